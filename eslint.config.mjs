@@ -1,0 +1,63 @@
+// typescript-eslint flat config. `src/core` stays pure: no `vscode`, no Node built-ins.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.tools/**', '.test-runs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-throw-literal': 'error',
+      curly: 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core is pure: use a port implemented in src/platform.' }],
+          patterns: [
+            {
+              group: ['node:*', ...NODE_BUILTINS],
+              message: 'src/core does no I/O: put Node code in src/node.',
+            },
+            {
+              group: ['**/node/**', '**/platform/**', '**/features/**'],
+              message: 'src/core may not depend on outer layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/node runs headless too: no vscode import.' }],
+          patterns: [{ group: ['**/platform/**', '**/features/**'], message: 'src/node may not depend on VS Code layers.' }],
+        },
+      ],
+    },
+  },
+);

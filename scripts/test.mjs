@@ -1,0 +1,135 @@
+// `npm test`: lint, type-check (by compiling the tests), unit tests in plain Node, then the integration suite inside a
+// real VS Code (the offline host by default). Prints each suite's summary and, last, one line "N passed, N failed"
+// where lint, the build and the type-check count as one check each.
+//
+//   node scripts/test.mjs [--only lint|build|unit|integration] [--host offline|electron] [--grep PATTERN]
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({
+  options: {
+    only: { type: 'string', multiple: true },
+    host: { type: 'string', default: process.env.OAUTH_WORKBENCH_TEST_HOST ?? 'offline' },
+    grep: { type: 'string' },
+  },
+});
+const wanted = (name) => !opts.only || opts.only.includes(name);
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+const summary = [];
+let passed = 0;
+let failed = 0;
+
+function record(name, result) {
+  passed += result.passes;
+  failed += result.failures;
+  const pending = result.pending ? `, ${result.pending} skipped` : '';
+  summary.push(`${name}: ${result.passes} passed, ${result.failures} failed${pending}${result.note ? ` (${result.note})` : ''}`);
+}
+
+function step(name, command, args) {
+  console.log(`\n▶ ${name}: ${[path.basename(command), ...args].join(' ')}`);
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const ok = r.status === 0;
+  record(name, { passes: ok ? 1 : 0, failures: ok ? 0 : 1 });
+  return ok;
+}
+
+function readResults(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function main() {
+  const needsCompile = wanted('unit') || wanted('integration');
+  if (wanted('lint')) {
+    step('lint', bin('eslint'), ['src', 'test', 'scripts', 'esbuild.mjs', 'eslint.config.mjs']);
+  }
+  let compiled = true;
+  if (needsCompile || wanted('build')) {
+    fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
+    compiled = step('type-check and compile tests', bin('tsc'), ['-p', '.', '--outDir', 'out']) && compiled;
+  }
+  let built = true;
+  if (wanted('integration') || wanted('build')) {
+    built = step('build', process.execPath, ['esbuild.mjs']);
+  }
+
+  if (wanted('unit')) {
+    if (!compiled) {
+      record('unit', { passes: 0, failures: 1, note: 'not run: the tests did not compile' });
+    } else {
+      const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-unit-')), 'results.json');
+      console.log('\n▶ unit tests (plain Node)');
+      const args = [path.join(root, 'test', 'support', 'runMocha.mjs'), path.join(root, 'out', 'test', 'unit')];
+      if (opts.grep) {
+        args.push(opts.grep);
+      }
+      const r = spawnSync(process.execPath, args, {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, OAUTH_WORKBENCH_TEST_RESULTS: resultsFile },
+      });
+      const results = readResults(resultsFile);
+      fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
+      if (!results) {
+        record('unit', { passes: 0, failures: 1, note: `the runner exited with ${r.status ?? r.signal} before reporting` });
+      } else {
+        const leak = r.status !== 0 && results.failures === 0;
+        record('unit', {
+          ...results,
+          failures: results.failures + (leak ? 1 : 0),
+          note: leak ? 'the process did not exit cleanly after the tests' : undefined,
+        });
+        if (results.passes === 0 && results.failures === 0) {
+          record('unit', { passes: 0, failures: 1, note: 'no unit test ran' });
+        }
+      }
+    }
+  }
+
+  if (wanted('integration')) {
+    const hostName = opts.host === 'electron' ? 'integration (desktop VS Code)' : 'integration (offline VS Code host)';
+    if (!compiled || !built) {
+      record(hostName, { passes: 0, failures: 1, note: 'not run: the build or the compile failed' });
+    } else {
+      console.log(`\n▶ ${hostName}`);
+      const args = {
+        root,
+        extensionDevelopmentPath: root,
+        extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
+        workspace: path.join(root, 'test', 'fixtures', 'workspace'),
+      };
+      try {
+        const results =
+          opts.host === 'electron'
+            ? await (await import('../test/host/electronHost.mjs')).runTestsInElectronHost(args)
+            : await (await import('../test/host/offlineHost.mjs')).runTestsInOfflineHost(args);
+        record(hostName, results);
+        if (results.passes === 0 && results.failures === 0) {
+          record(hostName, { passes: 0, failures: 1, note: 'no integration test ran' });
+        }
+      } catch (err) {
+        console.error(`\n${err?.message ?? err}`);
+        record(hostName, { passes: 0, failures: 1, note: 'the host failed' });
+      }
+    }
+  }
+
+  console.log('\nSummary');
+  for (const line of summary) {
+    console.log(`  ${line}`);
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+await main();
