@@ -21,6 +21,8 @@ const { values: opts } = parseArgs({
 const wanted = (name) => !opts.only || opts.only.includes(name);
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
+// Each run compiles into a folder of its own, so parallel runs never see each other's (or stale) test files.
+const outDir = path.join(root, 'out', `run-${process.pid}`);
 const summary = [];
 let passed = 0;
 let failed = 0;
@@ -55,8 +57,7 @@ async function main() {
   }
   let compiled = true;
   if (needsCompile || wanted('build')) {
-    fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
-    compiled = step('type-check and compile tests', bin('tsc'), ['-p', '.', '--outDir', 'out']) && compiled;
+    compiled = step('type-check and compile tests', bin('tsc'), ['-p', '.', '--outDir', outDir]) && compiled;
   }
   let built = true;
   if (wanted('integration') || wanted('build')) {
@@ -69,7 +70,7 @@ async function main() {
     } else {
       const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-unit-')), 'results.json');
       console.log('\n▶ unit tests (plain Node)');
-      const args = [path.join(root, 'test', 'support', 'runMocha.mjs'), path.join(root, 'out', 'test', 'unit')];
+      const args = [path.join(root, 'test', 'support', 'runMocha.mjs'), path.join(outDir, 'test', 'unit')];
       if (opts.grep) {
         args.push(opts.grep);
       }
@@ -105,7 +106,7 @@ async function main() {
       const args = {
         root,
         extensionDevelopmentPath: root,
-        extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
+        extensionTestsPath: path.join(outDir, 'test', 'integration', 'index.js'),
         workspace: path.join(root, 'test', 'fixtures', 'workspace'),
       };
       try {
@@ -132,4 +133,8 @@ async function main() {
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 }
 
-await main();
+try {
+  await main();
+} finally {
+  fs.rmSync(outDir, { recursive: true, force: true });
+}
