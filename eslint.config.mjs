@@ -55,7 +55,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'vscode', message: 'src/node runs headless too: no vscode import.' }],
-          patterns: [{ group: ['**/platform/**', '**/features/**'], message: 'src/node may not depend on VS Code layers.' }],
+          patterns: [
+            {
+              group: ['**/platform/**', '**/features/**'],
+              message: 'src/node may not depend on VS Code layers.',
+            },
+          ],
         },
       ],
     },

@@ -9,8 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureDependencies } from './bootstrap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+ensureDependencies(root);
 const { values: opts } = parseArgs({
   options: {
     only: { type: 'string', multiple: true },
@@ -31,7 +33,9 @@ function record(name, result) {
   passed += result.passes;
   failed += result.failures;
   const pending = result.pending ? `, ${result.pending} skipped` : '';
-  summary.push(`${name}: ${result.passes} passed, ${result.failures} failed${pending}${result.note ? ` (${result.note})` : ''}`);
+  summary.push(
+    `${name}: ${result.passes} passed, ${result.failures} failed${pending}${result.note ? ` (${result.note})` : ''}`,
+  );
 }
 
 function step(name, command, args) {
@@ -54,6 +58,7 @@ async function main() {
   const needsCompile = wanted('unit') || wanted('integration');
   if (wanted('lint')) {
     step('lint', bin('eslint'), ['src', 'test', 'scripts', 'esbuild.mjs', 'eslint.config.mjs']);
+    step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   }
   let compiled = true;
   if (needsCompile || wanted('build')) {
@@ -68,7 +73,10 @@ async function main() {
     if (!compiled) {
       record('unit', { passes: 0, failures: 1, note: 'not run: the tests did not compile' });
     } else {
-      const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-unit-')), 'results.json');
+      const resultsFile = path.join(
+        fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-unit-')),
+        'results.json',
+      );
       console.log('\n▶ unit tests (plain Node)');
       const args = [path.join(root, 'test', 'support', 'runMocha.mjs'), path.join(outDir, 'test', 'unit')];
       if (opts.grep) {
@@ -82,7 +90,11 @@ async function main() {
       const results = readResults(resultsFile);
       fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
       if (!results) {
-        record('unit', { passes: 0, failures: 1, note: `the runner exited with ${r.status ?? r.signal} before reporting` });
+        record('unit', {
+          passes: 0,
+          failures: 1,
+          note: `the runner exited with ${r.status ?? r.signal} before reporting`,
+        });
       } else {
         const leak = r.status !== 0 && results.failures === 0;
         record('unit', {
@@ -98,7 +110,8 @@ async function main() {
   }
 
   if (wanted('integration')) {
-    const hostName = opts.host === 'electron' ? 'integration (desktop VS Code)' : 'integration (offline VS Code host)';
+    const hostName =
+      opts.host === 'electron' ? 'integration (desktop VS Code)' : 'integration (offline VS Code host)';
     if (!compiled || !built) {
       record(hostName, { passes: 0, failures: 1, note: 'not run: the build or the compile failed' });
     } else {

@@ -20,7 +20,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${packageJson.version}\n`);
       return 0;
     }
-    throw new CliUsageError(`Unknown command "${first}". Run "oauth-workbench --help" for the list of commands.`);
+    throw new CliUsageError(
+      `Unknown command "${first}". Run "oauth-workbench --help" for the list of commands.`,
+    );
   } catch (err) {
     if (err instanceof CliUsageError) {
       io.stderr(`oauth-workbench: ${err.message}\n`);

@@ -23,7 +23,9 @@ export async function runTestsInElectronHost({ extensionDevelopmentPath, extensi
       return 1;
     });
     if (!fs.existsSync(resultsFile)) {
-      throw new Error(`VS Code exited with ${exitCode} but the test index wrote no results (the host probably crashed).`);
+      throw new Error(
+        `VS Code exited with ${exitCode} but the test index wrote no results (the host probably crashed).`,
+      );
     }
     return { ...JSON.parse(fs.readFileSync(resultsFile, 'utf8')), exitCode };
   } finally {

@@ -7,6 +7,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
+import { ensureDebianPackages } from '../../scripts/bootstrap.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE24_VERSION = '24.21.0';
@@ -49,7 +50,13 @@ const QUIET_SETTINGS = {
 export function toolPaths(root) {
   const tools = path.join(root, '.tools');
   const nodePrefix = path.join(tools, 'node24');
-  const nodeHome = path.join(nodePrefix, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
+  const nodeHome = path.join(
+    nodePrefix,
+    'node_modules',
+    'node',
+    'node_modules',
+    `node-${process.platform}-${process.arch}`,
+  );
   const codeServerPrefix = path.join(tools, 'code-server');
   return {
     tools,
@@ -64,10 +71,12 @@ export function toolPaths(root) {
 /** Installs Node 24 and code-server into `.tools` unless the same versions are already there. */
 export function ensureOfflineHost(root, log = console.error) {
   const p = toolPaths(root);
-  checkSystemPrerequisites();
+  checkSystemPrerequisites(log);
   installOnce(p.nodePrefix, `node@${NODE24_VERSION}`, {}, log);
   if (!fs.existsSync(p.node)) {
-    throw new HostError(`Node 24 was installed but ${p.node} is missing; delete ${p.nodePrefix} and try again.`);
+    throw new HostError(
+      `Node 24 was installed but ${p.node} is missing; delete ${p.nodePrefix} and try again.`,
+    );
   }
   installOnce(
     p.codeServerPrefix,
@@ -82,12 +91,18 @@ export function ensureOfflineHost(root, log = console.error) {
     log,
   );
   if (!fs.existsSync(p.codeServerEntry)) {
-    throw new HostError(`code-server was installed but ${p.codeServerEntry} is missing; delete ${p.codeServerPrefix}.`);
+    throw new HostError(
+      `code-server was installed but ${p.codeServerEntry} is missing; delete ${p.codeServerPrefix}.`,
+    );
   }
   return p;
 }
 
-function checkSystemPrerequisites() {
+/** Debian packages the offline host needs: the browser, and what code-server's native modules build with. */
+export const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config', 'make', 'g++', 'python3'];
+
+function checkSystemPrerequisites(log) {
+  ensureDebianPackages(DEBIAN_PACKAGES, log);
   const missing = [];
   if (!fs.existsSync(CHROMIUM)) {
     missing.push('chromium');
@@ -97,13 +112,13 @@ function checkSystemPrerequisites() {
   }
   for (const tool of ['make', 'g++', 'python3', 'pkg-config']) {
     if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-      missing.push(tool === 'g++' ? 'g++' : tool);
+      missing.push(tool);
     }
   }
   if (missing.length > 0) {
     throw new HostError(
       `The offline VS Code host needs Debian packages that are missing: ${missing.join(', ')}.\n` +
-        `Install them with: apt-get update && apt-get install -y ${missing.join(' ')}`,
+        `Install them as root with: apt-get update && apt-get install -y ${missing.join(' ')}`,
     );
   }
 }
@@ -119,11 +134,15 @@ function installOnce(prefix, spec, extraEnv, log) {
   // A package.json of its own keeps npm from walking up into the project's.
   fs.writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ private: true }));
   const started = Date.now();
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], {
-    cwd: prefix,
-    env: { ...process.env, ...extraEnv },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const result = spawnSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec],
+    {
+      cwd: prefix,
+      env: { ...process.env, ...extraEnv },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (result.status !== 0) {
     throw new HostError(`npm install ${spec} failed with exit code ${result.status}; see the output above.`);
   }
@@ -154,18 +173,32 @@ export async function freePort() {
  * Starts code-server on 127.0.0.1 with a throwaway profile. Returns the base URL, the process and a stop() that ends
  * its whole process group and removes the profile.
  */
-export async function startCodeServer(root, { env = {}, log = console.error, smokeTestDriver = true } = {}) {
+export async function startCodeServer(
+  root,
+  { env = {}, log = console.error, smokeTestDriver = true, port: wantedPort } = {},
+) {
   const p = toolPaths(root);
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-host-'));
   const dirs = {};
-  for (const name of ['tmp', 'user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-runtime']) {
+  for (const name of [
+    'tmp',
+    'user-data',
+    'extensions',
+    'xdg-config',
+    'xdg-data',
+    'xdg-cache',
+    'xdg-runtime',
+  ]) {
     dirs[name] = path.join(runDir, name);
     fs.mkdirSync(dirs[name], { recursive: true, mode: 0o700 });
   }
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  fs.writeFileSync(
+    path.join(dirs['user-data'], 'User', 'settings.json'),
+    JSON.stringify(QUIET_SETTINGS, null, 2),
+  );
 
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const args = [
     p.codeServerEntry,
     '--bind-addr',
@@ -269,7 +302,10 @@ export async function runTestsInOfflineHost({
   print = (line) => process.stdout.write(`${line}\n`),
 }) {
   ensureOfflineHost(root, log);
-  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-results-')), 'results.json');
+  const resultsFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-results-')),
+    'results.json',
+  );
   const server = await startCodeServer(root, { env: { OAUTH_WORKBENCH_TEST_RESULTS: resultsFile }, log });
   let browser;
   try {
@@ -305,7 +341,9 @@ export async function runTestsInOfflineHost({
       throw new HostError(`The extension tests did not finish within ${Math.round(timeoutMs / 1000)} s.`);
     }
     if (outcome.serverExit) {
-      throw new HostError(`code-server exited early (${JSON.stringify(outcome.serverExit)}):\n${readTail(server.logFile)}`);
+      throw new HostError(
+        `code-server exited early (${JSON.stringify(outcome.serverExit)}):\n${readTail(server.logFile)}`,
+      );
     }
     if (!fs.existsSync(resultsFile)) {
       throw new HostError(

@@ -21,7 +21,9 @@ export async function run(): Promise<void> {
       mocha.suite.emit('require', require(file), file, mocha);
       mocha.suite.emit('post-require', globalThis, file, mocha);
     } catch (err) {
-      loadErrors.push(`${path.relative(__dirname, file)}: ${err instanceof Error ? err.message : String(err)}`);
+      loadErrors.push(
+        `${path.relative(__dirname, file)}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 

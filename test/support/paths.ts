@@ -15,7 +15,10 @@ export function fixturePath(...segments: string[]): string {
 function findRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'package.json');
-    if (fs.existsSync(candidate) && JSON.parse(fs.readFileSync(candidate, 'utf8')).name === 'oauth-workbench') {
+    if (
+      fs.existsSync(candidate) &&
+      JSON.parse(fs.readFileSync(candidate, 'utf8')).name === 'oauth-workbench'
+    ) {
       return dir;
     }
     if (path.dirname(dir) === dir) {

@@ -39,6 +39,9 @@ describe('cli', () => {
     const io = captureIo();
     assert.equal(await runCli(['frobnicate'], io), 2);
     assert.equal(io.out, '');
-    assert.equal(io.err, 'oauth-workbench: Unknown command "frobnicate". Run "oauth-workbench --help" for the list of commands.\n');
+    assert.equal(
+      io.err,
+      'oauth-workbench: Unknown command "frobnicate". Run "oauth-workbench --help" for the list of commands.\n',
+    );
   });
 });

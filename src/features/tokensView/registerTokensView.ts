@@ -10,6 +10,9 @@ export function registerTokensView(): vscode.Disposable {
     getTreeItem: (element) => element,
     getChildren: () => [],
   };
-  const view = vscode.window.createTreeView(ViewIds.tokens, { treeDataProvider: provider, showCollapseAll: false });
+  const view = vscode.window.createTreeView(ViewIds.tokens, {
+    treeDataProvider: provider,
+    showCollapseAll: false,
+  });
   return vscode.Disposable.from(view);
 }
