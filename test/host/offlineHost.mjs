@@ -139,7 +139,7 @@ function installOnce(prefix, spec, extraEnv, log) {
     ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec],
     {
       cwd: prefix,
-      env: { ...process.env, ...extraEnv },
+      env: { ...withoutNpmScriptEnv(process.env), ...extraEnv },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
@@ -148,6 +148,20 @@ function installOnce(prefix, spec, extraEnv, log) {
   }
   fs.writeFileSync(marker, spec);
   log(`[offline host] ${spec} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/**
+ * Under `npm test`, npm exports its own Node (NODE, npm_node_execpath, npm_config_*) to child processes; a nested
+ * npm would then run code-server's postinstall on that Node instead of Node 24. Start the nested npm clean.
+ */
+const KEPT_NPM_SETTINGS = /^npm_config_(registry|cache|proxy|https_proxy|noproxy|strict_ssl|cafile|ca)$/i;
+
+function withoutNpmScriptEnv(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      ([key]) => (!/^npm_/i.test(key) || KEPT_NPM_SETTINGS.test(key)) && key !== 'NODE' && key !== 'INIT_CWD',
+    ),
+  );
 }
 
 /** A failure of the host itself (not of a test): the message says what to do. */
