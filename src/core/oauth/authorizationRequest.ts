@@ -1,0 +1,36 @@
+/**
+ * Builds the authorization URL the browser opens.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
+ */
+import { ClientProfile, RESERVED_AUTHORIZE_PARAMS } from '../profiles/clientProfile';
+import { PkcePair } from './pkce';
+
+/** The authorization URL for a profile, a fresh `state` and, when PKCE is on, the challenge. */
+export function buildAuthorizationUrl(
+  profile: Pick<
+    ClientProfile,
+    'authorization_endpoint' | 'client_id' | 'redirect_uri' | 'scopes' | 'extraAuthorizeParams'
+  >,
+  state: string,
+  pkce?: PkcePair,
+): string {
+  const url = new URL(profile.authorization_endpoint);
+  // Extra parameters first, so the engine's own values win even if a hand-edited profile lists a reserved one.
+  for (const [name, value] of Object.entries(profile.extraAuthorizeParams ?? {})) {
+    if (!RESERVED_AUTHORIZE_PARAMS.includes(name)) {
+      url.searchParams.set(name, value);
+    }
+  }
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', profile.client_id);
+  url.searchParams.set('redirect_uri', profile.redirect_uri);
+  url.searchParams.set('scope', profile.scopes.join(' '));
+  url.searchParams.set('state', state);
+  if (pkce) {
+    url.searchParams.set('code_challenge', pkce.code_challenge);
+    url.searchParams.set('code_challenge_method', pkce.code_challenge_method);
+  }
+  return url.toString();
+}

@@ -1,0 +1,56 @@
+/**
+ * Picks the id of the error knowledge-base entry (issue 4's ids, e.g. `rabobank.token.invalid-refresh-token`,
+ * `oauth.token.invalid_grant`) that matches an error the engine saw, using what only the engine knows: which endpoint
+ * it called, with which grant, for which provider. Hovers and the CLI use the id to show cause and fix.
+ */
+
+/** Which endpoint was called, and with which grant, when an error came back. */
+export interface ErrorContext {
+  readonly endpoint: 'token' | 'revocation' | 'introspection' | 'discovery' | 'consent';
+  readonly grantType?: string;
+  readonly rabobank: boolean;
+}
+
+/** Catalog id for an `error=` authorization redirect. @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1 */
+export function catalogIdForAuthorizationError(error: string, _rabobank: boolean): string {
+  return `oauth.authorize.${error}`;
+}
+
+/** Catalog id for an OAuth error body from an endpoint. @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2 */
+export function catalogIdForOAuthError(error: string, status: number, context: ErrorContext): string {
+  if (context.rabobank && context.endpoint === 'token') {
+    switch (error) {
+      case 'invalid_grant':
+        // Rabobank: code errors are 400, refresh-token errors 401 (guide, "Invalid refresh token").
+        return context.grantType === 'refresh_token' || status === 401
+          ? 'rabobank.token.invalid-refresh-token'
+          : 'rabobank.token.invalid-code';
+      case 'invalid_client':
+        return 'rabobank.token.invalid-client';
+      case 'invalid_request':
+        return 'rabobank.token.grant-type-mismatch';
+    }
+  }
+  if (context.endpoint === 'revocation') {
+    return `oauth.revoke.${error}`;
+  }
+  return `oauth.token.${error}`;
+}
+
+/** Catalog id for a Rabobank / IBM API Connect gateway body (`httpCode`, `httpMessage`, `moreInformation`). */
+export function catalogIdForGatewayError(httpCode: string, context: ErrorContext): string | undefined {
+  if (!context.rabobank) {
+    return undefined;
+  }
+  if (
+    context.endpoint === 'token' ||
+    context.endpoint === 'revocation' ||
+    context.endpoint === 'introspection'
+  ) {
+    return httpCode === '401' ? 'rabobank.token.invalid-client' : undefined;
+  }
+  if (httpCode === '401') {
+    return 'rabobank.api.access-token-invalid';
+  }
+  return httpCode === '403' ? 'rabobank.api.forbidden' : undefined;
+}

@@ -1,0 +1,177 @@
+/**
+ * Typed errors of the OAuth engine. Callers branch on `code` (stable strings, never message text); messages are plain
+ * sentences meant for a user and never contain a secret or a token.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+
+/** Every stable code the engine throws; the VS Code layer and the CLI map these to messages and actions. */
+export type OAuthErrorCode =
+  // The server answered with an OAuth error body (token, revocation, introspection endpoints).
+  | 'OAUTH_RESPONSE'
+  // The authorization redirect came back with `error=` (RFC 6749 §4.1.2.1).
+  | 'OAUTH_AUTHORIZATION_RESPONSE'
+  // The authorization code was refused and its lifetime (e.g. Rabobank's 5 minutes) had passed.
+  | 'AUTHORIZATION_CODE_EXPIRED'
+  // Transport and body shapes.
+  | 'HTTP_TIMEOUT'
+  | 'HTTP_CONNECTION_REFUSED'
+  | 'HTTP_TLS'
+  | 'HTTP_PROXY'
+  | 'HTTP_NETWORK'
+  | 'HTTP_SERVER_ERROR'
+  | 'HTTP_GATEWAY_ERROR'
+  | 'HTTP_UNEXPECTED_RESPONSE'
+  // The loopback / paste-back flow.
+  | 'FLOW_TIMEOUT'
+  | 'FLOW_CANCELLED'
+  | 'PORT_IN_USE'
+  | 'LOOPBACK_BIND_FAILED'
+  | 'REDIRECT_URI_NOT_SERVABLE'
+  | 'STATE_MISMATCH'
+  | 'ISSUER_MISMATCH'
+  | 'CALLBACK_INVALID'
+  // Profiles, secrets, token storage.
+  | 'PROFILE_INVALID'
+  | 'CLIENT_SECRET_MISSING'
+  | 'NOT_SIGNED_IN'
+  | 'NO_REFRESH_TOKEN'
+  | 'REFRESH_TOKEN_EXPIRED'
+  | 'ENDPOINT_MISSING'
+  | 'DISCOVERY_FAILED';
+
+/** Optional details carried by every engine error so that a boundary can explain it without parsing text. */
+export interface OAuthErrorDetails {
+  readonly cause?: unknown;
+  /** HTTP status of the response that caused the error, when there was one. */
+  readonly status?: number;
+  /** OAuth `error` value (RFC 6749 §5.2 / §4.1.2.1), or a gateway's `httpMessage`. */
+  readonly error?: string;
+  /** OAuth `error_description`, or a gateway's `moreInformation`. */
+  readonly error_description?: string;
+  /** Id of the matching entry in the error knowledge base (issue 4), e.g. `rabobank.token.invalid-refresh-token`. */
+  readonly catalogId?: string;
+  /** One plain sentence saying what to do about it. */
+  readonly fix?: string;
+  /** The `WWW-Authenticate` response header, when the server sent one. */
+  readonly wwwAuthenticate?: string;
+}
+
+/** Base class of every error the engine throws on purpose: has a stable `code`, the original in `cause`. */
+export class OAuthWorkbenchError extends Error {
+  public readonly status?: number;
+  public readonly error?: string;
+  public readonly error_description?: string;
+  public readonly catalogId?: string;
+  public readonly fix?: string;
+  public readonly wwwAuthenticate?: string;
+
+  constructor(
+    public readonly code: OAuthErrorCode,
+    message: string,
+    details: OAuthErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'OAuthWorkbenchError';
+    this.status = details.status;
+    this.error = details.error;
+    this.error_description = details.error_description;
+    this.catalogId = details.catalogId;
+    this.fix = details.fix;
+    this.wwwAuthenticate = details.wwwAuthenticate;
+  }
+}
+
+/** An OAuth error body from the token, revocation or introspection endpoint. @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2 */
+export class OAuthResponseError extends OAuthWorkbenchError {
+  constructor(
+    message: string,
+    details: OAuthErrorDetails,
+    code: 'OAUTH_RESPONSE' | 'AUTHORIZATION_CODE_EXPIRED' = 'OAUTH_RESPONSE',
+  ) {
+    super(code, message, details);
+    this.name = 'OAuthResponseError';
+  }
+}
+
+/** The authorization server sent the browser back with `error=`. @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1 */
+export class AuthorizationResponseError extends OAuthWorkbenchError {
+  constructor(message: string, details: OAuthErrorDetails) {
+    super('OAUTH_AUTHORIZATION_RESPONSE', message, details);
+    this.name = 'AuthorizationResponseError';
+  }
+}
+
+/** A transport failure or a response that is not the JSON an OAuth endpoint should send (HTML, 5xx, gateway body). */
+export class HttpRequestError extends OAuthWorkbenchError {
+  constructor(
+    code:
+      | 'HTTP_TIMEOUT'
+      | 'HTTP_CONNECTION_REFUSED'
+      | 'HTTP_TLS'
+      | 'HTTP_PROXY'
+      | 'HTTP_NETWORK'
+      | 'HTTP_SERVER_ERROR'
+      | 'HTTP_GATEWAY_ERROR'
+      | 'HTTP_UNEXPECTED_RESPONSE',
+    message: string,
+    details: OAuthErrorDetails = {},
+  ) {
+    super(code, message, details);
+    this.name = 'HttpRequestError';
+  }
+}
+
+/** The interactive part of sign-in failed: timeout, cancellation, a busy port, a forged or foreign callback. */
+export class AuthorizationFlowError extends OAuthWorkbenchError {
+  constructor(
+    code:
+      | 'FLOW_TIMEOUT'
+      | 'FLOW_CANCELLED'
+      | 'PORT_IN_USE'
+      | 'LOOPBACK_BIND_FAILED'
+      | 'REDIRECT_URI_NOT_SERVABLE'
+      | 'STATE_MISMATCH'
+      | 'ISSUER_MISMATCH'
+      | 'CALLBACK_INVALID',
+    message: string,
+    details: OAuthErrorDetails = {},
+  ) {
+    super(code, message, details);
+    this.name = 'AuthorizationFlowError';
+  }
+}
+
+/** A problem with the profile, its secret or its stored tokens that stops an operation before any request. */
+export class ProfileStateError extends OAuthWorkbenchError {
+  constructor(
+    code:
+      | 'PROFILE_INVALID'
+      | 'CLIENT_SECRET_MISSING'
+      | 'NOT_SIGNED_IN'
+      | 'NO_REFRESH_TOKEN'
+      | 'REFRESH_TOKEN_EXPIRED'
+      | 'ENDPOINT_MISSING'
+      | 'DISCOVERY_FAILED',
+    message: string,
+    details: OAuthErrorDetails = {},
+  ) {
+    super(code, message, details);
+    this.name = 'ProfileStateError';
+  }
+}
+
+/** Type guard for engine errors, optionally of one code; use it instead of `instanceof` across bundles. */
+export function isOAuthWorkbenchError(err: unknown, code?: OAuthErrorCode): err is OAuthWorkbenchError {
+  return (
+    err instanceof Error &&
+    typeof (err as Partial<OAuthWorkbenchError>).code === 'string' &&
+    err instanceof OAuthWorkbenchError &&
+    (code === undefined || err.code === code)
+  );
+}
+
+/** True for the errors that mean "the user or the caller stopped it", which a UI should not report as failures. */
+export function isCancellation(err: unknown): boolean {
+  return isOAuthWorkbenchError(err, 'FLOW_CANCELLED');
+}

@@ -1,0 +1,169 @@
+/**
+ * The sign-in orchestrator: authorization-code flow from a profile to a stored token set, shared by the CLI and the
+ * VS Code layer. It owns the order of events (validate, state + PKCE, listen, open the browser, wait for one valid
+ * callback, wait the profile's delay, exchange once, persist), not the I/O: ports bring that in.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1
+ * @see https://www.rfc-editor.org/rfc/rfc8252
+ */
+import { ClientProfile, validateClientProfile } from '../profiles/clientProfile';
+import { loopbackTargetOf } from '../profiles/loopbackTarget';
+import { presetOf } from '../profiles/profilePresets';
+import { SecretStore } from '../profiles/secretStore';
+import { Clock, systemClock } from '../tokens/clock';
+import { TokenSet } from '../tokens/tokenSet';
+import { TokenVault } from '../tokens/tokenVault';
+import {
+  AuthorizationCallbackReceiver,
+  CallbackExpectations,
+  CallbackReceiverFactory,
+} from './authorizationCallback';
+import { buildAuthorizationUrl } from './authorizationRequest';
+import { cancelledError, DEFAULT_FLOW_TIMEOUT_MS } from './flowDeadline';
+import { HttpClient } from './httpClient';
+import { AuthorizationFlowError, ProfileStateError } from './oauthErrors';
+import { OAuthLogger, RedactingLogger } from './oauthLogger';
+import { PasteBackReceiver, RedirectUrlPrompt } from './pasteBackReceiver';
+import { createPkcePair, randomUrlSafeString } from './pkce';
+import { exchangeAuthorizationCode } from './tokenEndpoint';
+
+/** Inputs of {@link signIn}; everything with I/O arrives as a port or a callback. */
+export interface SignInOptions {
+  readonly profile: ClientProfile;
+  readonly secretStore: SecretStore;
+  /** The HTTP client for this profile (proxy, mTLS, CA already applied). */
+  readonly http: HttpClient;
+  /** Opens the authorization URL; called once the redirect server is listening. */
+  readonly openUrl: (authorizationUrl: string) => Promise<void> | void;
+  /** Starts the loopback receiver (Node: `startLoopbackRedirectServer`); needed when the redirect URI is loopback. */
+  readonly receiveCallback?: CallbackReceiverFactory;
+  /** Paste-back prompt; needed when the redirect URI cannot be served locally. */
+  readonly promptForRedirectUrl?: RedirectUrlPrompt;
+  /** When given, the token set is saved here before it is returned. */
+  readonly tokenVault?: TokenVault;
+  readonly signal?: AbortSignal;
+  /** Receives progress lines; secrets, tokens, codes and state never reach it. */
+  readonly logger?: OAuthLogger;
+  readonly clock?: Clock;
+  /** How long to wait for the browser; default 5 minutes. */
+  readonly timeoutMs?: number;
+  /** Require `iss` on the callback (the server advertises RFC 9207 support). */
+  readonly issuerRequired?: boolean;
+}
+
+/** True when the profile's redirect URI can be served by the loopback server (otherwise paste-back is used). */
+export function canServeRedirectLocally(profile: Pick<ClientProfile, 'redirect_uri'>): boolean {
+  return loopbackTargetOf(profile.redirect_uri) !== undefined;
+}
+
+/**
+ * Runs the authorization-code flow for a profile and resolves to the token set (saved to `tokenVault` when given).
+ * Rejects with typed errors only: `PROFILE_INVALID`, `CLIENT_SECRET_MISSING`, `PORT_IN_USE`, `FLOW_TIMEOUT`,
+ * `FLOW_CANCELLED`, `OAUTH_AUTHORIZATION_RESPONSE`, `ISSUER_MISMATCH`, `OAUTH_RESPONSE`, `AUTHORIZATION_CODE_EXPIRED`,
+ * `HTTP_*`.
+ */
+export async function signIn(options: SignInOptions): Promise<TokenSet> {
+  const { profile } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = new RedactingLogger(options.logger);
+
+  const problems = validateClientProfile(profile).filter((problem) => problem.severity === 'error');
+  if (problems.length > 0) {
+    throw new ProfileStateError(
+      'PROFILE_INVALID',
+      `The profile "${profile.label}" has problems: ${problems.map((p) => `${p.field}: ${p.message}`).join(' ')}`,
+      { fix: 'Edit the profile and correct the fields listed.' },
+    );
+  }
+  const clientSecret =
+    profile.token_endpoint_auth_method === 'none'
+      ? undefined
+      : await options.secretStore.getClientSecret(profile.id);
+  if (profile.token_endpoint_auth_method !== 'none' && !clientSecret) {
+    throw new ProfileStateError('CLIENT_SECRET_MISSING', `No client secret is set for "${profile.label}".`, {
+      fix: 'Set the client secret from the provider’s developer portal, then sign in again.',
+    });
+  }
+  logger.addSecret(clientSecret);
+
+  const state = randomUrlSafeString(32);
+  logger.addSecret(state);
+  const pkce = profile.pkce ? await createPkcePair() : undefined;
+  logger.addSecret(pkce?.code_verifier);
+  const authorizationUrl = buildAuthorizationUrl(profile, state, pkce);
+  const facts = presetOf(profile.preset).facts;
+  const expectations: CallbackExpectations = {
+    redirectUri: profile.redirect_uri,
+    state,
+    issuer: profile.issuer,
+    issuerRequired: options.issuerRequired,
+    timeoutMs: options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS,
+    signal: options.signal,
+    rabobank: facts.rabobank,
+  };
+
+  const receiver = await startReceiver(options, expectations);
+  let callback;
+  try {
+    logger.info(`Sign-in for "${profile.label}": waiting for the redirect to ${profile.redirect_uri}`);
+    await options.openUrl(authorizationUrl);
+    callback = await receiver.waitForCallback();
+  } finally {
+    await receiver.dispose();
+  }
+  const callbackReceivedAtMs = clock.now();
+  logger.addSecret(callback.code);
+  logger.info(`Sign-in for "${profile.label}": redirect received; exchanging the code once.`);
+
+  if (profile.exchangeDelayMs > 0) {
+    // Rabobank: the code needs about a second to reach every server before it can be exchanged.
+    await clock.sleep(profile.exchangeDelayMs, options.signal).catch(() => {
+      throw cancelledError();
+    });
+  }
+  const tokenSet = await exchangeAuthorizationCode(
+    { http: options.http, client: profile, clientSecret, signal: options.signal, now: () => clock.now() },
+    {
+      token_endpoint: profile.token_endpoint,
+      code: callback.code,
+      redirect_uri: profile.redirect_uri,
+      code_verifier: pkce?.code_verifier,
+      requestedScope: profile.scopes.join(' '),
+      callbackReceivedAtMs,
+    },
+  );
+  await options.tokenVault?.save(profile.id, tokenSet);
+  logger.info(
+    `Sign-in for "${profile.label}" succeeded; the access token expires ${tokenSet.expires_at ?? 'at an unknown time'}.`,
+  );
+  return tokenSet;
+}
+
+async function startReceiver(
+  options: SignInOptions,
+  expectations: CallbackExpectations,
+): Promise<AuthorizationCallbackReceiver> {
+  if (options.signal?.aborted) {
+    throw cancelledError();
+  }
+  if (canServeRedirectLocally(options.profile)) {
+    if (!options.receiveCallback) {
+      throw new AuthorizationFlowError(
+        'REDIRECT_URI_NOT_SERVABLE',
+        'No loopback redirect server is available here.',
+        {
+          fix: 'Sign in from the desktop or the command line, where the redirect server can listen.',
+        },
+      );
+    }
+    return options.receiveCallback(expectations);
+  }
+  if (!options.promptForRedirectUrl) {
+    throw new AuthorizationFlowError(
+      'REDIRECT_URI_NOT_SERVABLE',
+      `The redirect URI ${options.profile.redirect_uri} cannot be received locally and paste-back is not available.`,
+      { fix: 'Register a loopback redirect URI such as http://127.0.0.1:8765/callback for this client.' },
+    );
+  }
+  return new PasteBackReceiver(expectations, options.promptForRedirectUrl);
+}

@@ -1,0 +1,268 @@
+/**
+ * Calls to the token, revocation and introspection endpoints: request building (client authentication, form body)
+ * separated from response processing (typed errors, token set), as oauth4webapi does.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ * @see https://www.rfc-editor.org/rfc/rfc7009
+ * @see https://www.rfc-editor.org/rfc/rfc7662
+ */
+import { ClientProfile } from '../profiles/clientProfile';
+import { presetOf } from '../profiles/profilePresets';
+import { TokenSet, tokenSetFromResponse } from '../tokens/tokenSet';
+import { errorFromResponse, parseJsonObject } from './endpointResponse';
+import { ErrorContext } from './errorCatalog';
+import { HttpClient, HttpRequest, HttpResponse } from './httpClient';
+import { HttpRequestError, OAuthResponseError, ProfileStateError } from './oauthErrors';
+
+/** The part of a profile a token-endpoint call needs. */
+export type TokenClient = Pick<ClientProfile, 'client_id' | 'token_endpoint_auth_method' | 'preset'>;
+
+/** Everything one endpoint call needs besides its own parameters. */
+export interface EndpointCall {
+  readonly http: HttpClient;
+  readonly client: TokenClient;
+  /** Required unless the client authenticates with `none`. */
+  readonly clientSecret?: string;
+  readonly signal?: AbortSignal;
+  /** Epoch milliseconds; used to compute `expires_at`. */
+  readonly now: () => number;
+}
+
+/**
+ * Form-urlencodes one value as `application/x-www-form-urlencoded` does (space → `+`), which RFC 6749 §2.3.1 requires
+ * for the client id and secret before they are joined for HTTP Basic.
+ */
+export function formUrlEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+/** The `Authorization: Basic …` value for a client. @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1 */
+export function basicAuthorization(clientId: string, clientSecret: string): string {
+  // Both parts are ASCII after form-encoding, so btoa (present in Node and browsers) is safe.
+  return `Basic ${btoa(`${formUrlEncode(clientId)}:${formUrlEncode(clientSecret)}`)}`;
+}
+
+/** Builds a form POST with the client authentication of the profile (one method only, RFC 6749 §2.3). */
+export function buildEndpointRequest(
+  url: string,
+  params: Readonly<Record<string, string>>,
+  call: Pick<EndpointCall, 'client' | 'clientSecret' | 'signal'>,
+): HttpRequest {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/x-www-form-urlencoded',
+  };
+  const body = new URLSearchParams(params);
+  const { client, clientSecret } = call;
+  switch (client.token_endpoint_auth_method) {
+    case 'client_secret_basic':
+      headers.authorization = basicAuthorization(client.client_id, requireSecret(clientSecret));
+      break;
+    case 'client_secret_post':
+      body.set('client_id', client.client_id);
+      body.set('client_secret', requireSecret(clientSecret));
+      break;
+    case 'none':
+      body.set('client_id', client.client_id);
+      break;
+  }
+  return { method: 'POST', url, headers, body: body.toString(), signal: call.signal };
+}
+
+/** The result of an introspection call: `active` plus whatever the server said about the token. @see https://www.rfc-editor.org/rfc/rfc7662#section-2.2 */
+export interface IntrospectionResult {
+  readonly active: boolean;
+  readonly [member: string]: unknown;
+}
+
+/** Exchanges an authorization code, exactly once (callers must never retry a code). @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3 */
+export async function exchangeAuthorizationCode(
+  call: EndpointCall,
+  request: {
+    readonly token_endpoint: string;
+    readonly code: string;
+    readonly redirect_uri: string;
+    readonly code_verifier?: string;
+    readonly requestedScope?: string;
+    /** When the callback arrived (epoch ms): a refusal after the code's lifetime says the code expired. */
+    readonly callbackReceivedAtMs?: number;
+  },
+): Promise<TokenSet> {
+  const params: Record<string, string> = {
+    grant_type: 'authorization_code',
+    code: request.code,
+    redirect_uri: request.redirect_uri,
+  };
+  if (request.code_verifier) {
+    params.code_verifier = request.code_verifier;
+  }
+  try {
+    return await requestTokens(call, request.token_endpoint, params, request.requestedScope);
+  } catch (err) {
+    throw codeExpiredOr(err, call, request.callbackReceivedAtMs);
+  }
+}
+
+/**
+ * Uses a refresh token. The caller must persist the result before handing it out and keep the old refresh token only
+ * when the response carries no new one (see `TokenManager.refresh`). @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ */
+export function refreshTokenGrant(
+  call: EndpointCall,
+  request: { readonly token_endpoint: string; readonly refresh_token: string; readonly scope?: string },
+): Promise<TokenSet> {
+  const params: Record<string, string> = {
+    grant_type: 'refresh_token',
+    refresh_token: request.refresh_token,
+  };
+  if (request.scope) {
+    params.scope = request.scope;
+  }
+  return requestTokens(call, request.token_endpoint, params, request.scope);
+}
+
+/** The client-credentials grant, for machine-to-machine tokens. @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4 */
+export function clientCredentialsGrant(
+  call: EndpointCall,
+  request: { readonly token_endpoint: string; readonly scope?: string },
+): Promise<TokenSet> {
+  const params: Record<string, string> = { grant_type: 'client_credentials' };
+  if (request.scope) {
+    params.scope = request.scope;
+  }
+  return requestTokens(call, request.token_endpoint, params, request.scope);
+}
+
+/** Revokes a token; 200 means revoked or already invalid (RFC 7009 §2.2). @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1 */
+export async function revokeToken(
+  call: EndpointCall,
+  request: {
+    readonly revocation_endpoint: string;
+    readonly token: string;
+    readonly token_type_hint?: 'access_token' | 'refresh_token';
+  },
+): Promise<void> {
+  const params: Record<string, string> = { token: request.token };
+  if (request.token_type_hint) {
+    params.token_type_hint = request.token_type_hint;
+  }
+  const response = await send(call, buildEndpointRequest(request.revocation_endpoint, params, call));
+  if (response.status !== 200) {
+    throw errorFromResponse(response, context(call, 'revocation'));
+  }
+}
+
+/** Asks the server whether a token is active and what it covers. @see https://www.rfc-editor.org/rfc/rfc7662#section-2.1 */
+export async function introspectToken(
+  call: EndpointCall,
+  request: {
+    readonly introspection_endpoint: string;
+    readonly token: string;
+    readonly token_type_hint?: 'access_token' | 'refresh_token';
+  },
+): Promise<IntrospectionResult> {
+  const params: Record<string, string> = { token: request.token };
+  if (request.token_type_hint) {
+    params.token_type_hint = request.token_type_hint;
+  }
+  const response = await send(call, buildEndpointRequest(request.introspection_endpoint, params, call));
+  const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
+  if (!json || typeof json.active !== 'boolean') {
+    throw errorFromResponse(response, context(call, 'introspection'));
+  }
+  return json as IntrospectionResult;
+}
+
+/** Processes a token-endpoint response into a token set, or throws the typed error it describes. */
+export function processTokenResponse(
+  response: HttpResponse,
+  options: {
+    readonly context: ErrorContext;
+    readonly receivedAtMs: number;
+    readonly requestedScope?: string;
+    readonly preset: string;
+  },
+): TokenSet {
+  const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
+  // Some gateways answer errors with 200; an `error` member always wins.
+  const tokenSet =
+    json && json.error === undefined && json.httpCode === undefined
+      ? tokenSetFromResponse(json, {
+          receivedAtMs: options.receivedAtMs,
+          requestedScope: options.requestedScope,
+          defaultLifetimeSeconds: presetOf(options.preset).facts.accessTokenLifetimeSeconds,
+        })
+      : undefined;
+  if (tokenSet) {
+    return tokenSet;
+  }
+  if (json && response.status === 200 && json.error === undefined && json.httpCode === undefined) {
+    throw new HttpRequestError(
+      'HTTP_UNEXPECTED_RESPONSE',
+      'The token endpoint answered 200 without an access_token and token_type.',
+      { status: 200, fix: 'Check that the token endpoint URL is right.' },
+    );
+  }
+  throw errorFromResponse(response, options.context);
+}
+
+async function requestTokens(
+  call: EndpointCall,
+  url: string,
+  params: Record<string, string>,
+  requestedScope: string | undefined,
+): Promise<TokenSet> {
+  const response = await send(call, buildEndpointRequest(url, params, call));
+  return processTokenResponse(response, {
+    context: context(call, 'token', params.grant_type),
+    receivedAtMs: call.now(),
+    requestedScope,
+    preset: call.client.preset,
+  });
+}
+
+async function send(call: EndpointCall, request: HttpRequest): Promise<HttpResponse> {
+  return call.http.send(request);
+}
+
+function context(call: EndpointCall, endpoint: ErrorContext['endpoint'], grantType?: string): ErrorContext {
+  return { endpoint, grantType, rabobank: presetOf(call.client.preset).facts.rabobank };
+}
+
+function codeExpiredOr(err: unknown, call: EndpointCall, callbackReceivedAtMs: number | undefined): unknown {
+  if (
+    !(err instanceof OAuthResponseError) ||
+    err.error !== 'invalid_grant' ||
+    callbackReceivedAtMs === undefined
+  ) {
+    return err;
+  }
+  const lifetimeS = presetOf(call.client.preset).facts.authorizationCodeLifetimeSeconds;
+  const elapsedS = Math.round((call.now() - callbackReceivedAtMs) / 1000);
+  if (elapsedS < lifetimeS) {
+    return err;
+  }
+  return new OAuthResponseError(
+    `The authorization code expired: ${elapsedS} s passed since the redirect, and codes live ${lifetimeS} s. The token endpoint answered ${err.status} invalid_grant.`,
+    {
+      cause: err,
+      status: err.status,
+      error: err.error,
+      error_description: err.error_description,
+      catalogId: err.catalogId,
+      wwwAuthenticate: err.wwwAuthenticate,
+      fix: 'Sign in again and let the exchange happen right away (do not pause at the redirect).',
+    },
+    'AUTHORIZATION_CODE_EXPIRED',
+  );
+}
+
+function requireSecret(secret: string | undefined): string {
+  if (secret === undefined || secret === '') {
+    throw new ProfileStateError('CLIENT_SECRET_MISSING', 'No client secret is set for this profile.', {
+      fix: 'Set the client secret (from the provider’s developer portal) and try again.',
+    });
+  }
+  return secret;
+}

@@ -1,0 +1,43 @@
+/**
+ * Decodes a JWT's header and claims for display, WITHOUT verifying its signature: the result is labelled
+ * `verified: false` so no caller mistakes it for proof of anything.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-7.2
+ */
+
+/** A decoded, unverified JWT. */
+export interface UnverifiedJwt {
+  readonly verified: false;
+  readonly header: Readonly<Record<string, unknown>>;
+  readonly claims: Readonly<Record<string, unknown>>;
+}
+
+/** Decodes a compact JWS; `undefined` for opaque tokens and anything that is not three base64url JSON parts. */
+export function decodeJwtUnverified(token: string): UnverifiedJwt | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) {
+    return undefined;
+  }
+  const header = decodePart(parts[0]);
+  const claims = decodePart(parts[1]);
+  return header && claims ? { verified: false, header, claims } : undefined;
+}
+
+function decodePart(part: string): Record<string, unknown> | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(part)) {
+    return undefined;
+  }
+  try {
+    const base64 = part
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(part.length / 4) * 4, '=');
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

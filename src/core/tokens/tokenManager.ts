@@ -1,0 +1,233 @@
+/**
+ * Token lifecycle per profile on top of the storage ports: a valid access token on demand, refresh with single-use
+ * rotation (one refresh in flight per profile), client credentials, revocation, introspection, sign-out.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
+ */
+import { HttpClientFactory } from '../oauth/httpClient';
+import { ProfileStateError } from '../oauth/oauthErrors';
+import { OAuthLogger, RedactingLogger } from '../oauth/oauthLogger';
+import {
+  clientCredentialsGrant,
+  EndpointCall,
+  introspectToken,
+  IntrospectionResult,
+  refreshTokenGrant,
+  revokeToken,
+} from '../oauth/tokenEndpoint';
+import { ClientProfile } from '../profiles/clientProfile';
+import { presetOf } from '../profiles/profilePresets';
+import { SecretStore } from '../profiles/secretStore';
+import { Clock, systemClock } from './clock';
+import { isAccessTokenExpired, isRefreshTokenExpired, TokenSet } from './tokenSet';
+import { TokenVault } from './tokenVault';
+
+/** The ports a {@link TokenManager} works through. */
+export interface TokenManagerOptions {
+  readonly vault: TokenVault;
+  readonly secretStore: SecretStore;
+  readonly httpClientFor: HttpClientFactory;
+  readonly clock?: Clock;
+  readonly logger?: OAuthLogger;
+}
+
+/** Which stored token an operation is about. */
+export type TokenKind = 'access_token' | 'refresh_token';
+
+/** Default margin: a token with less than a minute left is refreshed before use. */
+export const DEFAULT_MIN_VALIDITY_MS = 60_000;
+
+/** Owns the stored token sets of all profiles; the one place that refreshes, so refreshes never race. */
+export class TokenManager {
+  private readonly inFlight = new Map<string, Promise<TokenSet>>();
+  private readonly clock: Clock;
+
+  constructor(private readonly options: TokenManagerOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** The stored token set of a profile, if any (no network). */
+  getTokenSet(profile: Pick<ClientProfile, 'id'>): Promise<TokenSet | undefined> {
+    return this.options.vault.load(profile.id);
+  }
+
+  /**
+   * An access token valid for at least `minValidityMs`, refreshing first when needed (sharing a refresh already in
+   * flight). Rejects with `NOT_SIGNED_IN`, `NO_REFRESH_TOKEN`, `REFRESH_TOKEN_EXPIRED` or the refresh's error.
+   */
+  async getValidAccessToken(
+    profile: ClientProfile,
+    minValidityMs = DEFAULT_MIN_VALIDITY_MS,
+  ): Promise<string> {
+    const current = await this.requireTokenSet(profile);
+    if (!isAccessTokenExpired(current, this.clock.now(), minValidityMs)) {
+      return current.access_token;
+    }
+    return (await this.refresh(profile)).access_token;
+  }
+
+  /**
+   * Refreshes the profile's tokens. At most one refresh per profile is in flight: concurrent callers get the same
+   * promise, so a single-use refresh token is spent once. The new token set is saved to the vault before anyone gets
+   * it; if saving fails, the error propagates (the rotated refresh token is then lost and the user must sign in again,
+   * which is safer than handing out tokens that are not stored).
+   *
+   * When the response carries no new refresh token: for providers with single-use refresh tokens (Rabobank) the old
+   * one is spent, so the saved set has none and the next expiry needs a new sign-in; for other providers the old
+   * refresh token (and its expiry) is kept, as RFC 6749 §6 allows the server to keep it valid.
+   */
+  refresh(profile: ClientProfile): Promise<TokenSet> {
+    const running = this.inFlight.get(profile.id);
+    if (running) {
+      return running;
+    }
+    const flight = this.doRefresh(profile).finally(() => this.inFlight.delete(profile.id));
+    this.inFlight.set(profile.id, flight);
+    return flight;
+  }
+
+  /** Gets a token with the client-credentials grant and stores it as the profile's token set. @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4 */
+  async clientCredentials(profile: ClientProfile, scope = profile.scopes.join(' ')): Promise<TokenSet> {
+    const tokenSet = await clientCredentialsGrant(await this.call(profile), {
+      token_endpoint: profile.token_endpoint,
+      scope: scope || undefined,
+    });
+    await this.options.vault.save(profile.id, tokenSet);
+    return tokenSet;
+  }
+
+  /**
+   * Revokes the stored refresh token (which at most servers also ends its access tokens), the access token, or both,
+   * then forgets what was revoked. @see https://www.rfc-editor.org/rfc/rfc7009
+   */
+  async revoke(profile: ClientProfile, which: TokenKind | 'all' = 'all'): Promise<void> {
+    const endpoint = this.requireEndpoint(profile.revocation_endpoint, 'revocation');
+    const current = await this.requireTokenSet(profile);
+    const call = await this.call(profile);
+    const kinds: TokenKind[] = which === 'all' ? ['refresh_token', 'access_token'] : [which];
+    for (const kind of kinds) {
+      const token = current[kind];
+      if (token) {
+        await revokeToken(call, { revocation_endpoint: endpoint, token, token_type_hint: kind });
+      }
+    }
+    if (kinds.includes('access_token')) {
+      await this.options.vault.delete(profile.id);
+    } else {
+      const { refresh_token: _spent, refresh_token_expires_at: _expiry, ...rest } = current;
+      await this.options.vault.save(profile.id, rest);
+    }
+  }
+
+  /** Asks the introspection endpoint about a stored token. @see https://www.rfc-editor.org/rfc/rfc7662 */
+  async introspect(profile: ClientProfile, which: TokenKind = 'access_token'): Promise<IntrospectionResult> {
+    const endpoint = this.requireEndpoint(profile.introspection_endpoint, 'introspection');
+    const token = (await this.requireTokenSet(profile))[which];
+    if (!token) {
+      throw new ProfileStateError(
+        'NO_REFRESH_TOKEN',
+        `"${profile.label}" has no refresh token to introspect.`,
+      );
+    }
+    return introspectToken(await this.call(profile), {
+      introspection_endpoint: endpoint,
+      token,
+      token_type_hint: which,
+    });
+  }
+
+  /**
+   * Forgets the profile's tokens. With `revoke: true` and a revocation endpoint it first revokes them; a failing
+   * revocation is logged and does not keep the tokens stored. The client secret stays (it belongs to the profile).
+   */
+  async signOut(profile: ClientProfile, options: { readonly revoke?: boolean } = {}): Promise<void> {
+    if (options.revoke && profile.revocation_endpoint && (await this.options.vault.load(profile.id))) {
+      try {
+        await this.revoke(profile, 'all');
+      } catch (err) {
+        this.logger().warn(
+          `Sign-out of "${profile.label}": revocation failed (${err instanceof Error ? err.message : String(err)}); the tokens are forgotten anyway.`,
+        );
+      }
+    }
+    await this.options.vault.delete(profile.id);
+  }
+
+  private async doRefresh(profile: ClientProfile): Promise<TokenSet> {
+    const current = await this.requireTokenSet(profile);
+    if (!current.refresh_token) {
+      throw new ProfileStateError(
+        'NO_REFRESH_TOKEN',
+        `The access token of "${profile.label}" cannot be refreshed: there is no refresh token.`,
+        { fix: 'Sign in again.' },
+      );
+    }
+    if (isRefreshTokenExpired(current, this.clock.now())) {
+      throw new ProfileStateError(
+        'REFRESH_TOKEN_EXPIRED',
+        `The refresh token of "${profile.label}" has expired.`,
+        {
+          fix: 'Sign in again (for Rabobank, the consent may also have expired: check it).',
+        },
+      );
+    }
+    this.logger().info(`Refreshing the tokens of "${profile.label}".`);
+    const fresh = await refreshTokenGrant(await this.call(profile), {
+      token_endpoint: profile.token_endpoint,
+      refresh_token: current.refresh_token,
+    });
+    const next = fresh.refresh_token ? fresh : withoutNewRefreshToken(fresh, current, profile);
+    await this.options.vault.save(profile.id, next);
+    return next;
+  }
+
+  private async requireTokenSet(profile: Pick<ClientProfile, 'id' | 'label'>): Promise<TokenSet> {
+    const current = await this.options.vault.load(profile.id);
+    if (!current) {
+      throw new ProfileStateError('NOT_SIGNED_IN', `"${profile.label}" is not signed in.`, {
+        fix: 'Sign in first.',
+      });
+    }
+    return current;
+  }
+
+  private requireEndpoint(endpoint: string | undefined, kind: 'revocation' | 'introspection'): string {
+    if (!endpoint) {
+      throw new ProfileStateError('ENDPOINT_MISSING', `The profile has no ${kind} endpoint.`, {
+        fix: `Add the ${kind} endpoint to the profile (OpenID discovery fills it when the server has one).`,
+      });
+    }
+    return endpoint;
+  }
+
+  private async call(profile: ClientProfile): Promise<EndpointCall> {
+    const clientSecret =
+      profile.token_endpoint_auth_method === 'none'
+        ? undefined
+        : await this.options.secretStore.getClientSecret(profile.id);
+    return {
+      http: this.options.httpClientFor(profile),
+      client: profile,
+      clientSecret,
+      now: () => this.clock.now(),
+    };
+  }
+
+  private logger(): OAuthLogger {
+    return new RedactingLogger(this.options.logger);
+  }
+}
+
+function withoutNewRefreshToken(fresh: TokenSet, previous: TokenSet, profile: ClientProfile): TokenSet {
+  if (presetOf(profile.preset).facts.singleUseRefreshTokens) {
+    return fresh;
+  }
+  return {
+    ...fresh,
+    refresh_token: previous.refresh_token,
+    ...(previous.refresh_token_expires_at
+      ? { refresh_token_expires_at: previous.refresh_token_expires_at }
+      : {}),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The token set the engine keeps per profile: what the token endpoint returned, with absolute expiry times computed
+ * from the time of the response. This is also the JSON the CLI prints and the token vault persists, so its fields
+ * keep the token response's names (`access_token`, `expires_at`).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ */
+
+/** A successful token response turned into absolute times; stored by a {@link TokenVault}. */
+export interface TokenSet {
+  readonly access_token: string;
+  /** Usually `Bearer`. */
+  readonly token_type: string;
+  /** ISO 8601; absent when the server sent no `expires_in` and the provider documents no lifetime. */
+  readonly expires_at?: string;
+  readonly refresh_token?: string;
+  /** ISO 8601, from `refresh_token_expires_in` (Rabobank sends it) when given. */
+  readonly refresh_token_expires_at?: string;
+  /** Granted scope, space-separated, as the server returned it (or as requested when it returned none). */
+  readonly scope?: string;
+  readonly id_token?: string;
+  /** Rabobank consent id, parsed from `metadata: "a:consentId <uuid>"`. */
+  readonly consent_id?: string;
+  /** ISO 8601 time the token response arrived. */
+  readonly received_at: string;
+  /** Every other member of the token response (e.g. Rabobank `consented_on`, `metadata`), kept as sent. */
+  readonly other: Readonly<Record<string, unknown>>;
+}
+
+const KNOWN_FIELDS = new Set([
+  'access_token',
+  'token_type',
+  'expires_in',
+  'refresh_token',
+  'refresh_token_expires_in',
+  'scope',
+  'id_token',
+]);
+
+/** Options for {@link tokenSetFromResponse}. */
+export interface TokenSetFromResponseOptions {
+  /** Epoch milliseconds when the response arrived. */
+  readonly receivedAtMs: number;
+  /** Lifetime to assume when the response has no `expires_in` (a provider's documented value). */
+  readonly defaultLifetimeSeconds?: number;
+  /** Scope to record when the response omits `scope` (RFC 6749 §5.1: then it equals the requested scope). */
+  readonly requestedScope?: string;
+}
+
+/**
+ * Turns a parsed token-endpoint JSON body into a {@link TokenSet}. Returns `undefined` when the body lacks the
+ * required `access_token` / `token_type` strings, so the caller can raise its own typed error.
+ */
+export function tokenSetFromResponse(
+  body: Readonly<Record<string, unknown>>,
+  options: TokenSetFromResponseOptions,
+): TokenSet | undefined {
+  const { access_token, token_type } = body;
+  if (typeof access_token !== 'string' || access_token === '' || typeof token_type !== 'string') {
+    return undefined;
+  }
+  const expiresIn = toSeconds(body.expires_in) ?? options.defaultLifetimeSeconds;
+  const refreshExpiresIn = toSeconds(body.refresh_token_expires_in);
+  const other: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!KNOWN_FIELDS.has(key)) {
+      other[key] = value;
+    }
+  }
+  const at = (seconds: number | undefined) =>
+    seconds === undefined ? undefined : new Date(options.receivedAtMs + seconds * 1000).toISOString();
+  return dropUndefined({
+    access_token,
+    token_type,
+    expires_at: at(expiresIn),
+    refresh_token:
+      typeof body.refresh_token === 'string' && body.refresh_token !== '' ? body.refresh_token : undefined,
+    refresh_token_expires_at: at(refreshExpiresIn),
+    scope: typeof body.scope === 'string' ? body.scope : options.requestedScope,
+    id_token: typeof body.id_token === 'string' ? body.id_token : undefined,
+    consent_id: consentIdFromMetadata(body.metadata),
+    received_at: new Date(options.receivedAtMs).toISOString(),
+    other,
+  });
+}
+
+/**
+ * Rabobank returns the consent id inside `metadata` as `"a:consentId <uuid>"` (authorization_code grant only).
+ * @returns the uuid, or `undefined` when the value has another shape.
+ */
+export function consentIdFromMetadata(metadata: unknown): string | undefined {
+  if (typeof metadata !== 'string') {
+    return undefined;
+  }
+  const match = /(?:^|\s)a:consentId\s+([0-9A-Za-z-]+)/.exec(metadata);
+  return match?.[1];
+}
+
+/** Milliseconds until the access token expires (negative once expired); `undefined` when the expiry is unknown. */
+export function msUntilExpiry(tokenSet: TokenSet, nowMs: number): number | undefined {
+  return tokenSet.expires_at === undefined ? undefined : Date.parse(tokenSet.expires_at) - nowMs;
+}
+
+/** True when the access token has expired or will within `skewMs`; unknown expiry counts as valid. */
+export function isAccessTokenExpired(tokenSet: TokenSet, nowMs: number, skewMs = 0): boolean {
+  const left = msUntilExpiry(tokenSet, nowMs);
+  return left !== undefined && left <= skewMs;
+}
+
+/** True when the refresh token is known to have expired. */
+export function isRefreshTokenExpired(tokenSet: TokenSet, nowMs: number): boolean {
+  return (
+    tokenSet.refresh_token_expires_at !== undefined && Date.parse(tokenSet.refresh_token_expires_at) <= nowMs
+  );
+}
+
+function toSeconds(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
