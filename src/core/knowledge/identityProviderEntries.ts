@@ -15,6 +15,17 @@ const KEYCLOAK = {
 const AUTH0 = { title: 'Auth0 troubleshooting', url: 'https://auth0.com/docs/troubleshoot' };
 const OKTA = { title: 'Okta error codes', url: 'https://developer.okta.com/docs/reference/error-codes/' };
 
+/** AADSTS numbers with an entry of their own; others fall back to the standard OAuth entry. */
+export const ENTRA_CODES: ReadonlySet<string> = new Set([
+  '50011',
+  '70008',
+  '700082',
+  '700084',
+  '7000215',
+  '50173',
+  '50076',
+]);
+
 /** Microsoft Entra, Google, Auth0, Okta and Keycloak variants of the common OAuth failures. */
 export function identityProviderEntries(): KnowledgeEntry[] {
   return [

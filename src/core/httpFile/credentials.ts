@@ -1,0 +1,73 @@
+/** Decodes standard or URL-safe base64 to UTF-8 text; undefined for anything that is not base64. */
+export function decodeBase64Text(value: string): string | undefined {
+  let s = value.replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 === 1) {
+    return undefined;
+  }
+  s = s.padEnd(s.length + ((4 - (s.length % 4)) % 4), '=');
+  try {
+    const binary = atob(s);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) {
+      bytes[i] = binary.charCodeAt(i);
+    }
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Base64 of UTF-8 text, as `Authorization: Basic` wants it. */
+export function encodeBase64Text(value: string): string {
+  const bytes = new TextEncoder().encode(value);
+  let binary = '';
+  for (const b of bytes) {
+    binary += String.fromCharCode(b);
+  }
+  return btoa(binary);
+}
+
+/** The claims of a JWT (unverified: only to read `exp` and `scope`), or undefined when the token is not a JWT. */
+export function jwtClaims(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[1].length === 0 || parts[1].length > 16_384) {
+    return undefined;
+  }
+  const json = decodeBase64Text(parts[1]);
+  if (json === undefined) {
+    return undefined;
+  }
+  try {
+    const claims: unknown = JSON.parse(json);
+    return claims && typeof claims === 'object' && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Scopes named by a JWT's `scope` (space-separated) or `scp` (string or array) claim. */
+export function jwtScopes(claims: Record<string, unknown>): string[] | undefined {
+  const raw = claims.scope ?? claims.scp;
+  if (typeof raw === 'string') {
+    return raw.split(/\s+/).filter(Boolean);
+  }
+  if (Array.isArray(raw)) {
+    return raw.filter((s): s is string => typeof s === 'string');
+  }
+  return undefined;
+}
+
+/** RFC 9110 §5.6.7 IMF-fixdate, e.g. `Tue, 18 Sep 2018 09:51:01 GMT`. */
+export function isImfFixdate(value: string): boolean {
+  const m =
+    /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/.exec(
+      value,
+    );
+  if (!m) {
+    return false;
+  }
+  const [day, hour, minute, second] = [m[2], m[5], m[6], m[7]].map(Number);
+  return day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60;
+}

@@ -1,0 +1,386 @@
+import { BERLIN_GROUP_CODES } from '../knowledge/berlinGroupEntries';
+import { ENTRA_CODES } from '../knowledge/identityProviderEntries';
+import {
+  AUTHORIZE_ERROR_CODES,
+  BEARER_ERROR_CODES,
+  REVOKE_ERROR_CODES,
+  TOKEN_ERROR_CODES,
+} from '../knowledge/oauthEntries';
+import { DiagnosticSeverity } from './httpDiagnostic';
+import { JsonNode, JsonObject, memberValue, stringMember } from './jsonScanner';
+import { RequestContext } from './requestContext';
+
+/** A recognised error payload: its id and the offsets (in the scanned text) of the value that carries it. */
+export interface SignatureFinding {
+  readonly code: string;
+  readonly start: number;
+  readonly end: number;
+  readonly severity: DiagnosticSeverity;
+  /** Ids the context could not rule out. */
+  readonly alternatives: readonly string[];
+  /** Extra words for the message, e.g. the unregistered code itself. */
+  readonly detail?: string;
+}
+
+/** The chosen id and what else the same signature could mean. */
+export interface ErrorChoice {
+  readonly code: string;
+  readonly alternatives: readonly string[];
+}
+
+type Place = 'authorize' | 'token' | 'bearer' | 'revoke';
+
+const PLACE_CODES: Readonly<Record<Place, ReadonlySet<string>>> = {
+  token: new Set(TOKEN_ERROR_CODES.map((c) => c.code)),
+  authorize: new Set(AUTHORIZE_ERROR_CODES.map((c) => c.code)),
+  bearer: new Set(BEARER_ERROR_CODES.map((c) => c.code)),
+  revoke: new Set(REVOKE_ERROR_CODES.map((c) => c.code)),
+};
+const PLACE_ORDER: readonly Place[] = ['token', 'authorize', 'bearer', 'revoke'];
+const UNREGISTERED = 'oauth.any.unregistered-error';
+
+/** Descriptions that identify an identity provider's variant of a standard error. */
+const DESCRIPTION_IDS: readonly (readonly [match: (d: string, error: string) => boolean, id: string])[] = [
+  [(d) => d === 'Code not valid', 'keycloak.token.code-not-valid'],
+  [(d) => d === 'Incorrect redirect_uri', 'keycloak.token.incorrect-redirect-uri'],
+  [(d, e) => d === 'Token is not active' && e === 'invalid_token', 'keycloak.bearer.token-not-active'],
+  [(d) => d === 'Token is not active', 'keycloak.token.token-not-active'],
+  [(d) => d === 'Invalid authorization code', 'auth0.token.invalid-code'],
+  [(d) => d === 'Unknown or invalid refresh token.', 'auth0.token.invalid-refresh-token'],
+  [(d) => d.startsWith('The authorization code is invalid or has expired'), 'okta.token.invalid-code'],
+  [(d) => d.includes('PKCE verification failed'), 'okta.token.pkce-failed'],
+  [(d) => d.includes('User is not assigned to the client application'), 'okta.authorize.user-not-assigned'],
+  [(d) => d === 'Token has been expired or revoked.', 'google.token.refresh-revoked'],
+];
+
+/**
+ * Picks the id for an OAuth `error` value: provider variants first (by description, AADSTS number or host), then the
+ * Rabobank cases (deciding code versus refresh grant by `grant_type`, else by status), then the registered code at
+ * the place the request points to.
+ */
+export function chooseOAuthError(
+  error: string,
+  description: string,
+  errorCodes: readonly string[],
+  ctx: RequestContext,
+  status: number | undefined,
+): ErrorChoice {
+  if (error === 'invalid_client_ID_or_secret') {
+    return { code: 'rabobank.authorize.invalid-client', alternatives: [] };
+  }
+  if (error.toLowerCase() === 'format error') {
+    return { code: 'rabobank.api.date-format', alternatives: [] };
+  }
+  const aad = /^AADSTS(\d{4,8})\b/.exec(description)?.[1] ?? errorCodes[0];
+  if (aad && ENTRA_CODES.has(aad)) {
+    return { code: `entra.AADSTS${aad}`, alternatives: [] };
+  }
+  for (const [match, id] of DESCRIPTION_IDS) {
+    if (match(description, error)) {
+      return { code: id, alternatives: [] };
+    }
+  }
+  if (error === 'redirect_uri_mismatch') {
+    const code =
+      ctx.endpoint === 'authorize'
+        ? 'google.authorize.redirect-uri-mismatch'
+        : 'google.token.redirect-uri-mismatch';
+    return { code, alternatives: [] };
+  }
+  if (ctx.provider === 'google' && error === 'invalid_grant' && description === 'Bad Request') {
+    return { code: 'google.token.invalid-code', alternatives: [] };
+  }
+  if (ctx.provider === 'keycloak' && error === 'unauthorized_client') {
+    return { code: 'keycloak.token.unauthorized-client', alternatives: [] };
+  }
+  if (ctx.provider === 'rabobank' && (ctx.endpoint === 'token' || ctx.endpoint === 'unknown')) {
+    const rabobank = rabobankTokenError(error, ctx.grantType, status);
+    if (rabobank) {
+      return rabobank;
+    }
+  }
+  return standardError(error, ctx, status);
+}
+
+function rabobankTokenError(
+  error: string,
+  grantType: string | undefined,
+  status: number | undefined,
+): ErrorChoice | undefined {
+  switch (error) {
+    case 'invalid_grant': {
+      const code = 'rabobank.token.invalid-code';
+      const refresh = 'rabobank.token.invalid-refresh-token';
+      if (grantType === 'authorization_code' || grantType === 'code') {
+        return { code, alternatives: [] };
+      }
+      if (grantType === 'refresh_token') {
+        return { code: refresh, alternatives: [] };
+      }
+      // Rabobank answers a bad code with 400 and a bad refresh token with 401.
+      if (status === 400) {
+        return { code, alternatives: [refresh] };
+      }
+      if (status === 401) {
+        return { code: refresh, alternatives: [code] };
+      }
+      return { code: 'oauth.token.invalid_grant', alternatives: [code, refresh] };
+    }
+    case 'invalid_client':
+      return { code: 'rabobank.token.invalid-client', alternatives: [] };
+    case 'invalid_request':
+      return { code: 'rabobank.token.grant-type-mismatch', alternatives: [] };
+    default:
+      return undefined;
+  }
+}
+
+function standardError(error: string, ctx: RequestContext, status: number | undefined): ErrorChoice {
+  const wanted = placeOf(ctx);
+  const places = PLACE_ORDER.filter((p) => PLACE_CODES[p].has(error));
+  if (places.length === 0) {
+    return { code: UNREGISTERED, alternatives: [] };
+  }
+  const place = wanted && places.includes(wanted) ? wanted : places[0];
+  const alternatives = wanted ? [] : places.filter((p) => p !== place).map((p) => `oauth.${p}.${error}`);
+  if (ctx.provider === 'unknown' && wanted !== 'authorize') {
+    // A bare body like Rabobank's: its own cases stay possible until a host or grant type rules them out.
+    const rabobank = rabobankTokenError(error, ctx.grantType, status);
+    if (rabobank) {
+      alternatives.push(
+        ...[rabobank.code, ...rabobank.alternatives].filter((id) => id.startsWith('rabobank.')),
+      );
+    }
+  }
+  return { code: `oauth.${place}.${error}`, alternatives };
+}
+
+function placeOf(ctx: RequestContext): Place | undefined {
+  switch (ctx.endpoint) {
+    case 'authorize':
+      return 'authorize';
+    case 'token':
+      return 'token';
+    case 'revoke':
+      return 'revoke';
+    case 'resource':
+    case 'consent':
+      return 'bearer';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Walks a JSON value for error shapes: OAuth `{"error": …}`, the API gateway's `{"httpCode", "moreInformation"}`,
+ * Berlin Group `tppMessages` (and its RFC 7807 form), and a Rabobank consent whose status is not `valid`.
+ */
+export function findJsonSignatures(
+  root: JsonNode,
+  ctx: RequestContext,
+  status: number | undefined,
+): SignatureFinding[] {
+  const findings: SignatureFinding[] = [];
+  const stack: JsonNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'array') {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        stack.push(node.items[i]);
+      }
+      continue;
+    }
+    if (node.kind !== 'object') {
+      continue;
+    }
+    if (matchObject(node, ctx, status, findings)) {
+      continue;
+    }
+    for (let i = node.members.length - 1; i >= 0; i--) {
+      const v = node.members[i].value;
+      if (v) {
+        stack.push(v);
+      }
+    }
+  }
+  return findings;
+}
+
+/** Adds findings for one object; true when the object was an error payload (its members need no further walk). */
+function matchObject(
+  obj: JsonObject,
+  ctx: RequestContext,
+  status: number | undefined,
+  out: SignatureFinding[],
+): boolean {
+  const error = stringMember(obj, 'error');
+  if (error && error.value.trim()) {
+    const description = stringMember(obj, 'error_description')?.value ?? '';
+    const codesNode = memberValue(obj, 'error_codes');
+    const errorCodes =
+      codesNode?.kind === 'array' ? codesNode.items.map((i) => (i.kind === 'number' ? i.raw : '')) : [];
+    const choice = chooseOAuthError(error.value, description, errorCodes, ctx, status);
+    out.push({
+      ...choice,
+      start: error.start,
+      end: error.end,
+      severity: choice.code === UNREGISTERED ? 'information' : 'warning',
+      detail: choice.code === UNREGISTERED ? `\`${error.value}\`` : undefined,
+    });
+    return true;
+  }
+  const httpCode = memberValue(obj, 'httpCode');
+  if (httpCode && (memberValue(obj, 'moreInformation') || memberValue(obj, 'httpMessage'))) {
+    const value =
+      httpCode.kind === 'string' ? httpCode.value : httpCode.kind === 'number' ? httpCode.raw : '';
+    const info = (stringMember(obj, 'moreInformation')?.value ?? '').toLowerCase();
+    let code: string | undefined;
+    if (info.includes('client id')) {
+      code =
+        ctx.endpoint === 'authorize' ? 'rabobank.authorize.invalid-client' : 'rabobank.api.invalid-client-id';
+    } else if (value.trim() === '401') {
+      code = 'rabobank.api.access-token-invalid';
+    } else if (value.trim() === '403') {
+      code = 'rabobank.api.forbidden';
+    }
+    if (code) {
+      out.push({ code, start: httpCode.start, end: httpCode.end, severity: 'warning', alternatives: [] });
+    }
+    return true;
+  }
+  const messages = memberValue(obj, 'tppMessages');
+  if (messages?.kind === 'array') {
+    for (const item of messages.items) {
+      if (item.kind === 'object') {
+        berlinGroupCode(item, out);
+      }
+    }
+    return true;
+  }
+  if (memberValue(obj, 'type') || memberValue(obj, 'title') || memberValue(obj, 'detail')) {
+    berlinGroupCode(obj, out);
+  }
+  const access = memberValue(obj, 'access');
+  if (access?.kind === 'object' && (memberValue(obj, 'consentId') || ctx.endpoint === 'consent')) {
+    for (const m of access.members) {
+      if (m.value?.kind !== 'array') {
+        continue;
+      }
+      for (const account of m.value.items) {
+        const s = account.kind === 'object' ? stringMember(account, 'status') : undefined;
+        if (s && s.value !== 'valid') {
+          out.push({
+            code: 'rabobank.consent.not-valid',
+            start: s.start,
+            end: s.end,
+            severity: 'warning',
+            alternatives: [],
+            detail: `\`${s.value}\``,
+          });
+        }
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+function berlinGroupCode(obj: JsonObject, out: SignatureFinding[]): void {
+  const code = stringMember(obj, 'code');
+  if (code && BERLIN_GROUP_CODES.has(code.value)) {
+    const category = stringMember(obj, 'category')?.value;
+    out.push({
+      code: `berlingroup.${code.value}`,
+      start: code.start,
+      end: code.end,
+      severity: category === 'WARNING' ? 'information' : 'warning',
+      alternatives: [],
+    });
+  }
+}
+
+/** Phrases that identify an HTML or plain-text error page, most specific first. */
+const PAGE_MARKERS: readonly (readonly [lowerCasePhrase: string, id: string])[] = [
+  ['error 400: redirect_uri_mismatch', 'google.authorize.redirect-uri-mismatch'],
+  ['callback url mismatch', 'auth0.authorize.callback-mismatch'],
+  ['must be a login redirect uri', 'okta.authorize.redirect-uri-not-registered'],
+  ['user is not assigned to the client application', 'okta.authorize.user-not-assigned'],
+  ['invalid parameter: redirect_uri', 'keycloak.authorize.invalid-redirect-uri'],
+  ['aadsts50011', 'entra.AADSTS50011'],
+  ['redirect uri mismatch', 'rabobank.authorize.redirect-uri-mismatch'],
+  ['invalid client id or secret', 'rabobank.authorize.invalid-client'],
+  ['this server could not verify that you are authorized', 'rabobank.api.access-token-invalid'],
+];
+
+/** Finds the first known error-page phrase in an HTML or text body. */
+export function findPageSignature(text: string): SignatureFinding | undefined {
+  const lower = text.toLowerCase();
+  for (const [phrase, code] of PAGE_MARKERS) {
+    const at = lower.indexOf(phrase);
+    if (at >= 0) {
+      return { code, start: at, end: at + phrase.length, severity: 'warning', alternatives: [] };
+    }
+  }
+  return undefined;
+}
+
+/** `error="…"` in a `WWW-Authenticate` challenge (RFC 6750 §3); offsets are into `value`. */
+export function findChallengeSignatures(value: string): SignatureFinding[] {
+  const findings: SignatureFinding[] = [];
+  let p = 0;
+  const n = value.length;
+  while (p < n) {
+    while (p < n && (value[p] === ' ' || value[p] === ',' || value[p] === '\t')) {
+      p++;
+    }
+    const keyStart = p;
+    while (p < n && !' ,=\t'.includes(value[p])) {
+      p++;
+    }
+    const key = value.slice(keyStart, p);
+    let q = p;
+    while (q < n && value[q] === ' ') {
+      q++;
+    }
+    if (value[q] !== '=') {
+      continue;
+    }
+    q++;
+    while (q < n && value[q] === ' ') {
+      q++;
+    }
+    let v: string;
+    if (value[q] === '"') {
+      let r = q + 1;
+      let out = '';
+      while (r < n && value[r] !== '"') {
+        if (value[r] === '\\') {
+          r++;
+        }
+        out += value[r] ?? '';
+        r++;
+      }
+      v = out;
+      p = Math.min(n, r + 1);
+    } else {
+      const r0 = q;
+      while (q < n && value[q] !== ',' && value[q] !== ' ') {
+        q++;
+      }
+      v = value.slice(r0, q);
+      p = q;
+    }
+    if (key.toLowerCase() === 'error' && v) {
+      const registered = PLACE_CODES.bearer.has(v);
+      findings.push({
+        code: registered ? `oauth.bearer.${v}` : UNREGISTERED,
+        start: keyStart,
+        end: p,
+        severity: registered ? 'warning' : 'information',
+        alternatives: [],
+        detail: registered ? undefined : `\`${v}\``,
+      });
+    }
+  }
+  return findings;
+}

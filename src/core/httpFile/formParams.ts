@@ -1,0 +1,82 @@
+/** A `name=value` pair of a query string or form body, with offsets of the raw text it came from. */
+export interface FormParam {
+  readonly name: string;
+  /** The decoded value (`+` and `%xx` undone; left raw where the escape is malformed). */
+  readonly value: string;
+  readonly start: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+/**
+ * Splits `text[start, end)` into `name=value` pairs on `&` and line breaks (REST Client lets a form body continue
+ * on the next line with `&`). Offsets are into `text`.
+ */
+export function parseFormParams(text: string, start = 0, end = text.length): FormParam[] {
+  const params: FormParam[] = [];
+  let p = start;
+  while (p < end) {
+    let q = p;
+    let eq = -1;
+    while (q < end) {
+      const c = text.charCodeAt(q);
+      if (c === 38 || c === 10 || c === 13) {
+        break;
+      }
+      if (c === 61 && eq < 0) {
+        eq = q;
+      }
+      q++;
+    }
+    const rawName = text.slice(p, eq < 0 ? q : eq).trim();
+    if (rawName) {
+      const valueStart = eq < 0 ? q : skipBlanks(text, eq + 1, q);
+      let valueEnd = q;
+      while (
+        valueEnd > valueStart &&
+        (text.charCodeAt(valueEnd - 1) === 32 || text.charCodeAt(valueEnd - 1) === 9)
+      ) {
+        valueEnd--;
+      }
+      params.push({
+        name: decodeFormComponent(rawName),
+        value: decodeFormComponent(text.slice(valueStart, valueEnd)),
+        start: p,
+        valueStart,
+        valueEnd,
+      });
+    }
+    p = q + 1;
+  }
+  return params;
+}
+
+/** The first parameter of that name. */
+export function findParam(params: readonly FormParam[], name: string): FormParam | undefined {
+  return params.find((p) => p.name === name);
+}
+
+/** `application/x-www-form-urlencoded` decoding that never throws. */
+export function decodeFormComponent(raw: string): string {
+  const spaced = raw.includes('+') ? raw.replace(/\+/g, ' ') : raw;
+  if (!spaced.includes('%')) {
+    return spaced;
+  }
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
+/** RFC 6749 §2.3.1 asks for form-encoding of the client id and secret before they are joined for Basic. */
+export function encodeFormComponent(value: string): string {
+  return encodeURIComponent(value).replace(/%20/g, '+');
+}
+
+function skipBlanks(text: string, p: number, end: number): number {
+  while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) {
+    p++;
+  }
+  return p;
+}

@@ -1,0 +1,446 @@
+import { LineIndex } from './lineIndex';
+import { SourceText } from './sourceText';
+
+/** A `Name: value` header line with the offsets diagnostics and quick fixes point at. */
+export interface HttpHeader {
+  readonly name: string;
+  readonly value: string;
+  readonly line: number;
+  readonly nameStart: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+/** A request as written: request line, headers and body, `{{…}}` variables left as text. */
+export interface HttpRequest {
+  readonly method: string;
+  readonly line: number;
+  /** The URL, including query continuation lines (`?a=1`, `&b=2`) that REST Client allows below the request line. */
+  readonly url: SourceText;
+  readonly headers: HttpHeader[];
+  body: SourceText | undefined;
+  /** Offset just after the request line or the last header: where a new header line goes. */
+  headerInsertOffset: number;
+}
+
+/** A recorded response: status line, headers and body, written out or pasted after a request. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly line: number;
+  /** Offsets of the status line's text (from `HTTP/` to the end of the reason phrase). */
+  readonly statusStart: number;
+  readonly statusEnd: number;
+  readonly headers: HttpHeader[];
+  body: SourceText | undefined;
+}
+
+/** Consecutive `#` or `//` comment lines, their contents joined so a payload pasted across lines reads whole. */
+export interface CommentRun {
+  readonly text: SourceText;
+  /** Status lines (`# HTTP/1.1 400 Bad Request`) inside the run, by their offset in `text`. */
+  readonly statuses: { readonly at: number; readonly status: number }[];
+}
+
+/** The text between two `###` separators. */
+export interface HttpBlock {
+  readonly startLine: number;
+  endLine: number;
+  name: string | undefined;
+  request: HttpRequest | undefined;
+  readonly responses: HttpResponse[];
+  readonly comments: CommentRun[];
+  /** JSON written without a request line (a payload pasted on its own). */
+  readonly payloads: SourceText[];
+}
+
+/** A parsed `.http` document. */
+export interface HttpFile {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly blocks: HttpBlock[];
+  /** File variables (`@name = value`); the last definition wins. */
+  readonly variables: ReadonlyMap<string, string>;
+}
+
+type State = 'preamble' | 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody' | 'payload';
+
+/**
+ * Reads REST Client, httpYac and JetBrains `.http` syntax in one pass over the lines. Tolerant by design: anything it
+ * does not recognise is skipped, it never throws, and its cost is linear in the size of the text.
+ */
+export function parseHttpFile(text: string): HttpFile {
+  const lines = new LineIndex(text);
+  const variables = new Map<string, string>();
+  const blocks: HttpBlock[] = [];
+  let block = newBlock(0);
+  let state: State = 'preamble';
+  let response: HttpResponse | undefined;
+  let comment: CommentRun | undefined;
+  let lastBodyLine = -2;
+  let inHandler = false;
+  let inScript = false;
+
+  const bodyTarget = (): SourceText | undefined => {
+    if (state === 'requestBody' && block.request) {
+      return (block.request.body ??= new SourceText());
+    }
+    if (state === 'responseBody' && response) {
+      return (response.body ??= new SourceText());
+    }
+    if (state === 'payload') {
+      return block.payloads[block.payloads.length - 1];
+    }
+    return undefined;
+  };
+
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.starts[line];
+    const end = lines.ends[line];
+    const first = firstNonBlank(text, start, end);
+    const c0 = text.charCodeAt(first);
+
+    if (inHandler) {
+      inHandler = indexInLine(text, '%}', first, end) < 0;
+      continue;
+    }
+    if (inScript) {
+      inScript = !text.startsWith('}}', first);
+      continue;
+    }
+    if (first === end) {
+      comment = undefined;
+      if (state === 'requestHeaders' || state === 'responseHeaders') {
+        state = state === 'requestHeaders' ? 'requestBody' : 'responseBody';
+      }
+      continue;
+    }
+    if (text.startsWith('###', first)) {
+      block.endLine = line - 1;
+      blocks.push(block);
+      block = newBlock(line + 1);
+      state = 'preamble';
+      response = undefined;
+      comment = undefined;
+      continue;
+    }
+    const isComment = c0 === HASH || (c0 === SLASH && text.charCodeAt(first + 1) === SLASH);
+    if (isComment) {
+      const contentStart = c0 === HASH ? first + 1 : first + 2;
+      const name = atName(text, contentStart, end);
+      if (name !== undefined) {
+        block.name = name;
+        continue;
+      }
+      if (!comment) {
+        comment = { text: new SourceText(), statuses: [] };
+        block.comments.push(comment);
+      }
+      const virtualAt = comment.text.isEmpty ? 0 : comment.text.text.length + 1;
+      comment.text.append(text, contentStart, end);
+      const status = statusLine(text, firstNonBlank(text, contentStart, end), end);
+      if (status) {
+        comment.statuses.push({ at: virtualAt, status: status.status });
+      }
+      continue;
+    }
+    comment = undefined;
+
+    // JetBrains response handlers (`> {% … %}`, `> script.js`), response references (`<> file`), input files
+    // (`< file`) and httpYac assertions (`?? …`) carry no request or response data.
+    if (c0 === GT) {
+      const open = indexInLine(text, '{%', first, end);
+      if (open >= 0) {
+        inHandler = indexInLine(text, '%}', open + 2, end) < 0;
+      }
+      continue;
+    }
+    if (c0 === LT && (text.charCodeAt(first + 1) === GT || isBlank(text.charCodeAt(first + 1)))) {
+      continue;
+    }
+    if (c0 === QUESTION && text.charCodeAt(first + 1) === QUESTION) {
+      continue;
+    }
+
+    const status = c0 === H_UPPER ? statusLine(text, first, end) : undefined;
+    if (status) {
+      response = {
+        status: status.status,
+        line,
+        statusStart: first,
+        statusEnd: status.end,
+        headers: [],
+        body: undefined,
+      };
+      block.responses.push(response);
+      state = 'responseHeaders';
+      continue;
+    }
+
+    switch (state) {
+      case 'preamble': {
+        if (c0 === AT) {
+          const v = variableLine(text, first + 1, end);
+          if (v) {
+            variables.set(v.name, v.value);
+          }
+          continue;
+        }
+        if (c0 === OPEN_BRACE && text.charCodeAt(first + 1) === OPEN_BRACE) {
+          inScript = indexInLine(text, '}}', first + 2, end) < 0;
+          continue;
+        }
+        if (c0 === OPEN_BRACE || c0 === OPEN_BRACKET || c0 === QUOTE) {
+          const payload = new SourceText();
+          payload.append(text, first, end);
+          block.payloads.push(payload);
+          state = 'payload';
+          lastBodyLine = line;
+          continue;
+        }
+        const request = requestLine(text, first, end, line);
+        if (request) {
+          block.request = request;
+          state = 'requestHeaders';
+        }
+        continue;
+      }
+      case 'requestHeaders':
+      case 'responseHeaders': {
+        const headers = state === 'requestHeaders' ? block.request?.headers : response?.headers;
+        if (
+          state === 'requestHeaders' &&
+          block.request &&
+          (c0 === QUESTION || c0 === AMP) &&
+          headers?.length === 0
+        ) {
+          block.request.url.append(text, first, end);
+          block.request.headerInsertOffset = end;
+          continue;
+        }
+        const header = headerLine(text, first, end, line);
+        if (header && headers) {
+          headers.push(header);
+          if (state === 'requestHeaders' && block.request) {
+            block.request.headerInsertOffset = end;
+          }
+          continue;
+        }
+        // A body that follows its headers without the blank line in between.
+        state = state === 'requestHeaders' ? 'requestBody' : 'responseBody';
+        break;
+      }
+      default:
+        break;
+    }
+    const body = bodyTarget();
+    if (body) {
+      body.append(text, body.isEmpty ? first : start, end, lastBodyLine === line - 1 && !body.isEmpty);
+      lastBodyLine = line;
+    }
+  }
+  block.endLine = lines.lineCount - 1;
+  blocks.push(block);
+  return { text, lines, blocks, variables };
+}
+
+/** Replaces known `{{name}}` file variables (a few levels deep); unknown ones stay as written. */
+export function resolveVariables(value: string, variables: ReadonlyMap<string, string>): string {
+  let out = value;
+  for (let round = 0; round < 4 && out.includes('{{'); round++) {
+    let changed = false;
+    out = out.replace(/\{\{\s*([A-Za-z0-9_.$-]+)\s*\}\}/g, (whole, name: string) => {
+      const v = variables.get(name);
+      if (v === undefined) {
+        return whole;
+      }
+      changed = true;
+      return v;
+    });
+    if (!changed) {
+      break;
+    }
+  }
+  return out;
+}
+
+/** The header of that name (case-insensitive), first occurrence. */
+export function findHeader(headers: readonly HttpHeader[], name: string): HttpHeader | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === lower);
+}
+
+const HASH = 35;
+const SLASH = 47;
+const GT = 62;
+const LT = 60;
+const AT = 64;
+const AMP = 38;
+const QUESTION = 63;
+const QUOTE = 34;
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const H_UPPER = 72;
+
+function newBlock(startLine: number): HttpBlock {
+  return {
+    startLine,
+    endLine: startLine,
+    name: undefined,
+    request: undefined,
+    responses: [],
+    comments: [],
+    payloads: [],
+  };
+}
+
+/** `text.indexOf` limited to `[from, end)`, without scanning past `end`. */
+function indexInLine(text: string, needle: string, from: number, end: number): number {
+  const i = text.slice(from, end).indexOf(needle);
+  return i < 0 ? -1 : from + i;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xfeff;
+}
+
+function firstNonBlank(text: string, start: number, end: number): number {
+  let p = start;
+  while (p < end && isBlank(text.charCodeAt(p))) {
+    p++;
+  }
+  return p;
+}
+
+/** `HTTP/1.1 401 Unauthorized`, `HTTP/2 400`: the status and where the line's text ends. */
+function statusLine(text: string, first: number, end: number): { status: number; end: number } | undefined {
+  if (!text.startsWith('HTTP/', first)) {
+    return undefined;
+  }
+  let p = first + 5;
+  while (p < end && (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 46)) {
+    p++;
+  }
+  if (p === first + 5 || !isBlank(text.charCodeAt(p))) {
+    return undefined;
+  }
+  p = firstNonBlank(text, p, end);
+  if (
+    p + 3 > end ||
+    !isDigit(text.charCodeAt(p)) ||
+    !isDigit(text.charCodeAt(p + 1)) ||
+    !isDigit(text.charCodeAt(p + 2))
+  ) {
+    return undefined;
+  }
+  if (p + 3 < end && !isBlank(text.charCodeAt(p + 3))) {
+    return undefined;
+  }
+  let last = end;
+  while (last > p && isBlank(text.charCodeAt(last - 1))) {
+    last--;
+  }
+  return { status: Number(text.slice(p, p + 3)), end: last };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function atName(text: string, contentStart: number, end: number): string | undefined {
+  const p = firstNonBlank(text, contentStart, end);
+  if (!text.startsWith('@name', p) || !isBlank(text.charCodeAt(p + 5))) {
+    return undefined;
+  }
+  return text.slice(p + 5, end).trim() || undefined;
+}
+
+function variableLine(text: string, from: number, end: number): { name: string; value: string } | undefined {
+  const eq = indexInLine(text, '=', from, end);
+  if (eq < 0) {
+    return undefined;
+  }
+  const name = text.slice(from, eq).trim();
+  return /^[A-Za-z0-9_.$-]+$/.test(name) ? { name, value: text.slice(eq + 1, end).trim() } : undefined;
+}
+
+function requestLine(text: string, first: number, end: number, line: number): HttpRequest | undefined {
+  let p = first;
+  while (p < end && !isBlank(text.charCodeAt(p))) {
+    p++;
+  }
+  const token = text.slice(first, p);
+  let method = 'GET';
+  let urlStart = first;
+  if (/^[A-Z]{3,12}$/.test(token)) {
+    method = token;
+    urlStart = firstNonBlank(text, p, end);
+    if (urlStart === end) {
+      return undefined;
+    }
+  } else if (!/^(https?:\/\/|\{\{|\/)/i.test(token)) {
+    return undefined;
+  }
+  let urlEnd = end;
+  while (urlEnd > urlStart && isBlank(text.charCodeAt(urlEnd - 1))) {
+    urlEnd--;
+  }
+  // A trailing ` HTTP/1.1` names the protocol version, not part of the URL.
+  const version = text.slice(urlStart, urlEnd).lastIndexOf(' HTTP/');
+  if (version > 0) {
+    urlEnd = urlStart + version;
+    while (urlEnd > urlStart && isBlank(text.charCodeAt(urlEnd - 1))) {
+      urlEnd--;
+    }
+  }
+  const url = new SourceText();
+  url.append(text, urlStart, urlEnd);
+  return { method, line, url, headers: [], body: undefined, headerInsertOffset: end };
+}
+
+function headerLine(text: string, first: number, end: number, line: number): HttpHeader | undefined {
+  let p = first;
+  while (p < end && isTokenChar(text.charCodeAt(p))) {
+    p++;
+  }
+  if (p === first) {
+    return undefined;
+  }
+  const nameEnd = p;
+  p = firstNonBlank(text, p, end);
+  if (text.charCodeAt(p) !== 58) {
+    return undefined;
+  }
+  const valueStart = firstNonBlank(text, p + 1, end);
+  let valueEnd = end;
+  while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) {
+    valueEnd--;
+  }
+  return {
+    name: text.slice(first, nameEnd),
+    value: text.slice(valueStart, valueEnd),
+    line,
+    nameStart: first,
+    valueStart,
+    valueEnd,
+  };
+}
+
+/** RFC 9110 token characters. */
+function isTokenChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 33 ||
+    (c >= 35 && c <= 39) ||
+    c === 42 ||
+    c === 43 ||
+    c === 45 ||
+    c === 46 ||
+    c === 94 ||
+    c === 95 ||
+    c === 96 ||
+    c === 124 ||
+    c === 126
+  );
+}

@@ -1,0 +1,361 @@
+import { decodeBase64Text, encodeBase64Text, isImfFixdate, jwtClaims, jwtScopes } from './credentials';
+import { FormParam, decodeFormComponent, encodeFormComponent, findParam } from './formParams';
+import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
+import { LintContext, LintProfile } from './lintContext';
+import { HttpFile, HttpRequest, findHeader } from './parseHttpFile';
+import { RequestContext } from './requestContext';
+import { SourceText } from './sourceText';
+
+/** A finding with document offsets, before it becomes an {@link HttpDiagnostic}. */
+export interface DocumentFinding {
+  readonly code: string;
+  readonly start: number;
+  readonly end: number;
+  readonly severity: DiagnosticSeverity;
+  readonly alternatives: readonly string[];
+  readonly detail?: string;
+  readonly fixes?: readonly QuickFix[];
+  readonly requiredScopes?: readonly string[];
+  readonly profileName?: string;
+}
+
+/** Pre-flight checks on one request: grant type, client authentication, state, redirect URI, bearer token, Date. */
+export function lintRequest(
+  file: HttpFile,
+  request: HttpRequest,
+  ctx: RequestContext,
+  lint: LintContext,
+): DocumentFinding[] {
+  const out: DocumentFinding[] = [];
+  const l = new RequestLinter(file, request, ctx, lint, out);
+  if (ctx.endpoint === 'token') {
+    l.tokenRequest();
+  }
+  if (ctx.endpoint === 'authorize') {
+    l.authorizeRequest();
+  }
+  l.bearerToken();
+  l.dateHeader();
+  return out;
+}
+
+/** Scopes a Rabobank API path needs (any one of them suffices); empty when the path is not known. */
+export function rabobankRequiredScopes(path: string): string[] {
+  if (path.includes('/ais/') || path.includes('/account-information')) {
+    if (path.includes('/balances')) {
+      return ['ais.balances.read'];
+    }
+    if (path.includes('/transactions')) {
+      return ['ais.transactions.read-90days', 'ais.transactions.read-history'];
+    }
+    return ['ais.balances.read', 'ais.transactions.read-90days', 'ais.transactions.read-history'];
+  }
+  if (path.includes('payment-request') || path.includes('paymentrequest')) {
+    return ['prs.paymentrequest.read-write'];
+  }
+  if (path.includes('funds-confirmation') || path.includes('fundsconfirmation')) {
+    return ['caf.fundsconfirmation.read'];
+  }
+  if (path.includes('bulk-payments')) {
+    return ['pi.bulk.read-write'];
+  }
+  if (/\/oauth2(-premium)?\/(v\d+\/)?consents/.test(path)) {
+    return ['oauth2.consents.read'];
+  }
+  return [];
+}
+
+const isVariable = (value: string) => value.includes('{{');
+
+class RequestLinter {
+  private readonly url: SourceText;
+  private readonly eol: string;
+
+  constructor(
+    private readonly file: HttpFile,
+    private readonly request: HttpRequest,
+    private readonly ctx: RequestContext,
+    private readonly lint: LintContext,
+    private readonly out: DocumentFinding[],
+  ) {
+    this.url = request.url;
+    const nl = file.text.search(/\r\n|\n|\r/);
+    this.eol = nl < 0 ? '\n' : file.text[nl] === '\r' && file.text[nl + 1] === '\n' ? '\r\n' : file.text[nl];
+  }
+
+  tokenRequest(): void {
+    const { form, query } = this.ctx;
+    const body = this.request.body;
+    const inForm = findParam(form, 'grant_type');
+    const inQuery = findParam(query, 'grant_type');
+    const grant = inForm ?? inQuery;
+    const grantSource = inForm ? body : this.url;
+    if (inQuery && !inForm) {
+      this.add('lint.token.grant-type-in-query', this.url, inQuery.start, inQuery.valueEnd, 'error');
+    }
+    if (!grant) {
+      if (this.request.method === 'POST' && !(body?.text ?? '').includes('grant_type')) {
+        this.addUrl('lint.token.missing-grant-type', 'error');
+      }
+    } else if (grantSource && !isVariable(grant.value)) {
+      this.grantType(grant, grantSource);
+    }
+    this.clientAuthentication();
+    const redirect = findParam(form, 'redirect_uri');
+    if (redirect && body) {
+      this.redirectUri(redirect, body);
+    }
+  }
+
+  private grantType(grant: FormParam, source: SourceText): void {
+    const params = source === this.url ? this.ctx.query : this.ctx.form;
+    const has = (name: string) => params.some((p) => p.name === name);
+    if (grant.value === 'code') {
+      const range = this.file.lines.rangeOf(source.toReal(grant.valueStart), source.toReal(grant.valueEnd));
+      this.add('lint.token.grant-type-code', source, grant.valueStart, grant.valueEnd, 'error', {
+        fixes: [
+          {
+            title: 'Use grant_type=authorization_code',
+            edits: [{ range, newText: 'authorization_code' }],
+            isPreferred: true,
+          },
+        ],
+      });
+      return;
+    }
+    const mismatch =
+      (grant.value === 'authorization_code' && (!has('code') || has('refresh_token'))) ||
+      (grant.value === 'refresh_token' && (!has('refresh_token') || has('code')));
+    if (mismatch) {
+      this.add('lint.token.grant-type-mismatch', source, grant.valueStart, grant.valueEnd, 'error');
+    }
+  }
+
+  private clientAuthentication(): void {
+    const auth = findHeader(this.request.headers, 'authorization');
+    const form = this.ctx.form;
+    const profile = this.matchProfile();
+    if (!auth) {
+      const inBody = findParam(form, 'client_secret') ?? findParam(form, 'client_assertion');
+      const publicPkceClient = findParam(form, 'code_verifier') && this.ctx.provider !== 'rabobank';
+      if (!inBody && !publicPkceClient) {
+        this.addUrl('lint.token.missing-client-auth', 'warning', {
+          fixes: [this.addBasicFix(profile)],
+          profileName: profile?.name,
+        });
+      }
+      return;
+    }
+    const m = /^basic\s+/i.exec(auth.value);
+    if (!m || isVariable(auth.value)) {
+      return;
+    }
+    const credStart = auth.valueStart + m[0].length;
+    const cred = auth.value.slice(m[0].length).trim();
+    let id: string | undefined;
+    let secret: string | undefined;
+    const decoded = decodeBase64Text(cred);
+    if (decoded !== undefined && decoded.includes(':')) {
+      const colon = decoded.indexOf(':');
+      id = decodeFormComponent(decoded.slice(0, colon));
+      secret = decodeFormComponent(decoded.slice(colon + 1));
+    } else if (/[: ]/.test(cred)) {
+      // REST Client and httpYac accept `Basic id:secret` and `Basic id secret` and encode it themselves.
+      const sep = cred.search(/[: ]/);
+      id = cred.slice(0, sep);
+      secret = cred.slice(sep + 1).trim();
+    } else {
+      this.addRaw('lint.token.malformed-basic-auth', credStart, auth.valueEnd, 'error', {
+        fixes: profile?.clientSecret ? [this.replaceBasicFix(profile, credStart, auth.valueEnd)] : [],
+      });
+      return;
+    }
+    if (
+      profile &&
+      (id !== profile.clientId || (profile.clientSecret !== undefined && secret !== profile.clientSecret))
+    ) {
+      this.addRaw('lint.token.basic-auth-profile-mismatch', credStart, auth.valueEnd, 'warning', {
+        profileName: profile.name,
+        detail: `profile “${profile.name}”`,
+        fixes: profile.clientSecret ? [this.replaceBasicFix(profile, credStart, auth.valueEnd)] : [],
+      });
+    }
+  }
+
+  authorizeRequest(): void {
+    const { query } = this.ctx;
+    if (!findParam(query, 'client_id') && !findParam(query, 'response_type')) {
+      return;
+    }
+    if (!findParam(query, 'state')) {
+      const text = this.url.text;
+      const end = this.url.toReal(text.length);
+      const range = this.file.lines.rangeOf(end, end);
+      this.addUrl('lint.authorize.missing-state', 'warning', {
+        fixes: [
+          {
+            title: 'Add a state parameter',
+            edits: [{ range, newText: `${text.includes('?') ? '&' : '?'}state={{$guid}}` }],
+            isPreferred: true,
+          },
+        ],
+      });
+    }
+    const redirect = findParam(query, 'redirect_uri');
+    if (redirect) {
+      this.redirectUri(redirect, this.url);
+    }
+  }
+
+  private redirectUri(param: FormParam, source: SourceText): void {
+    const profile = this.matchProfile();
+    if (!profile?.redirectUri || isVariable(param.value) || param.value === profile.redirectUri) {
+      return;
+    }
+    const range = this.file.lines.rangeOf(source.toReal(param.valueStart), source.toReal(param.valueEnd));
+    this.add('lint.authorize.redirect-uri-mismatch', source, param.valueStart, param.valueEnd, 'error', {
+      profileName: profile.name,
+      detail: `profile “${profile.name}” registers ${profile.redirectUri}`,
+      fixes: [
+        {
+          title: `Use the redirect URI registered in profile “${profile.name}”`,
+          edits: [{ range, newText: encodeURIComponent(profile.redirectUri) }],
+          isPreferred: true,
+        },
+      ],
+    });
+  }
+
+  bearerToken(): void {
+    const auth = findHeader(this.request.headers, 'authorization');
+    const m = auth && /^bearer\s+/i.exec(auth.value);
+    if (!auth || !m || isVariable(auth.value)) {
+      return;
+    }
+    const token = auth.value.slice(m[0].length).trim();
+    const start = auth.valueStart + m[0].length;
+    if (!token) {
+      return;
+    }
+    const now = this.lint.now ?? Date.now();
+    const known = this.lint.findToken?.(token);
+    const claims = jwtClaims(token);
+    const exp = known?.expiresAt ?? (typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined);
+    if (exp !== undefined && exp <= now) {
+      const fresh = this.lint.freshAccessToken?.(token);
+      const range = this.file.lines.rangeOf(start, auth.valueEnd);
+      this.addRaw('lint.bearer.expired-token', start, auth.valueEnd, 'warning', {
+        profileName: known?.profileName,
+        detail: Math.abs(exp) < 8.64e15 ? `expired ${new Date(exp).toISOString()}` : undefined,
+        fixes: fresh
+          ? [
+              {
+                title: 'Replace with a fresh access token',
+                edits: [{ range, newText: fresh }],
+                isPreferred: true,
+              },
+            ]
+          : [],
+      });
+    }
+    if (
+      this.ctx.provider === 'rabobank' &&
+      this.ctx.endpoint !== 'token' &&
+      this.ctx.endpoint !== 'authorize'
+    ) {
+      const required = rabobankRequiredScopes(this.ctx.path);
+      const scopes = known?.scopes ?? (claims ? jwtScopes(claims) : undefined);
+      if (required.length > 0 && scopes && !required.some((s) => scopes.includes(s))) {
+        this.addRaw('lint.rabobank.missing-scope', start, auth.valueEnd, 'warning', {
+          requiredScopes: required,
+          profileName: known?.profileName,
+          detail: `needs ${required.map((s) => `\`${s}\``).join(' or ')}`,
+        });
+      }
+    }
+  }
+
+  dateHeader(): void {
+    const date = findHeader(this.request.headers, 'date');
+    if (date && !isVariable(date.value) && !isImfFixdate(date.value)) {
+      this.addRaw('lint.header.date-format', date.valueStart, date.valueEnd, 'warning');
+    }
+  }
+
+  /** The profile for this request: by `client_id` in query or body, else by endpoint URL. */
+  private matchProfile(): LintProfile | undefined {
+    const profiles = this.lint.profiles;
+    if (profiles.length === 0) {
+      return undefined;
+    }
+    const clientId =
+      findParam(this.ctx.query, 'client_id')?.value ?? findParam(this.ctx.form, 'client_id')?.value;
+    const byId = clientId ? profiles.find((p) => p.clientId === clientId) : undefined;
+    if (byId) {
+      return byId;
+    }
+    const url = this.ctx.resolvedUrl;
+    return profiles.find((p) => p.tokenEndpoint === url || p.authorizationEndpoint === url);
+  }
+
+  private addBasicFix(profile: LintProfile | undefined): QuickFix {
+    const value = profile
+      ? profile.clientSecret !== undefined
+        ? basicCredentials(profile.clientId, profile.clientSecret)
+        : `${profile.clientId}:{{client_secret}}`
+      : '{{client_id}}:{{client_secret}}';
+    const at = this.request.headerInsertOffset;
+    return {
+      title: profile
+        ? `Add Authorization: Basic from profile “${profile.name}”`
+        : 'Add an Authorization: Basic header',
+      edits: [
+        { range: this.file.lines.rangeOf(at, at), newText: `${this.eol}Authorization: Basic ${value}` },
+      ],
+      isPreferred: true,
+    };
+  }
+
+  private replaceBasicFix(profile: LintProfile, start: number, end: number): QuickFix {
+    return {
+      title: `Use the client credentials of profile “${profile.name}”`,
+      edits: [
+        {
+          range: this.file.lines.rangeOf(start, end),
+          newText: basicCredentials(profile.clientId, profile.clientSecret ?? ''),
+        },
+      ],
+      isPreferred: true,
+    };
+  }
+
+  private addUrl(code: string, severity: DiagnosticSeverity, extra: Partial<DocumentFinding> = {}): void {
+    this.add(code, this.url, 0, this.url.text.length, severity, extra);
+  }
+
+  private add(
+    code: string,
+    source: SourceText,
+    start: number,
+    end: number,
+    severity: DiagnosticSeverity,
+    extra: Partial<DocumentFinding> = {},
+  ): void {
+    this.addRaw(code, source.toReal(start), source.toReal(end), severity, extra);
+  }
+
+  private addRaw(
+    code: string,
+    start: number,
+    end: number,
+    severity: DiagnosticSeverity,
+    extra: Partial<DocumentFinding> = {},
+  ): void {
+    this.out.push({ alternatives: [], ...extra, code, start, end, severity });
+  }
+}
+
+/** base64(form-encoded id ":" form-encoded secret), RFC 6749 §2.3.1. */
+export function basicCredentials(clientId: string, clientSecret: string): string {
+  return encodeBase64Text(`${encodeFormComponent(clientId)}:${encodeFormComponent(clientSecret)}`);
+}
