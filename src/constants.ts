@@ -11,4 +11,56 @@ export const ViewIds = {
 
 export const CommandIds = {
   showLog: 'oauthWorkbench.showLog',
+  addProfile: 'oauthWorkbench.addProfile',
+  editProfile: 'oauthWorkbench.editProfile',
+  removeProfile: 'oauthWorkbench.removeProfile',
+  setClientSecret: 'oauthWorkbench.setClientSecret',
+  signIn: 'oauthWorkbench.signIn',
+  refreshToken: 'oauthWorkbench.refreshToken',
+  revokeToken: 'oauthWorkbench.revokeToken',
+  signOut: 'oauthWorkbench.signOut',
+  copyAccessToken: 'oauthWorkbench.copyAccessToken',
+  insertAuthorizationHeader: 'oauthWorkbench.insertAuthorizationHeader',
+  checkConsent: 'oauthWorkbench.checkConsent',
+  showTokenDetails: 'oauthWorkbench.showTokenDetails',
+  /** Opened by the status bar item: a quick pick of profiles and actions. */
+  showProfileActions: 'oauthWorkbench.showProfileActions',
+  openWalkthrough: 'oauthWorkbench.openWalkthrough',
 } as const;
+
+/** Setting keys, all under the `oauthWorkbench` section. */
+export const SettingKeys = {
+  section: 'oauthWorkbench',
+  profiles: 'profiles',
+  autoRefresh: 'autoRefresh',
+  refreshAheadSeconds: 'refreshAheadSeconds',
+} as const;
+
+/** `contextValue`s of the token explorer's items; `package.json` menus match on them (`viewItem =~ /…/`). */
+export const TreeItemContexts = {
+  /** A profile node; suffixed with its state so menus can tell them apart. */
+  profileSignedIn: 'oauthWorkbench.profile.signedIn',
+  profileExpired: 'oauthWorkbench.profile.expired',
+  profileSignedOut: 'oauthWorkbench.profile.signedOut',
+  profileNoSecret: 'oauthWorkbench.profile.noSecret',
+  profileError: 'oauthWorkbench.profile.error',
+  /** A profile node whose token set carries a Rabobank consent id (adds "Check consent"). */
+  profileConsentSuffix: '.consent',
+  invalidProfile: 'oauthWorkbench.invalidProfile',
+  accessToken: 'oauthWorkbench.accessToken',
+  refreshToken: 'oauthWorkbench.refreshToken',
+  consentId: 'oauthWorkbench.consentId',
+  detail: 'oauthWorkbench.detail',
+} as const;
+
+/** The authentication provider other extensions ask for sessions (`vscode.authentication.getSession`). */
+export const AUTH_PROVIDER_ID = 'oauthWorkbench';
+
+/** A session scope that names the profile, e.g. `profile:rabo-sandbox`. */
+export const PROFILE_SCOPE_PREFIX = 'profile:';
+
+/** The walkthrough id as contributed (`<publisher>.<name>#<id>` when opened). */
+export const WALKTHROUGH_ID = 'oauthWorkbench.gettingStarted';
+
+/** Scheme of the read-only token-details documents. */
+export const TOKEN_DETAILS_SCHEME = 'oauth-workbench-token';
