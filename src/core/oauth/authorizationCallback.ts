@@ -87,7 +87,6 @@ export function checkAuthorizationCallback(
             ? 'The authorization server promised an iss parameter (RFC 9207) but the callback has none.'
             : 'The callback came from a different issuer than the one this profile talks to (RFC 9207 mix-up defence).',
           {
-            catalogId: params.iss === undefined ? 'rfc9207.iss-missing' : 'rfc9207.iss-mismatch',
             fix: 'Check that the profile’s issuer and endpoints belong to the same authorization server, then sign in again.',
           },
         ),
@@ -104,7 +103,7 @@ export function checkAuthorizationCallback(
         {
           error: params.error,
           error_description: params.error_description,
-          catalogId: catalogIdForAuthorizationError(params.error, expected.rabobank ?? false),
+          catalogId: catalogIdForAuthorizationError(params.error),
           fix: authorizationErrorFix(params.error),
         },
       ),

@@ -102,6 +102,8 @@ export function errorFromResponse(response: HttpResponse, context: ErrorContext)
   if (status >= 500) {
     return new HttpRequestError('HTTP_SERVER_ERROR', `The ${where} failed with HTTP ${status} and ${kind}.`, {
       status,
+      catalogId:
+        status === 503 && context.endpoint === 'revocation' ? 'oauth.revoke.service-unavailable' : undefined,
       fix:
         status === 503 && context.endpoint === 'revocation'
           ? 'The token may still be valid; retry the revocation later (RFC 7009 §2.2.1).'

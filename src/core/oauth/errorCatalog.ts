@@ -1,8 +1,10 @@
 /**
  * Picks the id of the error knowledge-base entry (issue 4's ids, e.g. `rabobank.token.invalid-refresh-token`,
  * `oauth.token.invalid_grant`) that matches an error the engine saw, using what only the engine knows: which endpoint
- * it called, with which grant, for which provider. Hovers and the CLI use the id to show cause and fix.
+ * it called, with which grant, for which provider. Hovers and the CLI use the id to show cause and fix. Only ids
+ * the knowledge base has are returned.
  */
+import { KnowledgeBase } from '../knowledge/knowledgeBase';
 
 /** Which endpoint was called, and with which grant, when an error came back. */
 export interface ErrorContext {
@@ -12,12 +14,25 @@ export interface ErrorContext {
 }
 
 /** Catalog id for an `error=` authorization redirect. @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1 */
-export function catalogIdForAuthorizationError(error: string, _rabobank: boolean): string {
-  return `oauth.authorize.${error}`;
+export function catalogIdForAuthorizationError(error: string): string | undefined {
+  return knownCatalogId(`oauth.authorize.${error}`);
+}
+
+/** The id itself when the knowledge base has an entry for it, else `undefined` (errors are rare: no cache needed). */
+export function knownCatalogId(id: string | undefined): string | undefined {
+  return id !== undefined && KnowledgeBase.create().has(id) ? id : undefined;
 }
 
 /** Catalog id for an OAuth error body from an endpoint. @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2 */
-export function catalogIdForOAuthError(error: string, status: number, context: ErrorContext): string {
+export function catalogIdForOAuthError(
+  error: string,
+  status: number,
+  context: ErrorContext,
+): string | undefined {
+  return knownCatalogId(candidateForOAuthError(error, status, context));
+}
+
+function candidateForOAuthError(error: string, status: number, context: ErrorContext): string {
   if (context.rabobank && context.endpoint === 'token') {
     switch (error) {
       case 'invalid_grant':
@@ -32,7 +47,7 @@ export function catalogIdForOAuthError(error: string, status: number, context: E
     }
   }
   if (context.endpoint === 'revocation') {
-    return `oauth.revoke.${error}`;
+    return knownCatalogId(`oauth.revoke.${error}`) ? `oauth.revoke.${error}` : `oauth.token.${error}`;
   }
   return `oauth.token.${error}`;
 }

@@ -1,0 +1,254 @@
+/**
+ * The {@link HttpClient} port over undici: per-request timeout, proxy (explicit setting, else HTTPS_PROXY / HTTP_PROXY
+ * / NO_PROXY), mutual TLS and a custom CA through an undici Agent, and transport failures as typed errors.
+ *
+ * @see https://undici.nodejs.org/#/docs/api/ProxyAgent
+ */
+import * as fs from 'node:fs';
+import * as tls from 'node:tls';
+import { Agent, Dispatcher, EnvHttpProxyAgent, ProxyAgent, request } from 'undici';
+import {
+  ConnectionSettings,
+  HttpClient,
+  HttpClientFactory,
+  HttpRequest,
+  HttpResponse,
+} from '../core/oauth/httpClient';
+import { AuthorizationFlowError, HttpRequestError, OAuthWorkbenchError } from '../core/oauth/oauthErrors';
+import { isLoopbackUrl } from '../core/profiles/clientProfile';
+
+/** Options of {@link UndiciHttpClient}. */
+export interface UndiciHttpClientOptions {
+  /** Whole-request timeout (connect, headers and body); default 30 s. */
+  readonly timeoutMs?: number;
+  /** Explicit proxy URL; wins over the environment. */
+  readonly proxy?: string;
+  /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read (either case); default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** mTLS client certificate and key, extra CA bundle (PEM file paths). */
+  readonly tls?: ConnectionSettings['tls'];
+  /** Idle keep-alive; short by default so tools and tests exit promptly. */
+  readonly keepAliveTimeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** An {@link HttpClient} for one set of connection settings; `close()` releases its sockets. */
+export class UndiciHttpClient implements HttpClient {
+  private readonly direct: Agent;
+  private readonly proxied: Dispatcher | undefined;
+  private readonly timeoutMs: number;
+
+  constructor(options: UndiciHttpClientOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const connect = tlsOptions(options.tls);
+    const common = {
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 1000,
+      keepAliveMaxTimeout: options.keepAliveTimeoutMs ?? 1000,
+      connect: { ...connect, timeout: this.timeoutMs },
+    };
+    this.direct = new Agent(common);
+    const env = options.env ?? process.env;
+    const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
+    const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
+    if (options.proxy) {
+      this.proxied = new ProxyAgent({ ...common, uri: options.proxy, requestTls: connect });
+    } else if (httpsProxy || httpProxy) {
+      this.proxied = new EnvHttpProxyAgent({
+        ...common,
+        requestTls: connect,
+        httpProxy: httpProxy ?? '',
+        httpsProxy: httpsProxy ?? httpProxy ?? '',
+        noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+      });
+    }
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const url = new URL(req.url);
+    // An authorization server on loopback is never reached through a proxy.
+    const dispatcher = this.proxied && !isLoopbackUrl(url) ? this.proxied : this.direct;
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    try {
+      const response = await request(url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        dispatcher,
+        signal,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      const body = await readBody(response.body);
+      return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
+    } catch (err) {
+      throw transportError(err, url, { timedOut: timeout.aborted, cancelled: req.signal?.aborted === true });
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.direct.close(), this.proxied?.close()]);
+  }
+}
+
+/**
+ * Hands out one {@link UndiciHttpClient} per distinct proxy / mTLS / CA combination, so profiles that share settings
+ * share sockets. Pass `factory.forSettings` where an {@link HttpClientFactory} is wanted; `close()` on shutdown.
+ */
+export class UndiciHttpClientFactory {
+  private readonly clients = new Map<string, UndiciHttpClient>();
+
+  constructor(private readonly defaults: Omit<UndiciHttpClientOptions, 'proxy' | 'tls'> = {}) {}
+
+  readonly forSettings: HttpClientFactory = (settings) => {
+    const key = JSON.stringify([settings.proxy ?? '', settings.tls ?? {}]);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new UndiciHttpClient({ ...this.defaults, proxy: settings.proxy, tls: settings.tls });
+      this.clients.set(key, client);
+    }
+    return client;
+  };
+
+  async close(): Promise<void> {
+    const clients = [...this.clients.values()];
+    this.clients.clear();
+    await Promise.all(clients.map((client) => client.close()));
+  }
+}
+
+function tlsOptions(settings: ConnectionSettings['tls']): tls.ConnectionOptions {
+  if (!settings) {
+    return {};
+  }
+  const options: tls.ConnectionOptions = {};
+  try {
+    if (settings.clientCertificatePath) {
+      options.cert = fs.readFileSync(settings.clientCertificatePath);
+    }
+    if (settings.clientKeyPath) {
+      options.key = fs.readFileSync(settings.clientKeyPath);
+    }
+    if (settings.caBundlePath) {
+      // Add to the system roots rather than replace them, so public endpoints keep working.
+      options.ca = [...tls.rootCertificates, fs.readFileSync(settings.caBundlePath, 'utf8')];
+    }
+  } catch (err) {
+    throw new HttpRequestError(
+      'HTTP_TLS',
+      'A TLS file of the profile (certificate, key or CA bundle) cannot be read.',
+      {
+        cause: err,
+        fix: 'Check the certificate, key and CA bundle paths in the profile.',
+      },
+    );
+  }
+  return options;
+}
+
+async function readBody(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy();
+      throw new HttpRequestError('HTTP_UNEXPECTED_RESPONSE', 'The response body is larger than 5 MB.');
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) {
+      out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+  }
+  return out;
+}
+
+const TLS_CODES =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO|ERR_OSSL_)/;
+
+/** Maps a transport failure (undici or Node socket error, possibly nested in `cause`) to a typed error. */
+export function transportError(
+  err: unknown,
+  url: URL,
+  state: { readonly timedOut: boolean; readonly cancelled: boolean },
+): OAuthWorkbenchError {
+  if (err instanceof OAuthWorkbenchError) {
+    return err;
+  }
+  const target = url.host;
+  if (state.cancelled) {
+    return new AuthorizationFlowError('FLOW_CANCELLED', 'The request was cancelled.', { cause: err });
+  }
+  const codes = errorCodes(err);
+  const has = (test: (code: string) => boolean) => codes.some(test);
+  if (state.timedOut || has((c) => /TIMEOUT|ETIMEDOUT/.test(c))) {
+    return new HttpRequestError('HTTP_TIMEOUT', `The request to ${target} timed out.`, {
+      cause: err,
+      fix: 'Check the network and any proxy setting; the server may be down or slow.',
+    });
+  }
+  if (
+    has((c) => c === 'UND_ERR_PRX_TLS') ||
+    (codes.some((c) => c === 'UND_ERR_ABORTED') && /proxy/i.test(messages(err)))
+  ) {
+    return new HttpRequestError('HTTP_PROXY', `The proxy refused or failed the connection to ${target}.`, {
+      cause: err,
+      fix: 'Check the proxy URL and credentials (setting, or HTTPS_PROXY / NO_PROXY).',
+    });
+  }
+  if (has((c) => TLS_CODES.test(c))) {
+    return new HttpRequestError(
+      'HTTP_TLS',
+      `The TLS connection to ${target} failed (${codes.find((c) => TLS_CODES.test(c))}).`,
+      {
+        cause: err,
+        fix: 'Check the server certificate trust (CA bundle) and, for mTLS, the client certificate and key.',
+      },
+    );
+  }
+  if (has((c) => c === 'ECONNREFUSED')) {
+    return new HttpRequestError('HTTP_CONNECTION_REFUSED', `Nothing accepts connections at ${target}.`, {
+      cause: err,
+      fix: 'Check the endpoint URL and port; the server may not be running.',
+    });
+  }
+  return new HttpRequestError(
+    'HTTP_NETWORK',
+    `The request to ${target} failed (${codes[0] ?? 'network error'}).`,
+    {
+      cause: err,
+      fix: 'Check the endpoint URL, DNS and the network or proxy settings.',
+    },
+  );
+}
+
+function errorCodes(err: unknown): string[] {
+  const codes: string[] = [];
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      codes.push(code);
+    }
+    if (e instanceof AggregateError) {
+      codes.push(...e.errors.flatMap(errorCodes));
+    }
+  }
+  return codes;
+}
+
+function messages(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    parts.push(e instanceof Error ? e.message : String(e));
+  }
+  return parts.join(' | ');
+}

@@ -1,0 +1,175 @@
+import * as assert from 'node:assert/strict';
+import { buildAuthorizationUrl } from '../../../../src/core/oauth/authorizationRequest';
+import { isOAuthWorkbenchError, OAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
+import { createPkcePair, randomUrlSafeString } from '../../../../src/core/oauth/pkce';
+import { signIn, SignInOptions } from '../../../../src/core/oauth/signIn';
+import {
+  EndpointCall,
+  exchangeAuthorizationCode,
+  introspectToken,
+  refreshTokenGrant,
+} from '../../../../src/core/oauth/tokenEndpoint';
+import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
+import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
+import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
+import { startLoopbackRedirectServer } from '../../../../src/node/loopbackRedirectServer';
+import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { profileFor } from '../../../doubles/builders/profileBuilder';
+import { loginAndDeliver, loginOverHttp } from '../../../doubles/httpLogin';
+import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
+
+async function rejection(promise: Promise<unknown>): Promise<OAuthWorkbenchError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(isOAuthWorkbenchError(err), `expected an engine error, got ${String(err)}`);
+    return err;
+  }
+  assert.fail('expected a rejection');
+}
+
+describe('signIn against oidc-provider', () => {
+  let server: OidcProviderServer;
+  let http: UndiciHttpClient;
+
+  beforeEach(async () => {
+    server = await startOidcProvider();
+    http = new UndiciHttpClient({ env: {} });
+  });
+
+  afterEach(async () => {
+    await http.close();
+    await server.close();
+  });
+
+  function options(profile: ClientProfile, overrides: Partial<SignInOptions> = {}): SignInOptions {
+    return {
+      profile,
+      secretStore: new InMemorySecretStore({ [profile.id]: server.clientSecret }),
+      http,
+      receiveCallback: startLoopbackRedirectServer,
+      openUrl: (url) => {
+        void loginAndDeliver(url, profile.redirect_uri);
+      },
+      timeoutMs: 10_000,
+      ...overrides,
+    };
+  }
+
+  it('signs in with PKCE S256 and stores the token set', async () => {
+    const profile = profileFor(server);
+    const vault = new InMemoryTokenVault();
+    const started = Date.now();
+    const tokens = await signIn(options(profile, { tokenVault: vault }));
+
+    assert.equal(tokens.token_type, 'Bearer');
+    assert.ok(tokens.access_token.length > 10);
+    assert.ok(tokens.refresh_token);
+    assert.ok(tokens.id_token);
+    assert.match(tokens.scope ?? '', /ais\.balances\.read/);
+    const expiresIn = Date.parse(tokens.expires_at ?? '') - started;
+    assert.ok(expiresIn > 3590_000 && expiresIn <= 3601_000, `expires_at ${tokens.expires_at}`);
+    assert.deepEqual(await vault.load(profile.id), tokens);
+    assert.equal(server.tokenRequests(), 1);
+  });
+
+  it('waits the profile’s exchange delay before the one token request', async () => {
+    const profile = profileFor(server, { exchangeDelayMs: 300 });
+    let callbackAt = 0;
+    const started = Date.now();
+    await signIn(
+      options(profile, {
+        openUrl: (url) => {
+          void loginAndDeliver(url, profile.redirect_uri).then(() => (callbackAt = Date.now()));
+        },
+      }),
+    );
+    assert.ok(Date.now() - Math.max(callbackAt, started) >= 250);
+    assert.equal(server.tokenRequests(), 1);
+  });
+
+  it('ends with the provider’s invalid_request when PKCE is off but required', async () => {
+    const err = await rejection(signIn(options(profileFor(server, { pkce: false }))));
+    assert.equal(err.code, 'OAUTH_AUTHORIZATION_RESPONSE');
+    assert.equal(err.error, 'invalid_request');
+    assert.match(err.error_description ?? '', /PKCE|code_challenge/i);
+    assert.equal(err.catalogId, 'oauth.authorize.invalid_request');
+    assert.equal(server.tokenRequests(), 0);
+  });
+
+  it('gets a 400 page and no redirect for an unregistered redirect_uri, so the flow times out', async () => {
+    const profile = profileFor(server, { redirect_uri: 'http://127.0.0.1:1/not-registered' });
+    let page: Awaited<ReturnType<typeof loginOverHttp>> | undefined;
+    const err = await rejection(
+      signIn(
+        options(profile, {
+          receiveCallback: startLoopbackRedirectServer,
+          openUrl: async (url) => {
+            page = await loginOverHttp(url, profile.redirect_uri);
+          },
+          timeoutMs: 300,
+        }),
+      ).catch((e: unknown) => {
+        throw e;
+      }),
+    );
+    assert.equal(page?.kind, 'page');
+    assert.equal(page?.kind === 'page' && page.status, 400);
+    assert.ok(['FLOW_TIMEOUT', 'LOOPBACK_BIND_FAILED'].includes(err.code), err.code);
+  });
+
+  it('refuses to reuse a code: invalid_grant, and the provider revokes what the code issued', async () => {
+    const profile = profileFor(server);
+    const pkce = await createPkcePair();
+    const state = randomUrlSafeString();
+    const result = await loginOverHttp(buildAuthorizationUrl(profile, state, pkce), profile.redirect_uri);
+    assert.equal(result.kind, 'callback');
+    const code = new URL(result.kind === 'callback' ? result.url : '').searchParams.get('code') ?? '';
+    const call: EndpointCall = { http, client: profile, clientSecret: server.clientSecret, now: Date.now };
+    const exchange = () =>
+      exchangeAuthorizationCode(call, {
+        token_endpoint: profile.token_endpoint,
+        code,
+        redirect_uri: profile.redirect_uri,
+        code_verifier: pkce.code_verifier,
+        callbackReceivedAtMs: Date.now(),
+      });
+
+    const first = await exchange();
+    const err = await rejection(exchange());
+    assert.equal(err.code, 'OAUTH_RESPONSE');
+    assert.equal(err.status, 400);
+    assert.equal(err.error, 'invalid_grant');
+    assert.equal(err.catalogId, 'oauth.token.invalid_grant');
+
+    const introspection = await introspectToken(call, {
+      introspection_endpoint: server.introspectionEndpoint,
+      token: first.access_token,
+    });
+    assert.equal(introspection.active, false);
+    const refreshErr = await rejection(
+      refreshTokenGrant(call, {
+        token_endpoint: profile.token_endpoint,
+        refresh_token: first.refresh_token ?? '',
+      }),
+    );
+    assert.equal(refreshErr.error, 'invalid_grant');
+  });
+
+  it('says the code expired when the exchange fails after the code’s lifetime', async () => {
+    const profile = profileFor(server);
+    const call: EndpointCall = { http, client: profile, clientSecret: server.clientSecret, now: Date.now };
+    const err = await rejection(
+      exchangeAuthorizationCode(call, {
+        token_endpoint: profile.token_endpoint,
+        code: 'long-gone-code',
+        redirect_uri: profile.redirect_uri,
+        code_verifier: 'x'.repeat(43),
+        callbackReceivedAtMs: Date.now() - 11 * 60_000,
+      }),
+    );
+    assert.equal(err.code, 'AUTHORIZATION_CODE_EXPIRED');
+    assert.equal(err.error, 'invalid_grant');
+    assert.match(err.message, /expired: \d+ s passed .* 600 s/);
+  });
+});
