@@ -1,11 +1,16 @@
 import packageJson from '../package.json';
 import { CliIo, CliUsageError } from './node/cli/cliIo';
+import { runExplainCommand } from './node/cli/explainCommand';
+import { runLintCommand } from './node/cli/lintCommand';
 
 const HELP = `OAuth Workbench ${packageJson.version}: OAuth 2.0 tooling for the command line.
 
 Usage:
   oauth-workbench --help       Show this help.
   oauth-workbench --version    Print the version.
+  oauth-workbench lint [--format text|json] [--fail-on warning|error] FILE…
+                               Check .http files for OAuth error responses and risky requests.
+  oauth-workbench explain ID   Explain a diagnostic id (causes, fixes, guide errata).
 `;
 
 /** Runs the command line given without the node and script paths; resolves to the process exit code. */
@@ -19,6 +24,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (first === '--version' || first === '-v') {
       io.stdout(`${packageJson.version}\n`);
       return 0;
+    }
+    if (first === 'lint') {
+      return await runLintCommand(argv.slice(1), io);
+    }
+    if (first === 'explain') {
+      return runExplainCommand(argv.slice(1), io);
     }
     throw new CliUsageError(
       `Unknown command "${first}". Run "oauth-workbench --help" for the list of commands.`,

@@ -1,0 +1,36 @@
+import { entryText } from '../../core/knowledge/entryText';
+import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
+import { CliIo, CliUsageError } from './cliIo';
+
+export const EXPLAIN_USAGE = `Usage: oauth-workbench explain ID
+
+Prints what an OAuth Workbench diagnostic id means: title, causes, fixes and guide errata.
+Ids look like rabobank.token.invalid-code, oauth.token.invalid_grant or berlingroup.CONSENT_EXPIRED.
+`;
+
+/** `oauth-workbench explain ID`: the knowledge-base entry behind a diagnostic code, as text. */
+export function runExplainCommand(args: readonly string[], io: CliIo): number {
+  const [id, ...rest] = args;
+  if (id === '--help' || id === '-h') {
+    io.stdout(EXPLAIN_USAGE);
+    return 0;
+  }
+  if (id === undefined || rest.length > 0) {
+    throw new CliUsageError(
+      'explain: give exactly one id, e.g. "oauth-workbench explain oauth.token.invalid_grant".',
+    );
+  }
+  const kb = KnowledgeBase.create();
+  const entry = kb.get(id) ?? kb.all().find((e) => e.id.toLowerCase() === id.toLowerCase());
+  if (!entry) {
+    const near = kb
+      .all()
+      .map((e) => e.id)
+      .filter((known) => known.toLowerCase().includes(id.toLowerCase()))
+      .slice(0, 8);
+    const hint = near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : '';
+    throw new CliUsageError(`explain: no entry with id "${id}".${hint}`);
+  }
+  io.stdout(entryText(entry, kb));
+  return 0;
+}
