@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import {
   AuthorizationCallback,
@@ -55,6 +56,7 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
   };
   private outcome: 'success' | 'error' | undefined;
   private closed = false;
+  private readonly boundPort: number;
 
   private constructor(
     private readonly servers: readonly http.Server[],
@@ -63,6 +65,7 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
     private readonly pages: CallbackPages,
     private readonly closeGraceMs: number,
   ) {
+    this.boundPort = (servers[0].address() as net.AddressInfo).port;
     this.result = new Promise<AuthorizationCallback>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
@@ -112,7 +115,7 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
 
   /** The port actually bound (differs from the URI's only when the URI says port 0, as tests do). */
   get port(): number {
-    return (this.servers[0].address() as { port: number }).port;
+    return this.boundPort;
   }
 
   /** The redirect URI with the bound port filled in. */
@@ -139,8 +142,9 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
     this.closed = true;
     this.deadline.dispose();
     for (const server of this.servers) {
-      server.close();
-      server.closeIdleConnections();
+      // net.Server#close stops accepting connections but, unlike http.Server#close, leaves the browser's keep-alive
+      // connection open, so it can still follow the redirect to the clean URL during the grace period.
+      net.Server.prototype.close.call(server);
     }
     const timer = setTimeout(
       () => this.servers.forEach((server) => server.closeAllConnections()),
@@ -223,7 +227,7 @@ async function listenAll(target: LoopbackTarget): Promise<http.Server[]> {
   let port = target.port;
   try {
     for (const host of target.hosts) {
-      const server = http.createServer({ keepAliveTimeout: 1000 });
+      const server = http.createServer({ keepAliveTimeout: 5000 });
       try {
         await listen(server, host, port);
       } catch (err) {
