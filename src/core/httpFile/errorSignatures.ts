@@ -143,8 +143,8 @@ function standardError(error: string, ctx: RequestContext, status: number | unde
   }
   const place = wanted && places.includes(wanted) ? wanted : places[0];
   const alternatives = wanted ? [] : places.filter((p) => p !== place).map((p) => `oauth.${p}.${error}`);
-  if (ctx.provider === 'unknown' && wanted !== 'authorize') {
-    // A bare body like Rabobank's: its own cases stay possible until a host or grant type rules them out.
+  if (ctx.host === undefined && wanted !== 'authorize') {
+    // A bare body like Rabobank's: its own cases stay possible until a host rules them out.
     const rabobank = rabobankTokenError(error, ctx.grantType, status);
     if (rabobank) {
       alternatives.push(

@@ -19,6 +19,8 @@ export interface HttpRequest {
   readonly url: SourceText;
   readonly headers: HttpHeader[];
   body: SourceText | undefined;
+  /** The body comes from a file (`< ./body.json`), so its parameters are unknown. */
+  externalBody: boolean;
   /** Offset just after the request line or the last header: where a new header line goes. */
   headerInsertOffset: number;
 }
@@ -155,6 +157,9 @@ export function parseHttpFile(text: string): HttpFile {
       continue;
     }
     if (c0 === LT && (text.charCodeAt(first + 1) === GT || isBlank(text.charCodeAt(first + 1)))) {
+      if (block.request && c0 === LT && text.charCodeAt(first + 1) !== GT && state !== 'preamble') {
+        block.request.externalBody = true;
+      }
       continue;
     }
     if (c0 === QUESTION && text.charCodeAt(first + 1) === QUESTION) {
@@ -394,7 +399,7 @@ function requestLine(text: string, first: number, end: number, line: number): Ht
   }
   const url = new SourceText();
   url.append(text, urlStart, urlEnd);
-  return { method, line, url, headers: [], body: undefined, headerInsertOffset: end };
+  return { method, line, url, headers: [], body: undefined, externalBody: false, headerInsertOffset: end };
 }
 
 function headerLine(text: string, first: number, end: number, line: number): HttpHeader | undefined {

@@ -94,7 +94,7 @@ class RequestLinter {
       this.add('lint.token.grant-type-in-query', this.url, inQuery.start, inQuery.valueEnd, 'error');
     }
     if (!grant) {
-      if (this.request.method === 'POST' && !(body?.text ?? '').includes('grant_type')) {
+      if (this.request.method === 'POST' && !this.bodyUnknown() && !(body?.text ?? '').includes('grant_type')) {
         this.addUrl('lint.token.missing-grant-type', 'error');
       }
     } else if (grantSource && !isVariable(grant.value)) {
@@ -138,7 +138,7 @@ class RequestLinter {
     if (!auth) {
       const inBody = findParam(form, 'client_secret') ?? findParam(form, 'client_assertion');
       const publicPkceClient = findParam(form, 'code_verifier') && this.ctx.provider !== 'rabobank';
-      if (!inBody && !publicPkceClient) {
+      if (!inBody && !publicPkceClient && !this.bodyUnknown()) {
         this.addUrl('lint.token.missing-client-auth', 'warning', {
           fixes: [this.addBasicFix(profile)],
           profileName: profile?.name,
@@ -280,6 +280,11 @@ class RequestLinter {
     if (date && !isVariable(date.value) && !isImfFixdate(date.value)) {
       this.addRaw('lint.header.date-format', date.valueStart, date.valueEnd, 'warning');
     }
+  }
+
+  /** A body read from a file, or one whose parameters come from a variable (`{{form}}`), may hold anything. */
+  private bodyUnknown(): boolean {
+    return this.request.externalBody || this.ctx.form.some((p) => p.name.includes('{{'));
   }
 
   /** The profile for this request: by `client_id` in query or body, else by endpoint URL. */

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { JsonObject, scanJson, stringMember } from '../../../../src/core/httpFile/jsonScanner';
+
+describe('jsonScanner', () => {
+  it('keeps exact offsets of strings, quotes included', () => {
+    const text = '  {"error" : "invalid_grant", "n": [1, true, null]}';
+    const r = scanJson(text, 0);
+    assert.equal(r.complete, true);
+    const error = stringMember(r.node as JsonObject, 'error')!;
+    assert.equal(text.slice(error.start, error.end), '"invalid_grant"');
+    assert.equal(r.end, text.length);
+  });
+
+  it('unescapes strings', () => {
+    const r = scanJson('{"d": "a\\"b\\u00e9\\n"}', 0);
+    assert.equal(stringMember(r.node as JsonObject, 'd')!.value, 'a"bé\n');
+  });
+
+  it('returns what it could read from truncated JSON', () => {
+    const r = scanJson('{"error": "invalid_grant", "error_description": "The code was', 0);
+    assert.equal(r.complete, false);
+    assert.equal(stringMember(r.node as JsonObject, 'error')!.value, 'invalid_grant');
+  });
+
+  it('reads members without braces as an object, as the Rabobank guide prints them', () => {
+    const r = scanJson('  "httpCode": "401",\n  "httpMessage": "Unauthorized"\n', 0);
+    const obj = r.node as JsonObject;
+    assert.equal(obj.kind, 'object');
+    assert.equal(stringMember(obj, 'httpMessage')!.value, 'Unauthorized');
+  });
+
+  it('survives nesting deeper than the stack would allow', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const r = scanJson(deep, 0);
+    assert.equal(r.end, deep.length);
+    const open = '{"a":'.repeat(100_000);
+    assert.doesNotThrow(() => scanJson(open, 0));
+  });
+
+  it('stops at garbage without throwing', () => {
+    for (const text of ['{"a" 1}', '{,}', '[1 2]', '{"a":}', '\u0000\u0001{', '{"a":"b\n"}', '-', '']) {
+      assert.doesNotThrow(() => scanJson(text, 0), text);
+    }
+  });
+});

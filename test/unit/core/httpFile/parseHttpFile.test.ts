@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { LineIndex } from '../../../../src/core/httpFile/lineIndex';
+import { parseHttpFile, resolveVariables } from '../../../../src/core/httpFile/parseHttpFile';
+
+describe('parseHttpFile', () => {
+  it('splits blocks on ### and reads names, variables, request line, headers and body', () => {
+    const file = parseHttpFile(
+      '@host = https://a.example\n\n### first\n# @name login\nPOST {{host}}/token HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=x\n###\nGET https://b.example/\n',
+    );
+    assert.equal(file.blocks.length, 3);
+    const [, login, second] = file.blocks;
+    assert.equal(login.name, 'login');
+    assert.equal(login.request?.method, 'POST');
+    assert.equal(login.request?.url.text, '{{host}}/token');
+    assert.equal(login.request?.headers[0].name, 'Content-Type');
+    assert.equal(login.request?.body?.text, 'grant_type=x');
+    assert.equal(second.request?.method, 'GET');
+    assert.equal(file.variables.get('host'), 'https://a.example');
+    assert.equal(resolveVariables('{{host}}/token', file.variables), 'https://a.example/token');
+  });
+
+  it('reads query continuation lines into the URL', () => {
+    const file = parseHttpFile('GET https://a.example/authorize\n    ?client_id=x\n    &state=y\nAccept: */*\n');
+    assert.equal(file.blocks[0].request?.url.text, 'https://a.example/authorize\n?client_id=x\n&state=y');
+    assert.equal(file.blocks[0].request?.headers.length, 1);
+  });
+
+  it('reads a response right after a request body, and a document that is only a response', () => {
+    const withRequest = parseHttpFile('POST https://a.example/token\n\nbody=1\n\nHTTP/1.1 400 Bad Request\nX: y\n\n{"error":"x"}\n');
+    const block = withRequest.blocks[0];
+    assert.equal(block.request?.body?.text, 'body=1');
+    assert.equal(block.responses[0].status, 400);
+    assert.equal(block.responses[0].body?.text, '{"error":"x"}');
+    const only = parseHttpFile('HTTP/2 401\n\n{}');
+    assert.equal(only.blocks[0].request, undefined);
+    assert.equal(only.blocks[0].responses[0].status, 401);
+  });
+
+  it('skips JetBrains handlers, response references and httpYac scripts and assertions', () => {
+    const file = parseHttpFile(
+      '{{\n  const a = {"error": "x"};\n}}\nGET https://a.example/\n\n> {%\n {"error":"y"}\n%}\n<> previous.json\n?? status == 200\n',
+    );
+    const block = file.blocks[0];
+    assert.equal(block.request?.url.text, 'https://a.example/');
+    assert.equal(block.request?.body, undefined);
+    assert.equal(block.payloads.length, 0);
+    assert.equal(block.comments.length, 0);
+  });
+
+  it('joins comment runs and remembers pasted status lines', () => {
+    const file = parseHttpFile('# HTTP/1.1 401 Unauthorized\n# {"error":\n// "x"}\nGET https://a.example/\n');
+    const run = file.blocks[0].comments[0];
+    assert.equal(run.text.text, ' HTTP/1.1 401 Unauthorized\n {"error":\n "x"}');
+    assert.deepEqual(run.statuses, [{ at: 0, status: 401 }]);
+  });
+});
+
+describe('LineIndex', () => {
+  it('ends lines at CRLF, CR and LF alike', () => {
+    const index = new LineIndex('a\r\nb\rc\nd');
+    assert.deepEqual(index.starts, [0, 3, 5, 7]);
+    assert.deepEqual(index.positionAt(6), { line: 2, character: 1 });
+    assert.deepEqual(index.positionAt(99), { line: 3, character: 1 });
+    assert.equal(index.lineText(1), 'b');
+  });
+});
