@@ -91,8 +91,8 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
       pkce: { required: () => true },
       features: {
         devInteractions: { enabled: true },
-        revocation: { enabled: true },
-        introspection: { enabled: true },
+        revocation: { enabled: true, allowedPolicy: () => true },
+        introspection: { enabled: true, allowedPolicy: () => true },
         clientCredentials: { enabled: true },
       },
       issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(grant: string): boolean }) =>

@@ -5,6 +5,10 @@
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
  */
 import { ClientProfile, RESERVED_AUTHORIZE_PARAMS } from '../profiles/clientProfile';
+import { presetOf } from '../profiles/profilePresets';
+import { errorFromResponse, parseJsonObject } from './endpointResponse';
+import { HttpClient } from './httpClient';
+import { OAuthWorkbenchError } from './oauthErrors';
 import { PkcePair } from './pkce';
 
 /** The authorization URL for a profile, a fresh `state` and, when PKCE is on, the challenge. */
@@ -33,4 +37,35 @@ export function buildAuthorizationUrl(
     url.searchParams.set('code_challenge_method', pkce.code_challenge_method);
   }
   return url.toString();
+}
+
+/**
+ * Fetches an authorization URL once, without following redirects, to catch what the browser would only show as a
+ * page: Rabobank's 200 "Redirect URI Mismatch" page, a 4xx error page, a gateway body. Resolves to `undefined` when
+ * the response looks like the start of a login (a redirect or an ordinary page), else to the typed error.
+ */
+export async function probeAuthorizationUrl(
+  http: HttpClient,
+  authorizationUrl: string,
+  profile: Pick<ClientProfile, 'preset'>,
+  signal?: AbortSignal,
+): Promise<OAuthWorkbenchError | undefined> {
+  const response = await http.send({
+    method: 'GET',
+    url: authorizationUrl,
+    headers: { accept: 'text/html' },
+    signal,
+  });
+  const json = parseJsonObject(response.body);
+  const looksLikeError =
+    response.status >= 400 ||
+    /Redirect URI Mismatch/i.test(response.body) ||
+    (json !== undefined && (json.error !== undefined || json.httpCode !== undefined));
+  if (!looksLikeError) {
+    return undefined;
+  }
+  return errorFromResponse(response, {
+    endpoint: 'authorization',
+    rabobank: presetOf(profile.preset).facts.rabobank,
+  });
 }

@@ -9,6 +9,7 @@ import { HttpResponse } from './httpClient';
 import { HttpRequestError, OAuthResponseError, OAuthWorkbenchError } from './oauthErrors';
 
 const ENDPOINT_NAMES: Record<ErrorContext['endpoint'], string> = {
+  authorization: 'authorization endpoint',
   token: 'token endpoint',
   revocation: 'revocation endpoint',
   introspection: 'introspection endpoint',

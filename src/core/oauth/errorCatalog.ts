@@ -8,7 +8,7 @@ import { KnowledgeBase } from '../knowledge/knowledgeBase';
 
 /** Which endpoint was called, and with which grant, when an error came back. */
 export interface ErrorContext {
-  readonly endpoint: 'token' | 'revocation' | 'introspection' | 'discovery' | 'consent';
+  readonly endpoint: 'authorization' | 'token' | 'revocation' | 'introspection' | 'discovery' | 'consent';
   readonly grantType?: string;
   readonly rabobank: boolean;
 }
