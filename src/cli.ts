@@ -2,6 +2,7 @@ import packageJson from '../package.json';
 import { CliIo, CliUsageError } from './node/cli/cliIo';
 import { runExplainCommand } from './node/cli/explainCommand';
 import { runLintCommand } from './node/cli/lintCommand';
+import { PRACTICE_USAGE, runPracticeCommand } from './node/cli/practiceCommand';
 
 const HELP = `OAuth Workbench ${packageJson.version}: OAuth 2.0 tooling for the command line.
 
@@ -11,7 +12,7 @@ Usage:
   oauth-workbench lint [--format text|json] [--fail-on warning|error] FILE…
                                Check .http files for OAuth error responses and risky requests.
   oauth-workbench explain ID   Explain a diagnostic id (causes, fixes, guide errata).
-`;
+${PRACTICE_USAGE}`;
 
 /** Runs the command line given without the node and script paths; resolves to the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -24,6 +25,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (first === '--version' || first === '-v') {
       io.stdout(`${packageJson.version}\n`);
       return 0;
+    }
+    if (first === 'practice') {
+      return await runPracticeCommand(argv.slice(1), io);
     }
     if (first === 'lint') {
       return await runLintCommand(argv.slice(1), io);

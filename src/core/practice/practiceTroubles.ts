@@ -1,0 +1,124 @@
+/**
+ * The practice server's "trouble" switches: one per case of Rabobank's OAuth2 troubleshooting guide, so a user can
+ * make that error happen for real and see how OAuth Workbench explains it. Shared by the server's own page, its
+ * HTTP endpoint, the CLI and the VS Code command `oauthWorkbench.practiceTrouble`.
+ */
+
+/** Stable ids of the trouble switches; the HTTP endpoint and the VS Code command take these. */
+export type PracticeTroubleId =
+  | 'unknown-client-id'
+  | 'redirect-uri-mismatch'
+  | 'expire-code'
+  | 'spend-refresh-token'
+  | 'wrong-client'
+  | 'grant-type-mismatch'
+  | 'expire-access-token'
+  | 'expire-consent'
+  | 'revoke-consent'
+  | 'drop-scope';
+
+/**
+ * `next-request`: armed until the next matching request, which fails that way, then disarmed.
+ * `state`: changes the server's state at once (tokens or consents), as the bank would.
+ */
+export type PracticeTroubleKind = 'next-request' | 'state';
+
+/** One trouble switch: what it does, and which knowledge-base entry explains the error it causes. */
+export interface PracticeTrouble {
+  readonly id: PracticeTroubleId;
+  readonly kind: PracticeTroubleKind;
+  /** Short label for a button or a quick pick. */
+  readonly label: string;
+  /** What happens, in one or two plain sentences. */
+  readonly description: string;
+  /** The id of the error knowledge-base entry (issue 4) that explains the resulting error. */
+  readonly catalogId: string;
+}
+
+/** Every trouble switch, in the order of the guide: authorize, token endpoint, resource calls. */
+export const PRACTICE_TROUBLES: readonly PracticeTrouble[] = [
+  {
+    id: 'unknown-client-id',
+    kind: 'next-request',
+    label: 'Unknown client id at authorize',
+    description:
+      'The next authorization request answers 401 "invalid client id or secret", as when the app is not subscribed to OAuth 2.0 Services.',
+    catalogId: 'rabobank.authorize.invalid-client',
+  },
+  {
+    id: 'redirect-uri-mismatch',
+    kind: 'next-request',
+    label: 'Demand another redirect URI',
+    description:
+      'The next authorization request shows the "Redirect URI Mismatch" page, as if another redirect URI were registered on the portal.',
+    catalogId: 'rabobank.authorize.redirect-uri-mismatch',
+  },
+  {
+    id: 'expire-code',
+    kind: 'next-request',
+    label: 'Expire the authorization code',
+    description: 'The next code exchange answers 400 invalid_grant, as for a code older than 5 minutes.',
+    catalogId: 'rabobank.token.invalid-code',
+  },
+  {
+    id: 'spend-refresh-token',
+    kind: 'state',
+    label: 'Refresh token already used',
+    description:
+      'Every refresh token issued so far counts as used, so the next refresh answers 401 invalid_grant.',
+    catalogId: 'rabobank.token.invalid-refresh-token',
+  },
+  {
+    id: 'wrong-client',
+    kind: 'next-request',
+    label: 'Wrong client secret',
+    description:
+      'The next token, revocation or introspection call answers 401 invalid_client, as after a secret reset on the portal.',
+    catalogId: 'rabobank.token.invalid-client',
+  },
+  {
+    id: 'grant-type-mismatch',
+    kind: 'next-request',
+    label: 'Grant type mismatch',
+    description:
+      'The next token call answers 400 invalid_request, as when grant_type does not fit the credential sent (e.g. "code").',
+    catalogId: 'rabobank.token.grant-type-mismatch',
+  },
+  {
+    id: 'expire-access-token',
+    kind: 'state',
+    label: 'Expire the access tokens',
+    description:
+      'Every access token issued so far expires now, so the next API call answers 401 with the gateway body.',
+    catalogId: 'rabobank.api.access-token-invalid',
+  },
+  {
+    id: 'expire-consent',
+    kind: 'state',
+    label: 'Expire the consent',
+    description:
+      'Every consent becomes "expired": API calls answer 403 Forbidden, refreshes 401 invalid_grant, and the consent details show the status per account.',
+    catalogId: 'rabobank.api.forbidden',
+  },
+  {
+    id: 'revoke-consent',
+    kind: 'state',
+    label: 'Revoke the consent (as the user)',
+    description:
+      'Every consent becomes "revokedByPsu", as when the user revokes it in online banking: API calls answer 403 Forbidden, refreshes 401 invalid_grant.',
+    catalogId: 'rabobank.api.forbidden',
+  },
+  {
+    id: 'drop-scope',
+    kind: 'state',
+    label: 'Drop the ais.* scopes',
+    description:
+      'Access tokens issued so far lose their ais.* scopes, so the next accounts call answers 403 Forbidden until a refresh or a new sign-in.',
+    catalogId: 'rabobank.api.forbidden',
+  },
+];
+
+/** The trouble switch with this id, or `undefined`. */
+export function practiceTroubleOf(id: string): PracticeTrouble | undefined {
+  return PRACTICE_TROUBLES.find((trouble) => trouble.id === id);
+}

@@ -1,0 +1,213 @@
+/**
+ * The practice server over Node's `http`: binds 127.0.0.1 only, reads each request, asks the pure state machine
+ * (`src/core/practice/practiceAuthorizationServer.ts`) what to answer, and writes it. Started by
+ * `oauth-workbench practice`, by `npm start` and by the VS Code command `oauthWorkbench.startPracticeServer`.
+ */
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { PracticeAuthorizationServer } from '../../core/practice/practiceAuthorizationServer';
+import { PracticeResponse } from '../../core/practice/practiceResponses';
+import {
+  PRACTICE_DEFAULT_SETTINGS,
+  PRACTICE_PATHS,
+  PracticeEndpoints,
+  PracticeSettings,
+  speedProblem,
+} from '../../core/practice/practiceSettings';
+import { findPracticeMediaDir, PracticePageRenderer } from './practicePages';
+
+/** Options of {@link startPracticeServer}. */
+export interface PracticeServerOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Overrides of the registered client and the speed factor. */
+  readonly settings?: Partial<PracticeSettings>;
+  /** Epoch milliseconds; for tests that move time. */
+  readonly now?: () => number;
+  /** Folder with the page templates; found next to the code by default. */
+  readonly mediaDir?: string;
+}
+
+/** Why the practice server could not start; `code` is stable. */
+export class PracticeServerError extends Error {
+  constructor(
+    public readonly code: 'PORT_IN_USE' | 'PRACTICE_LISTEN_FAILED' | 'PRACTICE_SETTINGS_INVALID',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'PracticeServerError';
+  }
+}
+
+const HOST = '127.0.0.1';
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** A running practice server; `close()` stops it and ends open connections. */
+export interface PracticeServer {
+  readonly url: string;
+  readonly port: number;
+  readonly endpoints: PracticeEndpoints;
+  /** The state machine, for callers in the same process (the VS Code command, tests). */
+  readonly authorizationServer: PracticeAuthorizationServer;
+  close(): Promise<void>;
+}
+
+/** Starts the practice server on 127.0.0.1 and resolves once it listens. */
+export async function startPracticeServer(options: PracticeServerOptions = {}): Promise<PracticeServer> {
+  const settings: PracticeSettings = { ...PRACTICE_DEFAULT_SETTINGS, ...options.settings };
+  const problem = speedProblem(settings.speed);
+  if (problem) {
+    throw new PracticeServerError('PRACTICE_SETTINGS_INVALID', problem);
+  }
+  const renderer = new PracticePageRenderer(options.mediaDir ?? findPracticeMediaDir());
+  // The state machine needs the listening port (for its own URLs), so it is created after listen().
+  const ready: { machine?: PracticeAuthorizationServer } = {};
+  const server = http.createServer((req, res) => {
+    const machine = ready.machine;
+    if (!machine) {
+      res.writeHead(503).end();
+      return;
+    }
+    void serve(machine, renderer, settings, req, res);
+  });
+  // Short keep-alive, so clients and tests are not held up by idle sockets.
+  server.keepAliveTimeout = 1000;
+  const port = await listen(server, options.port ?? 0);
+  const url = `http://${HOST}:${port}`;
+  const authorizationServer = new PracticeAuthorizationServer({ settings, baseUrl: url, now: options.now });
+  ready.machine = authorizationServer;
+  return {
+    url,
+    port,
+    endpoints: authorizationServer.endpoints,
+    authorizationServer,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new PracticeServerError(
+              'PORT_IN_USE',
+              `Port ${port} on ${HOST} is in use, so the practice server cannot start there.`,
+              { cause: err },
+            )
+          : new PracticeServerError(
+              'PRACTICE_LISTEN_FAILED',
+              `The practice server could not listen on ${HOST}:${port} (${err.code ?? err.message}).`,
+              {
+                cause: err,
+              },
+            ),
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, HOST, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+async function serve(
+  machine: PracticeAuthorizationServer,
+  renderer: PracticePageRenderer,
+  settings: PracticeSettings,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  try {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    if (url.pathname === PRACTICE_PATHS.stylesheet) {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' });
+      res.end(renderer.stylesheet);
+      return;
+    }
+    const body = await readBody(req);
+    if (body === undefined) {
+      res.writeHead(413, { 'content-type': 'application/json' }).end('{"error":"invalid_request"}');
+      return;
+    }
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const response = await machine.handle({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+      body,
+    });
+    write(res, response, renderer, settings);
+  } catch {
+    // Never a stack or request data in the answer.
+    if (!res.headersSent) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+    }
+    res.end('{"error":"server_error"}');
+  }
+}
+
+function write(
+  res: http.ServerResponse,
+  response: PracticeResponse,
+  renderer: PracticePageRenderer,
+  settings: PracticeSettings,
+): void {
+  switch (response.kind) {
+    case 'json':
+      res.writeHead(response.status, { 'content-type': 'application/json', ...response.headers });
+      res.end(JSON.stringify(response.body));
+      return;
+    case 'redirect':
+      res.writeHead(response.status, { location: response.location, 'cache-control': 'no-store' });
+      res.end();
+      return;
+    case 'empty':
+      res.writeHead(response.status, { 'cache-control': 'no-store' });
+      res.end();
+      return;
+    case 'page': {
+      const redirectOrigin = new URL(settings.redirect_uri).origin;
+      res.writeHead(response.status, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        // No script, no remote asset; forms post to this server, whose answer may redirect to the registered URI.
+        'content-security-policy': `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' ${redirectOrigin}; frame-ancestors 'none'; base-uri 'none'`,
+      });
+      res.end(renderer.render(response.page));
+      return;
+    }
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
+      } else if (!tooLarge) {
+        chunks.push(chunk);
+      }
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
