@@ -94,7 +94,11 @@ class RequestLinter {
       this.add('lint.token.grant-type-in-query', this.url, inQuery.start, inQuery.valueEnd, 'error');
     }
     if (!grant) {
-      if (this.request.method === 'POST' && !this.bodyUnknown() && !(body?.text ?? '').includes('grant_type')) {
+      if (
+        this.request.method === 'POST' &&
+        !this.bodyUnknown() &&
+        !(body?.text ?? '').includes('grant_type')
+      ) {
         this.addUrl('lint.token.missing-grant-type', 'error');
       }
     } else if (grantSource && !isVariable(grant.value)) {

@@ -22,12 +22,32 @@ describe('httpFileDiagnostics over the fixture corpus', () => {
     for (const entry of rabobankEntries()) {
       assert.ok(ids.has(entry.id), `no fixture expects ${entry.id}`);
     }
-    const families = ['oauth.authorize.', 'oauth.token.', 'oauth.bearer.', 'oauth.revoke.', 'berlingroup.', 'entra.', 'keycloak.', 'auth0.', 'okta.', 'google.', 'lint.'];
+    const families = [
+      'oauth.authorize.',
+      'oauth.token.',
+      'oauth.bearer.',
+      'oauth.revoke.',
+      'berlingroup.',
+      'entra.',
+      'keycloak.',
+      'auth0.',
+      'okta.',
+      'google.',
+      'lint.',
+    ];
     for (const family of families) {
-      assert.ok([...ids].some((id) => id.startsWith(family)), `no fixture covers ${family}*`);
+      assert.ok(
+        [...ids].some((id) => id.startsWith(family)),
+        `no fixture covers ${family}*`,
+      );
     }
     const errata = new Set([...ids].flatMap((id) => kb.get(id)?.errata ?? []));
-    assert.deepEqual([...errata].sort(), ['consent-status-invalid', 'grant-type-value', 'missing-scope-name', 'payment-request-scope']);
+    assert.deepEqual([...errata].sort(), [
+      'consent-status-invalid',
+      'grant-type-value',
+      'missing-scope-name',
+      'payment-request-scope',
+    ]);
   });
 
   it('has negative cases that stay silent', () => {
@@ -41,7 +61,8 @@ describe('httpFileDiagnostics over the fixture corpus', () => {
 
 describe('httpFileDiagnostics ranges and data', () => {
   it('points at the error string of a JSON body, quotes included', () => {
-    const text = 'POST https://auth.example.com/token\n\ngrant_type=refresh_token&refresh_token=x&client_secret=s\n\nHTTP/1.1 400 Bad Request\n\n{"error": "invalid_grant"}\n';
+    const text =
+      'POST https://auth.example.com/token\n\ngrant_type=refresh_token&refresh_token=x&client_secret=s\n\nHTTP/1.1 400 Bad Request\n\n{"error": "invalid_grant"}\n';
     const [d] = lintHttpFile(text, kb);
     assert.equal(d.code, 'oauth.token.invalid_grant');
     assert.deepEqual(d.range, { start: { line: 6, character: 10 }, end: { line: 6, character: 25 } });
@@ -54,22 +75,33 @@ describe('httpFileDiagnostics ranges and data', () => {
   it('lists the alternatives when nothing tells the endpoint or provider', () => {
     const [d] = lintHttpFile('{"error":"invalid_grant"}', kb);
     assert.equal(d.code, 'oauth.token.invalid_grant');
-    assert.deepEqual(d.data.alternatives, ['rabobank.token.invalid-code', 'rabobank.token.invalid-refresh-token']);
+    assert.deepEqual(d.data.alternatives, [
+      'rabobank.token.invalid-code',
+      'rabobank.token.invalid-refresh-token',
+    ]);
   });
 
   it('points at the status line when only the status says what happened', () => {
-    const text = 'GET https://api.rabobank.nl/openapi/payments/account-information/ais/accounts\n\nHTTP/1.1 403 Forbidden\n';
+    const text =
+      'GET https://api.rabobank.nl/openapi/payments/account-information/ais/accounts\n\nHTTP/1.1 403 Forbidden\n';
     const [d] = lintHttpFile(text, kb);
     assert.equal(d.code, 'rabobank.api.forbidden');
     assert.deepEqual(d.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 22 } });
-    assert.deepEqual(d.data.requiredScopes, ['ais.balances.read', 'ais.transactions.read-90days', 'ais.transactions.read-history']);
+    assert.deepEqual(d.data.requiredScopes, [
+      'ais.balances.read',
+      'ais.transactions.read-90days',
+      'ais.transactions.read-history',
+    ]);
   });
 
   it('points at the WWW-Authenticate parameter', () => {
     const text = 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="x", error="invalid_token"\n';
     const [d] = lintHttpFile(text, kb);
     assert.equal(d.code, 'oauth.bearer.invalid_token');
-    assert.equal(text.split('\n')[1].slice(d.range.start.character, d.range.end.character), 'error="invalid_token"');
+    assert.equal(
+      text.split('\n')[1].slice(d.range.start.character, d.range.end.character),
+      'error="invalid_token"',
+    );
   });
 
   it('maps a payload spread over comment lines back to its exact place', () => {

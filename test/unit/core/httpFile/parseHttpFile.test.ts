@@ -20,13 +20,17 @@ describe('parseHttpFile', () => {
   });
 
   it('reads query continuation lines into the URL', () => {
-    const file = parseHttpFile('GET https://a.example/authorize\n    ?client_id=x\n    &state=y\nAccept: */*\n');
+    const file = parseHttpFile(
+      'GET https://a.example/authorize\n    ?client_id=x\n    &state=y\nAccept: */*\n',
+    );
     assert.equal(file.blocks[0].request?.url.text, 'https://a.example/authorize\n?client_id=x\n&state=y');
     assert.equal(file.blocks[0].request?.headers.length, 1);
   });
 
   it('reads a response right after a request body, and a document that is only a response', () => {
-    const withRequest = parseHttpFile('POST https://a.example/token\n\nbody=1\n\nHTTP/1.1 400 Bad Request\nX: y\n\n{"error":"x"}\n');
+    const withRequest = parseHttpFile(
+      'POST https://a.example/token\n\nbody=1\n\nHTTP/1.1 400 Bad Request\nX: y\n\n{"error":"x"}\n',
+    );
     const block = withRequest.blocks[0];
     assert.equal(block.request?.body?.text, 'body=1');
     assert.equal(block.responses[0].status, 400);

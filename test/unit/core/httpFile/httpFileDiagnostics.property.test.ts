@@ -1,0 +1,191 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { HttpDiagnostic } from '../../../../src/core/httpFile/httpDiagnostic';
+import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
+import { LineIndex, Range } from '../../../../src/core/httpFile/lineIndex';
+import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
+import { loadFixtureCorpus } from './fixtureCorpus';
+
+const kb = KnowledgeBase.create();
+const corpus = loadFixtureCorpus();
+const NOW = Date.UTC(2026, 10, 27);
+
+/** Pieces that reach every branch of the parser and the matchers when shuffled together. */
+const PIECES = [
+  '###',
+  '### name',
+  '# @name x',
+  '// c',
+  '# ',
+  '@v = 1',
+  'GET ',
+  'POST https://oauth.rabobank.nl/openapi/oauth2/token',
+  'https://api.rabobank.nl/openapi/payments/account-information/ais/accounts',
+  '?a=1',
+  '&b=2',
+  'HTTP/1.1 401 Unauthorized',
+  'HTTP/2 403',
+  'Content-Type: application/json',
+  'Authorization: Basic ',
+  'Authorization: Bearer ',
+  'eyJhbGciOiJub25lIn0.e30.x',
+  'WWW-Authenticate: Bearer error="invalid_token"',
+  'Location: http://x/cb?error=access_denied',
+  'Date: nope',
+  'grant_type=code',
+  '&code=',
+  'refresh_token=',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ':',
+  ',',
+  '"error"',
+  '"invalid_grant"',
+  '"httpCode"',
+  '"tppMessages"',
+  '"code"',
+  '"CONSENT_EXPIRED"',
+  '"access"',
+  '"status"',
+  'null',
+  '{{x}}',
+  '}}',
+  '{%',
+  '%}',
+  '> {%',
+  '<> f',
+  '< f',
+  '??',
+  '<html>',
+  'Redirect URI Mismatch',
+  '\\',
+  '\\u12',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  '\uFEFF',
+  '\u0000',
+  '\uD800',
+  'é',
+];
+const documentArb = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 120 })
+  .map((p) => p.join(''));
+
+function assertInside(text: string, range: Range): void {
+  const lines = new LineIndex(text);
+  for (const p of [range.start, range.end]) {
+    assert.ok(p.line >= 0 && p.line < lines.lineCount, `line ${p.line} outside 0..${lines.lineCount - 1}`);
+    const length = lines.ends[p.line] - lines.starts[p.line];
+    assert.ok(
+      p.character >= 0 && p.character <= length,
+      `character ${p.character} outside line ${p.line} (${length})`,
+    );
+  }
+  const before =
+    range.start.line < range.end.line ||
+    (range.start.line === range.end.line && range.start.character <= range.end.character);
+  assert.ok(before, 'range ends before it starts');
+}
+
+function assertWellFormed(text: string, diagnostics: readonly HttpDiagnostic[]): void {
+  for (const d of diagnostics) {
+    assertInside(text, d.range);
+    assert.ok(kb.has(d.code), `unknown code ${d.code}`);
+    for (const fix of d.data.fixes) {
+      for (const edit of fix.edits) {
+        assertInside(text, edit.range);
+      }
+    }
+  }
+}
+
+describe('httpFileDiagnostics properties', () => {
+  it('never throws on random documents and keeps every range inside the document', () => {
+    fc.assert(
+      fc.property(documentArb, (text) => {
+        assertWellFormed(text, lintHttpFile(text, kb, { now: NOW, profiles: [] }));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws on mutated fixtures (cuts, insertions, truncation) and keeps ranges inside', () => {
+    const mutation = fc.record({
+      fixture: fc.integer({ min: 0, max: corpus.length - 1 }),
+      edits: fc.array(
+        fc.record({
+          at: fc.nat(),
+          remove: fc.nat({ max: 40 }),
+          insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 5 })),
+        }),
+        {
+          maxLength: 6,
+        },
+      ),
+      truncateAt: fc.option(fc.nat()),
+    });
+    fc.assert(
+      fc.property(mutation, ({ fixture, edits, truncateAt }) => {
+        let text = corpus[fixture].text;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+        }
+        if (truncateAt !== null) {
+          text = text.slice(0, truncateAt % (text.length + 1));
+        }
+        assertWellFormed(text, lintHttpFile(text, kb, { now: NOW, profiles: [] }));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('copes with hostile single lines of 5 MB', () => {
+    const size = 5 * 1024 * 1024;
+    for (const unit of ['{', '[', '"', '{"error":', '# {', '\u0000\u00ff', 'a=', '/']) {
+      const text = unit.repeat(Math.ceil(size / unit.length));
+      const started = performance.now();
+      assertWellFormed(text, lintHttpFile(text, kb));
+      const ms = performance.now() - started;
+      assert.ok(ms < 3000, `${JSON.stringify(unit)} × 5 MB took ${ms.toFixed(0)} ms`);
+    }
+  });
+
+  it('takes time linear in the size of the document', () => {
+    const unit = corpus.map((f) => f.text).join('\n###\n');
+    const timeFor = (copies: number) => {
+      const text = Array.from({ length: copies }, () => unit).join('\n###\n');
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        lintHttpFile(text, kb);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    timeFor(2); // warm up the JIT
+    const small = timeFor(8);
+    const large = timeFor(32);
+    // Four times the text; a quadratic pass would take ~16 times as long. Allow generous noise on a busy machine.
+    assert.ok(large < small * 8 + 5, `8 copies: ${small.toFixed(1)} ms, 32 copies: ${large.toFixed(1)} ms`);
+  });
+
+  it('takes time linear in the size of one pathological line', () => {
+    const timeFor = (n: number) => {
+      const text = `# ${'{"a":'.repeat(n)}\n${'{'.repeat(n)}`;
+      const started = performance.now();
+      lintHttpFile(text, kb);
+      return performance.now() - started;
+    };
+    timeFor(10_000);
+    const small = timeFor(50_000);
+    const large = timeFor(200_000);
+    assert.ok(large < small * 8 + 5, `50k: ${small.toFixed(1)} ms, 200k: ${large.toFixed(1)} ms`);
+  });
+});

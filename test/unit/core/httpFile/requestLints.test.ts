@@ -1,0 +1,183 @@
+import * as assert from 'node:assert/strict';
+import { basicCredentials } from '../../../../src/core/httpFile/requestLints';
+import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
+import { HttpDiagnostic, TextEdit } from '../../../../src/core/httpFile/httpDiagnostic';
+import { LintContext } from '../../../../src/core/httpFile/lintContext';
+import { LineIndex } from '../../../../src/core/httpFile/lineIndex';
+import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
+
+const kb = KnowledgeBase.create();
+const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
+const profile = {
+  name: 'Rabo sandbox',
+  clientId: 'my-client',
+  clientSecret: 'my secret',
+  redirectUri: 'http://127.0.0.1:8765/cb',
+  tokenEndpoint: 'https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2/token',
+  authorizationEndpoint: 'https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2/authorize',
+};
+const ctx: LintContext = { now: NOW, profiles: [profile] };
+
+function codes(text: string, lint: LintContext = ctx): string[] {
+  return lintHttpFile(text, kb, lint).map((d) => d.code);
+}
+
+function only(text: string, code: string, lint: LintContext = ctx): HttpDiagnostic {
+  const found = lintHttpFile(text, kb, lint).filter((d) => d.code === code);
+  assert.equal(found.length, 1, `expected one ${code}, got ${codes(text, lint).join(', ')}`);
+  return found[0];
+}
+
+/** Applies edits (non-overlapping) to the text, as an editor would. */
+function apply(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const offset = (p: { line: number; character: number }) => lines.starts[p.line] + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
+
+const TOKEN =
+  'POST https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2/token\nContent-Type: application/x-www-form-urlencoded\n';
+
+describe('request lints', () => {
+  const table: [name: string, text: string, expected: string[]][] = [
+    [
+      'grant_type=code',
+      `${TOKEN}Authorization: Basic my-client:my secret\n\ngrant_type=code&code=x`,
+      ['lint.token.grant-type-code'],
+    ],
+    [
+      'authorization_code without code',
+      `${TOKEN}Authorization: Basic my-client:my secret\n\ngrant_type=authorization_code`,
+      ['lint.token.grant-type-mismatch'],
+    ],
+    [
+      'refresh_token with a code',
+      `${TOKEN}Authorization: Basic my-client:my secret\n\ngrant_type=refresh_token&refresh_token=r&code=c`,
+      ['lint.token.grant-type-mismatch'],
+    ],
+    [
+      'client_secret in the body counts as authentication',
+      `${TOKEN}\ngrant_type=refresh_token&refresh_token=r&client_id=a&client_secret=b`,
+      [],
+    ],
+    [
+      'Basic that decodes without a colon',
+      `${TOKEN}Authorization: Basic ${Buffer.from('nocolon').toString('base64')}\n\ngrant_type=refresh_token&refresh_token=r`,
+      ['lint.token.malformed-basic-auth'],
+    ],
+    [
+      'REST Client plain Basic form',
+      `${TOKEN}Authorization: Basic my-client:my secret\n\ngrant_type=refresh_token&refresh_token=r`,
+      [],
+    ],
+    [
+      'variables in every value',
+      `${TOKEN}Authorization: Basic {{b}}\nDate: {{d}}\n\ngrant_type={{g}}&code={{c}}`,
+      [],
+    ],
+    ['IMF-fixdate is fine', 'GET https://a.example/\nDate: Tue, 18 Sep 2018 09:51:01 GMT\n', []],
+    [
+      'an ISO date is not',
+      'GET https://a.example/\nDate: 2018-09-18T09:51:01Z\n',
+      ['lint.header.date-format'],
+    ],
+    [
+      'a JWT that has not expired',
+      'GET https://a.example/\nAuthorization: Bearer ' + jwt({ exp: NOW / 1000 + 60 }) + '\n',
+      [],
+    ],
+    [
+      'a JWT that has expired',
+      'GET https://a.example/\nAuthorization: Bearer ' + jwt({ exp: NOW / 1000 - 60 }) + '\n',
+      ['lint.bearer.expired-token'],
+    ],
+    ['an opaque bearer token', 'GET https://a.example/\nAuthorization: Bearer abc.def\n', []],
+  ];
+  for (const [name, text, expected] of table) {
+    it(`${expected.length ? 'flags' : 'accepts'} ${name}`, () => {
+      assert.deepEqual(codes(text), expected);
+    });
+  }
+
+  it('offers authorization_code for grant_type=code', () => {
+    const text = `${TOKEN}Authorization: Basic my-client:my secret\n\ngrant_type=code&code=x`;
+    const d = only(text, 'lint.token.grant-type-code');
+    assert.ok(apply(text, d.data.fixes[0].edits).endsWith('grant_type=authorization_code&code=x'));
+  });
+
+  it('adds Authorization: Basic built from the matching profile, form-encoding id and secret', () => {
+    const text = `${TOKEN}\ngrant_type=refresh_token&refresh_token=r`;
+    const d = only(text, 'lint.token.missing-client-auth');
+    assert.equal(d.data.profileName, 'Rabo sandbox');
+    const fixed = apply(text, d.data.fixes[0].edits);
+    assert.match(fixed, /x-www-form-urlencoded\nAuthorization: Basic (\S+)\n\n/);
+    assert.equal(
+      basicCredentials('my-client', 'my secret'),
+      Buffer.from('my-client:my+secret').toString('base64'),
+    );
+    assert.ok(fixed.includes(`Authorization: Basic ${basicCredentials('my-client', 'my secret')}`));
+    assert.deepEqual(codes(fixed), []);
+  });
+
+  it('adds a Basic header with variables when no profile matches', () => {
+    const text =
+      'POST https://auth.example.com/token\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\ngrant_type=refresh_token&refresh_token=r';
+    const d = only(text, 'lint.token.missing-client-auth', { profiles: [] });
+    assert.ok(
+      apply(text, d.data.fixes[0].edits).includes(
+        'urlencoded\r\nAuthorization: Basic {{client_id}}:{{client_secret}}\r\n',
+      ),
+    );
+  });
+
+  it('flags a Basic header whose client id differs from the profile and offers the profile one', () => {
+    const text = `${TOKEN}Authorization: Basic ${Buffer.from('other:secret').toString('base64')}\n\ngrant_type=refresh_token&refresh_token=r`;
+    const d = only(text, 'lint.token.basic-auth-profile-mismatch');
+    assert.deepEqual(codes(apply(text, d.data.fixes[0].edits)), []);
+  });
+
+  it('asks for state on an authorization request and can add one', () => {
+    const text =
+      'GET https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2/authorize?client_id=my-client&response_type=code\n';
+    const d = only(text, 'lint.authorize.missing-state');
+    assert.ok(apply(text, d.data.fixes[0].edits).includes('response_type=code&state={{$guid}}\n'));
+  });
+
+  it('compares redirect_uri with the profile and offers the registered one', () => {
+    const text =
+      'GET https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2/authorize?client_id=my-client&response_type=code&state=s&redirect_uri=http%3A%2F%2Flocalhost%3A8765%2Fcb\n';
+    const d = only(text, 'lint.authorize.redirect-uri-mismatch');
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(codes(apply(text, d.data.fixes[0].edits)), []);
+    assert.deepEqual(codes(text, { profiles: [] }), []);
+  });
+
+  it('uses what the token explorer knows: expiry, a fresh token, and scopes', () => {
+    const lint: LintContext = {
+      now: NOW,
+      profiles: [],
+      findToken: (t) =>
+        t === 'opaque-old'
+          ? { profileName: 'Rabo', expiresAt: NOW - 1, scopes: ['prs.paymentrequest.read-write'] }
+          : undefined,
+      freshAccessToken: (t) => (t === 'opaque-old' ? 'opaque-new' : undefined),
+    };
+    const text =
+      'GET https://api.rabobank.nl/openapi/payments/account-information/ais/accounts\nAuthorization: Bearer opaque-old\n';
+    const expired = only(text, 'lint.bearer.expired-token', lint);
+    assert.ok(apply(text, expired.data.fixes[0].edits).includes('Bearer opaque-new\n'));
+    const scope = only(text, 'lint.rabobank.missing-scope', lint);
+    assert.deepEqual(scope.data.requiredScopes, [
+      'ais.balances.read',
+      'ais.transactions.read-90days',
+      'ais.transactions.read-history',
+    ]);
+  });
+});
+
+function jwt(claims: object): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'none' })}.${part(claims)}.sig`;
+}
