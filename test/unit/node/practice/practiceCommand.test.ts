@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
+import { runCli } from '../../../../src/cli';
+import { CliIo } from '../../../../src/node/cli/cliIo';
+import { runPracticeCommand } from '../../../../src/node/cli/practiceCommand';
+
+function captureIo(): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    env: {},
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+const REQUIRED_KEYS = [
+  'authorization_endpoint',
+  'token_endpoint',
+  'revocation_endpoint',
+  'introspection_endpoint',
+  'consent_endpoint',
+  'accounts_endpoint',
+  'client_id',
+  'client_secret',
+  'redirect_uri',
+];
+
+describe('oauth-workbench practice', () => {
+  it('prints one JSON line with the endpoints and client, serves, and stops cleanly', async () => {
+    const io = captureIo();
+    const stop = new AbortController();
+    let listening!: () => void;
+    const ready = new Promise<void>((resolve) => (listening = resolve));
+    const exit = runPracticeCommand(['--port', '0', '--speed', '60'], io, {
+      stop: stop.signal,
+      onListening: listening,
+    });
+    await ready;
+    const lines = io.out.split('\n').filter((line) => line !== '');
+    assert.equal(lines.length, 1);
+    const printed = JSON.parse(lines[0]) as Record<string, unknown>;
+    for (const key of REQUIRED_KEYS) {
+      assert.equal(typeof printed[key], 'string', `${key} is missing`);
+    }
+    assert.equal(printed.speed, 60);
+    assert.match(String(printed.token_endpoint), /^http:\/\/127\.0\.0\.1:\d+\/oauth2\/token$/);
+    const metadata = await fetch(new URL('/.well-known/oauth-authorization-server', String(printed.issuer)));
+    assert.equal(
+      ((await metadata.json()) as { token_endpoint: string }).token_endpoint,
+      printed.token_endpoint,
+    );
+    stop.abort();
+    assert.equal(await exit, 0);
+    await assert.rejects(fetch(String(printed.issuer)), 'the server is closed');
+  });
+
+  it('says which port is busy and exits 1', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const io = captureIo();
+      assert.equal(await runCli(['practice', '--port', String(port)], io), 1);
+      assert.match(io.err, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is in use`));
+      assert.equal(io.out, '');
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('rejects a bad speed or an unknown option with exit code 2', async () => {
+    for (const argv of [
+      ['practice', '--speed', '0'],
+      ['practice', '--speed', 'fast'],
+      ['practice', '--port', '70000'],
+      ['practice', '--frobnicate'],
+    ]) {
+      const io = captureIo();
+      assert.equal(await runCli(argv, io), 2, argv.join(' '));
+      assert.match(io.err, /^oauth-workbench: /);
+    }
+  });
+
+  it('is listed in the help', async () => {
+    const io = captureIo();
+    await runCli(['--help'], io);
+    assert.match(io.out, /oauth-workbench practice \[--port N\] \[--speed F\]/);
+  });
+});
