@@ -1,3 +1,5 @@
+import { ClientProfile } from '../profiles/clientProfile';
+
 /** A client registration as the lints need it; the VS Code side fills it from the profiles of issue 3. */
 export interface LintProfile {
   readonly name: string;
@@ -32,3 +34,15 @@ export interface LintContext {
 
 /** No profiles, no tokens. */
 export const EMPTY_LINT_CONTEXT: LintContext = { profiles: [] };
+
+/** A stored client profile (issue 3's model) as the lints see it; the secret only when the caller holds it. */
+export function lintProfileOf(profile: ClientProfile, clientSecret?: string): LintProfile {
+  return {
+    name: profile.label,
+    clientId: profile.client_id,
+    clientSecret,
+    redirectUri: profile.redirect_uri,
+    authorizationEndpoint: profile.authorization_endpoint,
+    tokenEndpoint: profile.token_endpoint,
+  };
+}

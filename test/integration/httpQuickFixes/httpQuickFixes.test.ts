@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { fixturePath } from '../../support/paths';
+import { codeValue, ourDiagnostics } from '../httpDiagnostics/diagnosticsHelpers';
+import { activateExtension } from '../support/activateExtension';
+import { waitFor } from '../support/waitFor';
+
+async function fixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  return actions.filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined);
+}
+
+describe('http quick fixes', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('offers grant_type=authorization_code on a fixture file, tied to its diagnostic', async () => {
+    const uri = vscode.Uri.file(fixturePath('http', 'rabobank-token-grant-type-mismatch.http'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diagnostic = (await ourDiagnostics(uri, 3)).find(
+      (d) => codeValue(d) === 'lint.token.grant-type-code',
+    )!;
+    const [action] = await fixes(uri, diagnostic.range);
+    assert.equal(action.title, 'Use grant_type=authorization_code');
+    assert.equal(action.isPreferred, true);
+    assert.deepEqual(action.diagnostics?.map(codeValue), ['lint.token.grant-type-code']);
+  });
+
+  it('applies the fix: the lint disappears from an edited copy', async () => {
+    const content = fs.readFileSync(fixturePath('http', 'rabobank-token-grant-type-mismatch.http'), 'utf8');
+    const document = await vscode.workspace.openTextDocument({ language: 'http', content });
+    await vscode.window.showTextDocument(document);
+    const diagnostic = (await ourDiagnostics(document.uri, 3)).find(
+      (d) => codeValue(d) === 'lint.token.grant-type-code',
+    )!;
+    const [action] = await fixes(document.uri, diagnostic.range);
+    assert.ok(await vscode.workspace.applyEdit(action.edit!));
+    assert.equal(document.lineAt(5).text, 'grant_type=authorization_code&code={{code}}');
+    await waitFor(
+      () =>
+        !vscode.languages
+          .getDiagnostics(document.uri)
+          .some((d) => codeValue(d) === 'lint.token.grant-type-code'),
+      { what: 'the grant_type lint to go away', timeoutMs: 10_000 },
+    );
+  });
+
+  it('adds state to an authorization request and a Basic header to a token request', async () => {
+    const content =
+      fs.readFileSync(fixturePath('http', 'lint-authorize-missing-state.http'), 'utf8') +
+      '\n###\nPOST https://auth.example.com/oauth2/token\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=refresh_token&refresh_token=r\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'http', content });
+    await vscode.window.showTextDocument(document);
+    const found = await ourDiagnostics(document.uri, 2);
+    for (const d of found) {
+      const [action] = await fixes(document.uri, d.range);
+      assert.ok(action, `a fix for ${codeValue(d)}`);
+      assert.ok(await vscode.workspace.applyEdit(action.edit!));
+    }
+    assert.match(document.getText(), /&state=\{\{\$guid\}\}/);
+    assert.match(
+      document.getText(),
+      /urlencoded\nAuthorization: Basic \{\{client_id\}\}:\{\{client_secret\}\}\n/,
+    );
+  });
+});
