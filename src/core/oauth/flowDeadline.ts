@@ -30,7 +30,7 @@ export class FlowDeadline {
         fail(
           new AuthorizationFlowError(
             'FLOW_TIMEOUT',
-            `No redirect came back within ${Math.round(timeoutMs / 1000)} s; the sign-in was stopped.`,
+            `No redirect came back within ${formatSeconds(timeoutMs)} s; the sign-in was stopped.`,
             { fix: 'Sign in again and finish the login in the browser before the time runs out.' },
           ),
         ),
@@ -58,4 +58,8 @@ export class FlowDeadline {
 /** The error for a sign-in the user or caller cancelled. */
 export function cancelledError(): AuthorizationFlowError {
   return new AuthorizationFlowError('FLOW_CANCELLED', 'The sign-in was cancelled.');
+}
+
+function formatSeconds(ms: number): string {
+  return ms >= 10_000 ? String(Math.round(ms / 1000)) : String(Math.round(ms / 100) / 10);
 }

@@ -1,0 +1,195 @@
+/**
+ * `oauth-workbench token`: the authorization-code flow through the loopback redirect server (default), or the
+ * client-credentials grant with `--grant client_credentials`. Prints the token set as JSON on stdout.
+ */
+import { spawn } from 'node:child_process';
+import { signIn } from '../../core/oauth/signIn';
+import { clientCredentialsGrant } from '../../core/oauth/tokenEndpoint';
+import { ClientProfile, validateClientProfile } from '../../core/profiles/clientProfile';
+import { InMemorySecretStore } from '../../core/profiles/secretStore';
+import { startLoopbackRedirectServer } from '../loopbackRedirectServer';
+import { CliIo, CliUsageError } from './cliIo';
+import {
+  clientAuthMethod,
+  COMMON_OPTIONS,
+  endpointUrl,
+  httpClientFrom,
+  parseOptions,
+  printJson,
+  required,
+  runOAuthCommand,
+  secondsOption,
+  secretFromEnv,
+} from './oauthCliSupport';
+
+/** Help text for `token`. */
+export const TOKEN_USAGE = `  oauth-workbench token --authorization-endpoint URL --token-endpoint URL --redirect-uri URI --scope "a b"
+                       [--pkce|--no-pkce] [--exchange-delay-ms N] [--timeout-s N] [--open-command CMD] [--issuer URL]
+                               Sign in through the loopback redirect; print the token set as JSON.
+  oauth-workbench token --grant client_credentials --token-endpoint URL [--scope S]
+                               Get a client-credentials token; print it as JSON.
+`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  grant: { type: 'string' },
+  'authorization-endpoint': { type: 'string' },
+  'token-endpoint': { type: 'string' },
+  'redirect-uri': { type: 'string' },
+  scope: { type: 'string' },
+  pkce: { type: 'boolean' },
+  'exchange-delay-ms': { type: 'string' },
+  'timeout-s': { type: 'string' },
+  'open-command': { type: 'string' },
+  issuer: { type: 'string' },
+} as const;
+
+/** Runs `token`; resolves to the exit code (0 success, 1 failure, 2 usage via CliUsageError). */
+export async function runTokenCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const values = parseOptions(args, OPTIONS);
+  const grant = values.grant ?? 'authorization_code';
+  if (grant !== 'authorization_code' && grant !== 'client_credentials') {
+    throw new CliUsageError('--grant must be authorization_code or client_credentials.');
+  }
+  const method = clientAuthMethod(values['client-auth']);
+  const clientId = required(values['client-id'], 'client-id');
+  const clientSecret =
+    method === 'none' ? undefined : secretFromEnv(io, values['client-secret-env'], 'client-secret-env');
+  const tokenEndpoint = endpointUrl(values['token-endpoint'], 'token-endpoint');
+
+  if (grant === 'client_credentials') {
+    const http = httpClientFrom(io, values);
+    return runOAuthCommand(io, values.verbose === true, async () => {
+      try {
+        const tokens = await clientCredentialsGrant(
+          {
+            http,
+            client: { client_id: clientId, token_endpoint_auth_method: method, preset: 'generic-oauth2' },
+            clientSecret,
+            now: Date.now,
+          },
+          { token_endpoint: tokenEndpoint, scope: values.scope },
+        );
+        printJson(io, tokens);
+      } finally {
+        await http.close();
+      }
+    });
+  }
+
+  const delay = values['exchange-delay-ms'] === undefined ? 0 : Number(values['exchange-delay-ms']);
+  const profile: ClientProfile = {
+    id: 'cli',
+    label: 'command line',
+    preset: 'generic-oauth2',
+    issuer: values.issuer,
+    authorization_endpoint: endpointUrl(values['authorization-endpoint'], 'authorization-endpoint'),
+    token_endpoint: tokenEndpoint,
+    client_id: clientId,
+    token_endpoint_auth_method: method,
+    redirect_uri: required(values['redirect-uri'], 'redirect-uri'),
+    scopes: (values.scope ?? '').split(/\s+/).filter(Boolean),
+    pkce: values.pkce ?? true,
+    exchangeDelayMs: delay,
+  };
+  const problems = validateClientProfile(profile).filter((problem) => problem.severity === 'error');
+  if (problems.length > 0) {
+    throw new CliUsageError(problems.map((problem) => `${problem.field}: ${problem.message}`).join(' '));
+  }
+  const timeoutMs = secondsOption(values['timeout-s'], 'timeout-s', 300);
+  const http = httpClientFrom(io, values);
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  return runOAuthCommand(io, values.verbose === true, async () => {
+    try {
+      const tokens = await signIn({
+        profile,
+        secretStore: new InMemorySecretStore(clientSecret ? { cli: clientSecret } : {}),
+        http,
+        receiveCallback: startLoopbackRedirectServer,
+        signal: abort.signal,
+        timeoutMs,
+        openUrl: (url) => {
+          io.stderr(`Open this URL to sign in (waiting up to ${Math.round(timeoutMs / 1000)} s):\n${url}\n`);
+          openInBrowser(url, values['open-command'], io);
+        },
+      });
+      printJson(io, tokens);
+    } finally {
+      process.off('SIGINT', onSigint);
+      await http.close();
+    }
+  });
+}
+
+/**
+ * Opens the URL: with `--open-command`, runs CMD (split like a shell would, without a shell) with the URL appended as
+ * its last argument; otherwise the system browser. A failure to launch only warns: the URL is already printed.
+ */
+function openInBrowser(url: string, openCommand: string | undefined, io: CliIo): void {
+  const [command, ...args] = openCommand ? splitCommandLine(openCommand) : systemOpener();
+  if (!command) {
+    return;
+  }
+  const child = spawn(command, [...args, url], { stdio: 'ignore', detached: process.platform !== 'win32' });
+  child.on('error', (err) =>
+    io.stderr(
+      `oauth-workbench: could not run "${command}" (${(err as NodeJS.ErrnoException).code ?? err.message}); open the URL above yourself.\n`,
+    ),
+  );
+  child.unref();
+}
+
+function systemOpener(): string[] {
+  switch (process.platform) {
+    case 'darwin':
+      return ['open'];
+    case 'win32':
+      return ['rundll32', 'url.dll,FileProtocolHandler'];
+    default:
+      return ['xdg-open'];
+  }
+}
+
+/** Splits a command line on whitespace, honouring single and double quotes and backslash escapes. */
+export function splitCommandLine(line: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) {
+        quote = undefined;
+      } else if (c === '\\' && quote === '"' && i + 1 < line.length) {
+        current += line[++i];
+      } else {
+        current += c;
+      }
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < line.length) {
+      current += line[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) {
+        words.push(current);
+        current = '';
+        inWord = false;
+      }
+    } else {
+      current += c;
+      inWord = true;
+    }
+  }
+  if (quote) {
+    throw new CliUsageError('--open-command has an unclosed quote.');
+  }
+  if (inWord) {
+    words.push(current);
+  }
+  return words;
+}
