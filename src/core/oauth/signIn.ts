@@ -96,7 +96,7 @@ export async function signIn(options: SignInOptions): Promise<TokenSet> {
     redirectUri: profile.redirect_uri,
     state,
     issuer: profile.issuer,
-    issuerRequired: options.issuerRequired,
+    issuerRequired: options.issuerRequired ?? profile.authorization_response_iss_parameter_supported,
     timeoutMs: options.timeoutMs ?? DEFAULT_FLOW_TIMEOUT_MS,
     signal: options.signal,
     rabobank: facts.rabobank,

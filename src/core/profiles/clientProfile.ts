@@ -40,6 +40,8 @@ export interface ClientProfile {
   readonly preset: ProfilePresetId;
   /** The authorization server's issuer, when known (OIDC discovery, RFC 8414); enables the RFC 9207 `iss` check. */
   readonly issuer?: string;
+  /** The server puts `iss` on every authorization response (RFC 9207 metadata); a callback without it is refused. */
+  readonly authorization_response_iss_parameter_supported?: boolean;
   readonly authorization_endpoint: string;
   readonly token_endpoint: string;
   readonly revocation_endpoint?: string;

@@ -1,0 +1,79 @@
+/**
+ * Generic OpenID Connect / RFC 8414 discovery: fetches `/.well-known/openid-configuration` (then
+ * `/.well-known/oauth-authorization-server`) and returns the endpoints a profile needs. The issuer in the document
+ * must be the one asked for, or a look-alike server could hand out its own endpoints.
+ *
+ * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-3.3
+ */
+import { DiscoveredFields, discoveryUrlsFor, fieldsFromDiscovery } from '../profiles/discoveryDocument';
+import { parseJsonObject } from './endpointResponse';
+import { HttpClient } from './httpClient';
+import { isOAuthWorkbenchError, ProfileStateError } from './oauthErrors';
+
+/** What discovery found: the profile fields, whether callbacks carry `iss` (RFC 9207), and where it was read. */
+export interface DiscoveryResult {
+  readonly fields: DiscoveredFields;
+  readonly authorization_response_iss_parameter_supported: boolean;
+  readonly documentUrl: string;
+}
+
+/** Discovers an authorization server from an issuer URL (or a `.well-known` URL); throws `DISCOVERY_FAILED`. */
+export async function discoverAuthorizationServer(
+  input: string,
+  http: HttpClient,
+  signal?: AbortSignal,
+): Promise<DiscoveryResult> {
+  let urls: string[];
+  try {
+    urls = discoveryUrlsFor(input);
+  } catch (err) {
+    throw new ProfileStateError('DISCOVERY_FAILED', 'The issuer is not a URL.', { cause: err });
+  }
+  const expectedIssuer = input.includes('/.well-known/') ? undefined : input.trim().replace(/\/+$/, '');
+  const failures: string[] = [];
+  for (const url of urls) {
+    try {
+      const response = await http.send({
+        method: 'GET',
+        url,
+        headers: { accept: 'application/json' },
+        signal,
+      });
+      const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
+      if (!json) {
+        failures.push(`${url} answered HTTP ${response.status} without a JSON document`);
+        continue;
+      }
+      const fields = fieldsFromDiscovery(json);
+      if (typeof fields === 'string') {
+        throw new ProfileStateError('DISCOVERY_FAILED', `${url}: ${fields}`);
+      }
+      if (expectedIssuer !== undefined && fields.issuer?.replace(/\/+$/, '') !== expectedIssuer) {
+        throw new ProfileStateError(
+          'DISCOVERY_FAILED',
+          `The discovery document at ${url} names the issuer ${fields.issuer}, not ${expectedIssuer}.`,
+          { fix: 'Enter the issuer exactly as the provider documents it.' },
+        );
+      }
+      return {
+        fields,
+        authorization_response_iss_parameter_supported:
+          json.authorization_response_iss_parameter_supported === true,
+        documentUrl: url,
+      };
+    } catch (err) {
+      if (isOAuthWorkbenchError(err, 'DISCOVERY_FAILED') || isOAuthWorkbenchError(err, 'FLOW_CANCELLED')) {
+        throw err;
+      }
+      failures.push(`${url}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  throw new ProfileStateError(
+    'DISCOVERY_FAILED',
+    `No discovery document was found (${failures.join('; ')}).`,
+    {
+      fix: 'Check the issuer URL, or enter the endpoints by hand with the Generic OAuth 2.0 preset.',
+    },
+  );
+}
