@@ -1,7 +1,9 @@
-// `npm start`: builds the extension and opens it for a person. Desktop VS Code with --extensionDevelopmentPath when
-// `code` is on PATH; otherwise the offline host (code-server on 127.0.0.1), printing the URL to open.
+// `npm start`: builds the extension, starts the practice server (a local Rabobank-like authorization server, see
+// `oauth-workbench practice`) and opens VS Code for a person with the extension and the examples workspace. Desktop
+// VS Code with --extensionDevelopmentPath when `code` is on PATH; otherwise the offline host (code-server on
+// 127.0.0.1), printing the URL to open.
 //
-//   node scripts/start.mjs [--port N] [--offline]
+//   node scripts/start.mjs [--port N] [--offline] [--practice-port N] [--speed F]
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +14,12 @@ import { ensureDependencies } from './bootstrap.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
 const { values: opts } = parseArgs({
-  options: { port: { type: 'string' }, offline: { type: 'boolean', default: false } },
+  options: {
+    port: { type: 'string' },
+    offline: { type: 'boolean', default: false },
+    'practice-port': { type: 'string', default: '8642' },
+    speed: { type: 'string', default: '1' },
+  },
 });
 
 const build = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
@@ -21,6 +28,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
+const practice = await startPractice();
 const workspace = path.join(root, 'examples');
 const code = opts.offline ? undefined : findOnPath('code');
 if (code) {
@@ -28,7 +36,19 @@ if (code) {
   const child = spawn(code, ['--extensionDevelopmentPath', root, '--new-window', workspace], {
     stdio: 'inherit',
   });
-  child.on('exit', (status) => process.exit(status ?? 0));
+  // `code` returns once the window is open; the practice server keeps serving it until Ctrl+C.
+  child.on('exit', (status) => {
+    if (!practice) {
+      process.exit(status ?? 0);
+    }
+    console.log('\nVS Code is open. The practice server keeps running for it; press Ctrl+C to stop it.');
+  });
+  const stopPractice = () => {
+    practice?.kill('SIGTERM');
+    process.exit(0);
+  };
+  process.once('SIGINT', stopPractice);
+  process.once('SIGTERM', stopPractice);
 } else {
   const { ensureOfflineHost, startCodeServer, workbenchUrl, HostError } =
     await import('../test/host/offlineHost.mjs');
@@ -47,22 +67,60 @@ if (code) {
     let stopping = false;
     const stop = async () => {
       stopping = true;
+      practice?.kill('SIGTERM');
       await server.stop();
       process.exit(0);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     const exit = await server.exitPromise;
-    if (stopping) {
-      return;
+    // A top-level `return` is a syntax error in an ES module, so the unexpected-exit path is guarded instead.
+    if (!stopping) {
+      console.error(`code-server stopped (${JSON.stringify(exit)}).`);
+      practice?.kill('SIGTERM');
+      await server.stop();
+      process.exit(1);
     }
-    console.error(`code-server stopped (${JSON.stringify(exit)}).`);
-    await server.stop();
-    process.exit(1);
   } catch (err) {
     console.error(`npm start: ${err instanceof HostError ? err.message : (err?.stack ?? err)}`);
+    practice?.kill('SIGTERM');
     process.exit(1);
   }
+}
+
+/**
+ * Starts `oauth-workbench practice` from the fresh build and waits for its JSON line. Resolves to the child process,
+ * or to undefined when the port is taken (a practice server from an earlier `npm start` may still be running).
+ */
+async function startPractice() {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'dist', 'cli.js'), 'practice', '--port', opts['practice-port'], '--speed', opts.speed],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const line = await new Promise((resolve) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (stdout.includes('\n')) {
+        resolve(stdout.split('\n')[0]);
+      }
+    });
+    child.once('exit', () => resolve(undefined));
+  });
+  if (!line) {
+    console.error(`npm start: the practice server did not start: ${stderr.trim() || 'no output'}`);
+    console.error('Continuing without it (another one may already be running on that port).');
+    return undefined;
+  }
+  const endpoints = JSON.parse(line);
+  console.log(
+    `Practice server: ${endpoints.issuer} (trouble switches on its home page; client id ${endpoints.client_id})`,
+  );
+  child.stdout.resume();
+  return child;
 }
 
 function findOnPath(name) {
