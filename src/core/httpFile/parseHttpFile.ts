@@ -101,6 +101,18 @@ export function parseHttpFile(text: string): HttpFile {
     const first = firstNonBlank(text, start, end);
     const c0 = text.charCodeAt(first);
 
+    // A separator ends everything, even an unterminated script, so each block reads the same on its own.
+    if (c0 === HASH && text.startsWith('###', first)) {
+      block.endLine = line - 1;
+      blocks.push(block);
+      block = newBlock(line + 1);
+      state = 'preamble';
+      response = undefined;
+      comment = undefined;
+      inHandler = false;
+      inScript = false;
+      continue;
+    }
     if (inHandler) {
       inHandler = indexInLine(text, '%}', first, end) < 0;
       continue;
@@ -114,15 +126,6 @@ export function parseHttpFile(text: string): HttpFile {
       if (state === 'requestHeaders' || state === 'responseHeaders') {
         state = state === 'requestHeaders' ? 'requestBody' : 'responseBody';
       }
-      continue;
-    }
-    if (text.startsWith('###', first)) {
-      block.endLine = line - 1;
-      blocks.push(block);
-      block = newBlock(line + 1);
-      state = 'preamble';
-      response = undefined;
-      comment = undefined;
       continue;
     }
     const isComment = c0 === HASH || (c0 === SLASH && text.charCodeAt(first + 1) === SLASH);

@@ -79,8 +79,10 @@ class RequestLinter {
     private readonly out: DocumentFinding[],
   ) {
     this.url = request.url;
-    const nl = file.text.search(/\r\n|\n|\r/);
-    this.eol = nl < 0 ? '\n' : file.text[nl] === '\r' && file.text[nl + 1] === '\n' ? '\r\n' : file.text[nl];
+    // New header lines use the line break that ends the request line.
+    const { starts, ends } = file.lines;
+    const line = request.line;
+    this.eol = line + 1 < starts.length ? file.text.slice(ends[line], starts[line + 1]) : '\n';
   }
 
   tokenRequest(): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { HttpDiagnostic } from '../../core/httpFile/httpDiagnostic';
-import { lintHttpFile } from '../../core/httpFile/httpFileDiagnostics';
+import { IncrementalHttpLinter } from '../../core/httpFile/incrementalHttpLinter';
 import { Range } from '../../core/httpFile/lineIndex';
 import { LintContext } from '../../core/httpFile/lintContext';
 import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
@@ -10,11 +10,16 @@ export const HTTP_LANGUAGE_ID = 'http';
 
 /**
  * Lints each `http` document once per version and shares the result between diagnostics, hovers and quick fixes.
- * The knowledge base is built on first use, not at activation.
+ * Each document keeps an incremental linter, so an edit re-reads only the blocks it touched. The knowledge base is
+ * built on first use, not at activation.
  */
 export class HttpLintService {
   private kb: KnowledgeBase | undefined;
-  private readonly cache = new Map<string, { version: number; diagnostics: readonly HttpDiagnostic[] }>();
+  private context: LintContext | undefined;
+  private readonly documents = new Map<
+    string,
+    { linter: IncrementalHttpLinter; version: number; diagnostics: readonly HttpDiagnostic[] | undefined }
+  >();
 
   constructor(private readonly lintContext: () => LintContext) {}
 
@@ -25,23 +30,28 @@ export class HttpLintService {
 
   diagnostics(document: vscode.TextDocument): readonly HttpDiagnostic[] {
     const key = document.uri.toString();
-    const cached = this.cache.get(key);
-    if (cached && cached.version === document.version) {
-      return cached.diagnostics;
+    let state = this.documents.get(key);
+    if (!state) {
+      state = { linter: new IncrementalHttpLinter(this.knowledgeBase), version: -1, diagnostics: undefined };
+      this.documents.set(key, state);
     }
-    const diagnostics = lintHttpFile(document.getText(), this.knowledgeBase, this.lintContext());
-    this.cache.set(key, { version: document.version, diagnostics });
-    return diagnostics;
+    if (state.diagnostics === undefined || state.version !== document.version) {
+      this.context ??= this.lintContext();
+      state.diagnostics = state.linter.lint(document.getText(), this.context);
+      state.version = document.version;
+    }
+    return state.diagnostics;
   }
 
   /** Drops what is kept for a closed document. */
   forget(uri: vscode.Uri): void {
-    this.cache.delete(uri.toString());
+    this.documents.delete(uri.toString());
   }
 
-  /** Profiles or tokens changed: every document has to be linted again. */
+  /** Profiles or tokens changed: every document has to be linted again with the new facts. */
   invalidateAll(): void {
-    this.cache.clear();
+    this.context = undefined;
+    this.documents.forEach((state) => (state.diagnostics = undefined));
   }
 }
 

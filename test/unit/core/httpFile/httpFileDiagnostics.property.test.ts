@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { HttpDiagnostic } from '../../../../src/core/httpFile/httpDiagnostic';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
+import { IncrementalHttpLinter } from '../../../../src/core/httpFile/incrementalHttpLinter';
 import { LineIndex, Range } from '../../../../src/core/httpFile/lineIndex';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 import { loadFixtureCorpus } from './fixtureCorpus';
@@ -187,5 +188,60 @@ describe('httpFileDiagnostics properties', () => {
     const small = timeFor(50_000);
     const large = timeFor(200_000);
     assert.ok(large < small * 8 + 5, `50k: ${small.toFixed(1)} ms, 200k: ${large.toFixed(1)} ms`);
+  });
+});
+
+describe('IncrementalHttpLinter', () => {
+  it('gives the same diagnostics as linting the whole text, across a series of edits', () => {
+    const edits = fc.array(
+      fc.record({
+        at: fc.nat(),
+        remove: fc.nat({ max: 30 }),
+        insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })),
+      }),
+      { minLength: 1, maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: corpus.length - 1 }),
+        documentArb,
+        edits,
+        (fixture, extra, steps) => {
+          const context = { now: NOW, profiles: [] };
+          const linter = new IncrementalHttpLinter(kb);
+          let text = `${corpus[fixture].text}\n###\n${extra}`;
+          assert.deepEqual(linter.lint(text, context), lintHttpFile(text, kb, context));
+          for (const e of steps) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+            assert.deepEqual(linter.lint(text, context), lintHttpFile(text, kb, context));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('relints a one-character edit of a 1 MB document in a few milliseconds', () => {
+    const unit = corpus.map((f) => f.text).join('\n###\n');
+    let text = '';
+    while (text.length < 1024 * 1024) {
+      text += `${unit}\n###\n`;
+    }
+    const context = { now: NOW, profiles: [] };
+    const linter = new IncrementalHttpLinter(kb);
+    linter.lint(text, context);
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const at = Math.floor((text.length * (i + 1)) / 22);
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      const started = performance.now();
+      linter.lint(text, context);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[10];
+    // The budget of issue 8 is 5 ms on its benchmark machine; this only guards against losing incrementality.
+    assert.ok(median < 25, `median ${median.toFixed(2)} ms`);
   });
 });
