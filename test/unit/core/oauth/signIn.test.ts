@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import { buildAuthorizationUrl } from '../../../../src/core/oauth/authorizationRequest';
 import { isOAuthWorkbenchError, OAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
 import { createPkcePair, randomUrlSafeString } from '../../../../src/core/oauth/pkce';
@@ -98,24 +99,82 @@ describe('signIn against oidc-provider', () => {
   });
 
   it('gets a 400 page and no redirect for an unregistered redirect_uri, so the flow times out', async () => {
-    const profile = profileFor(server, { redirect_uri: 'http://127.0.0.1:1/not-registered' });
+    const registered = new URL(server.redirectUri);
+    const profile = profileFor(server, { redirect_uri: `${registered.origin}/not-registered` });
     let page: Awaited<ReturnType<typeof loginOverHttp>> | undefined;
     const err = await rejection(
       signIn(
         options(profile, {
-          receiveCallback: startLoopbackRedirectServer,
           openUrl: async (url) => {
             page = await loginOverHttp(url, profile.redirect_uri);
           },
           timeoutMs: 300,
         }),
-      ).catch((e: unknown) => {
-        throw e;
+      ),
+    );
+    assert.deepEqual(page?.kind === 'page' && page.status, 400);
+    assert.equal(err.code, 'FLOW_TIMEOUT');
+    assert.equal(server.tokenRequests(), 0);
+  });
+
+  it('is cancelled by its AbortSignal while waiting, and frees the port', async () => {
+    const profile = profileFor(server);
+    const abort = new AbortController();
+    const err = await rejection(
+      signIn(
+        options(profile, { signal: abort.signal, openUrl: () => void setTimeout(() => abort.abort(), 50) }),
+      ),
+    );
+    assert.equal(err.code, 'FLOW_CANCELLED');
+    // The same redirect port serves the next sign-in.
+    const tokens = await signIn(options(profile));
+    assert.ok(tokens.access_token);
+  });
+
+  it('stops before opening the browser when the redirect port is busy', async () => {
+    const profile = profileFor(server);
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) =>
+      blocker.listen(Number(new URL(profile.redirect_uri).port), '127.0.0.1', resolve),
+    );
+    let opened = false;
+    try {
+      const err = await rejection(signIn(options(profile, { openUrl: () => void (opened = true) })));
+      assert.equal(err.code, 'PORT_IN_USE');
+      assert.equal(opened, false);
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
+  });
+
+  it('refuses an invalid profile or a missing secret before anything else', async () => {
+    const invalid = await rejection(signIn(options(profileFor(server, { scopes: [] }))));
+    assert.equal(invalid.code, 'PROFILE_INVALID');
+    assert.match(invalid.message, /scopes/);
+    const noSecret = await rejection(
+      signIn(options(profileFor(server), { secretStore: new InMemorySecretStore() })),
+    );
+    assert.equal(noSecret.code, 'CLIENT_SECRET_MISSING');
+  });
+
+  it('uses paste-back for a redirect URI that cannot be served locally', async () => {
+    await server.close();
+    server = await startOidcProvider({ redirectUri: 'https://tpp.example/callback' });
+    const profile = profileFor(server);
+    let authorizationUrl = '';
+    const tokens = await signIn(
+      options(profile, {
+        openUrl: (url) => void (authorizationUrl = url),
+        promptForRedirectUrl: async () => {
+          const result = await loginOverHttp(authorizationUrl, profile.redirect_uri);
+          assert.equal(result.kind, 'callback');
+          return result.kind === 'callback' ? result.url : '';
+        },
       }),
     );
-    assert.equal(page?.kind, 'page');
-    assert.equal(page?.kind === 'page' && page.status, 400);
-    assert.ok(['FLOW_TIMEOUT', 'LOOPBACK_BIND_FAILED'].includes(err.code), err.code);
+    assert.ok(tokens.access_token);
+    const err = await rejection(signIn(options(profile, { promptForRedirectUrl: undefined })));
+    assert.equal(err.code, 'REDIRECT_URI_NOT_SERVABLE');
   });
 
   it('refuses to reuse a code: invalid_grant, and the provider revokes what the code issued', async () => {
