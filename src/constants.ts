@@ -26,6 +26,10 @@ export const CommandIds = {
   /** Opened by the status bar item: a quick pick of profiles and actions. */
   showProfileActions: 'oauthWorkbench.showProfileActions',
   openWalkthrough: 'oauthWorkbench.openWalkthrough',
+  /** Walkthrough-only: opens a recorded error response so the user can hover it. */
+  openErrorExample: 'oauthWorkbench.openErrorExample',
+  /** Tree-only: copies a detail item's value (endpoint, scope, claim, consent id; never a token). */
+  copyValue: 'oauthWorkbench.copyValue',
 } as const;
 
 /** Setting keys, all under the `oauthWorkbench` section. */
@@ -34,6 +38,7 @@ export const SettingKeys = {
   profiles: 'profiles',
   autoRefresh: 'autoRefresh',
   refreshAheadSeconds: 'refreshAheadSeconds',
+  revokeOnSignOut: 'revokeOnSignOut',
 } as const;
 
 /** `contextValue`s of the token explorer's items; `package.json` menus match on them (`viewItem =~ /…/`). */

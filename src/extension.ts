@@ -7,12 +7,56 @@ import { registerHttpHover } from './features/httpHover/registerHttpHover';
 import { registerHttpQuickFixes } from './features/httpQuickFixes/registerHttpQuickFixes';
 import { registerShowLogCommand } from './features/log/registerShowLogCommand';
 import { registerTokensView } from './features/tokensView/registerTokensView';
+import { registerAuthProvider } from './features/authProvider/registerAuthProvider';
+import { registerAutoRefresh } from './features/autoRefresh/registerAutoRefresh';
+import { registerCheckConsentCommand } from './features/consent/checkConsentCommand';
+import { registerProfiles } from './features/profiles/registerProfiles';
+import { registerSignIn } from './features/signIn/registerSignIn';
+import { registerStatusBar } from './features/statusBar/registerStatusBar';
+import { registerTokenCommands } from './features/tokens/registerTokenCommands';
+import { registerWalkthrough } from './features/walkthrough/registerWalkthrough';
+import { EngineLoader } from './platform/engineLoader';
+import { ProfileStatusStore } from './platform/profileStatusStore';
+import { SecretStorageSecretStore } from './platform/secretStorageSecretStore';
+import { SecretStorageTokenVault } from './platform/secretStorageTokenVault';
+import { createTestApi, WorkbenchTestApi } from './platform/workbenchTestApi';
+import { WorkbenchServices } from './platform/workbenchServices';
+import { WorkspaceProfileRepository } from './platform/workspaceProfileRepository';
 
 /** Composition root: builds the services and registers each feature; no logic of its own. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | undefined {
   const started = performance.now();
   const log = vscode.window.createOutputChannel(EXTENSION_NAME, { log: true });
-  context.subscriptions.push(log, registerShowLogCommand(log), registerTokensView());
+  const secretStore = new SecretStorageSecretStore(context.secrets);
+  const vault = new SecretStorageTokenVault(context.secrets);
+  const services: WorkbenchServices = {
+    log,
+    secretStore,
+    vault,
+    profiles: new WorkspaceProfileRepository(log),
+    status: new ProfileStatusStore(context.globalState),
+    engine: new EngineLoader({ secretStore, vault, log, extensionPath: context.extensionUri.fsPath }),
+  };
+  const tokensView = registerTokensView(services);
+  const statusBar = registerStatusBar(services);
+  context.subscriptions.push(
+    log,
+    services.engine,
+    services.profiles,
+    services.status,
+    secretStore,
+    vault,
+    registerShowLogCommand(log),
+    registerProfiles(services),
+    registerSignIn(services),
+    registerTokenCommands(services),
+    registerCheckConsentCommand(services),
+    tokensView,
+    statusBar,
+    registerAutoRefresh(services),
+    registerAuthProvider(services),
+    registerWalkthrough(log, context.extension),
+  );
   // Profiles and known tokens reach the lints once the profile repository and token explorer exist (issue 5).
   const httpLint = new HttpLintService(() => EMPTY_LINT_CONTEXT);
   context.subscriptions.push(
@@ -21,6 +65,11 @@ export function activate(context: vscode.ExtensionContext): void {
     registerHttpQuickFixes({ service: httpLint }),
   );
   log.debug(`activate() took ${(performance.now() - started).toFixed(2)} ms`);
+  return createTestApi(context, {
+    logName: EXTENSION_NAME,
+    tokensTree: tokensView.provider,
+    statusBar: statusBar.controller,
+  });
 }
 
 export function deactivate(): void {}

@@ -37,7 +37,9 @@ export function registerCommand(
 /** One short sentence for a notification: the error's own message, never its stack. */
 export function describeError(err: unknown): string {
   if (err instanceof Error && err.message) {
-    return err.message;
+    // Engine errors carry one plain sentence saying what to do; it belongs next to what went wrong.
+    const fix = (err as { fix?: unknown }).fix;
+    return typeof fix === 'string' && fix !== '' ? `${err.message} ${fix}` : err.message;
   }
   return vscode.l10n.t('Something went wrong. See the OAuth Workbench log for details.');
 }

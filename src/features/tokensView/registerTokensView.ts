@@ -1,18 +1,25 @@
 import * as vscode from 'vscode';
 import { ViewIds } from '../../constants';
+import { WorkbenchServices } from '../../platform/workbenchServices';
+import { registerCopyValueCommand } from './copyValueCommand';
+import { TokensTreeDataProvider } from './tokensTreeDataProvider';
 
 /**
- * The Tokens view. Until profiles exist it has no items, so VS Code shows the view's welcome content
- * (contributed in package.json) instead of an empty tree.
+ * The Tokens view. Without profiles it has no items, so VS Code shows the view's welcome content (Add profile, Open
+ * walkthrough; contributed in package.json). Returns the provider too, for tests that read the items.
  */
-export function registerTokensView(): vscode.Disposable {
-  const provider: vscode.TreeDataProvider<never> = {
-    getTreeItem: (element) => element,
-    getChildren: () => [],
-  };
+export function registerTokensView(services: WorkbenchServices): vscode.Disposable & {
+  readonly provider: TokensTreeDataProvider;
+} {
+  const provider = new TokensTreeDataProvider(services);
   const view = vscode.window.createTreeView(ViewIds.tokens, {
     treeDataProvider: provider,
-    showCollapseAll: false,
+    showCollapseAll: true,
   });
-  return vscode.Disposable.from(view);
+  const disposable = vscode.Disposable.from(
+    provider,
+    view,
+    registerCopyValueCommand(services, (id) => provider.consentIdOf(id)),
+  );
+  return { provider, dispose: () => disposable.dispose() };
 }

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../../constants';
+import {
+  buildConsentDetailsRequest,
+  ConsentDetails,
+  explainConsentStatus,
+  parseConsentDetails,
+} from '../../core/consent/consentDetails';
+import { presetOf } from '../../core/profiles/profilePresets';
+import { Disposable } from '../../platform/dispose';
+import { registerCommand } from '../../platform/runCommand';
+import { WorkbenchServices } from '../../platform/workbenchServices';
+import { resolveProfile } from '../profiles/resolveProfile';
+import { decodeFailure, showFailure } from '../signIn/oauthFailurePresenter';
+import { renderConsentReport } from './consentReport';
+
+const SCHEME = 'oauth-workbench-consent';
+
+/** What `oauthWorkbench.checkConsent` resolves to. */
+export interface ConsentCheckResult {
+  readonly ok: boolean;
+  readonly consentId?: string;
+  readonly details?: ConsentDetails;
+}
+
+/** Holds the rendered consent reports shown as read-only documents. */
+class ConsentReportProvider extends Disposable implements vscode.TextDocumentContentProvider {
+  private readonly reports = new Map<string, string>();
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<vscode.Uri>());
+  readonly onDidChange = this._onDidChange.event;
+
+  async show(profileId: string, text: string): Promise<void> {
+    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${profileId}/Consent.md` });
+    this.reports.set(uri.toString(), text);
+    this._onDidChange.fire(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    await vscode.window.showTextDocument(document, { preview: true });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.reports.get(uri.toString()) ?? '';
+  }
+}
+
+/**
+ * `oauthWorkbench.checkConsent`: asks the profile's Consent Details endpoint (Rabobank `GET …/consents/{consentId}`)
+ * whether the consent behind the tokens is still usable, and shows the status per scope and account.
+ */
+export function registerCheckConsentCommand(services: WorkbenchServices): vscode.Disposable {
+  const reports = new ConsentReportProvider();
+  return vscode.Disposable.from(
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, reports),
+    registerCommand(CommandIds.checkConsent, services, async (arg?: unknown): Promise<ConsentCheckResult> => {
+      const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile whose consent to check'));
+      if (!profile.consentDetailsEndpoint) {
+        throw new Error(
+          vscode.l10n.t(
+            '"{0}" has no consent details endpoint; only Rabobank presets have one.',
+            profile.label,
+          ),
+        );
+      }
+      const tokenSet = await services.vault.load(profile.id);
+      const consentId = tokenSet?.consent_id;
+      if (!tokenSet || !consentId) {
+        throw new Error(
+          vscode.l10n.t(
+            '"{0}" has no consent id: it comes with the token response of a sign-in. Sign in first.',
+            profile.label,
+          ),
+        );
+      }
+      const tokens = await services.engine.tokenManager();
+      // The refresh may be what failed (a revoked consent does that); then ask with the token we have.
+      const accessToken = await tokens.getValidAccessToken(profile).catch(() => tokenSet.access_token);
+      const http = await services.engine.httpClientFor(profile);
+      try {
+        const response = await http.send(
+          buildConsentDetailsRequest(
+            profile.consentDetailsEndpoint,
+            consentId,
+            accessToken,
+            profile.client_id,
+          ),
+        );
+        const { parseJsonObject, errorFromResponse } = await import('../../core/oauth/endpointResponse.js');
+        const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
+        const details = json ? parseConsentDetails(json) : undefined;
+        if (!details) {
+          throw errorFromResponse(response, {
+            endpoint: 'consent',
+            rabobank: presetOf(profile.preset).facts.rabobank,
+          });
+        }
+        reportConsent(services, profile.id, profile.label, consentId, details);
+        await reports.show(profile.id, renderConsentReport(profile.label, consentId, details));
+        return { ok: true, consentId, details };
+      } catch (err) {
+        const report = await decodeFailure(services, err, profile, 'checkConsent');
+        showFailure(report, profile, 'checkConsent', () =>
+          vscode.commands.executeCommand(CommandIds.checkConsent, { profileId: profile.id }),
+        );
+        return { ok: false, consentId };
+      }
+    }),
+  );
+}
+
+function reportConsent(
+  services: WorkbenchServices,
+  profileId: string,
+  label: string,
+  consentId: string,
+  details: ConsentDetails,
+): void {
+  services.log.info(
+    `Consent ${consentId} of "${label}": ${details.entries.map((e) => `${e.scope} ${e.iban ?? ''} ${e.status}`).join('; ')}`,
+  );
+  if (details.usable) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'The consent of "{0}" is valid for all {1} account entries.',
+        label,
+        details.entries.length,
+      ),
+    );
+    return;
+  }
+  const firstBad = details.entries.find((entry) => entry.status !== 'valid');
+  const signIn = vscode.l10n.t('Sign In Again');
+  void vscode.window
+    .showWarningMessage(
+      vscode.l10n.t(
+        'The consent of "{0}" cannot be used. {1}',
+        label,
+        firstBad
+          ? `${firstBad.scope}: ${explainConsentStatus(firstBad.status)}`
+          : vscode.l10n.t('It lists no accounts.'),
+      ),
+      signIn,
+    )
+    .then((choice) =>
+      choice === signIn ? vscode.commands.executeCommand(CommandIds.signIn, { profileId }) : undefined,
+    );
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../../constants';
+import { registerCommand } from '../../platform/runCommand';
+import { WorkbenchServices } from '../../platform/workbenchServices';
+import { resolveProfile } from '../profiles/resolveProfile';
+import { decodeFailure, showFailure } from './oauthFailurePresenter';
+import { OperationResult } from './signInCommand';
+
+/** `oauthWorkbench.refreshToken`: uses the (single-use) refresh token now; a failure is decoded with cause and fix. */
+export function registerRefreshTokenCommand(services: WorkbenchServices): vscode.Disposable {
+  return registerCommand(
+    CommandIds.refreshToken,
+    services,
+    async (arg?: unknown): Promise<OperationResult> => {
+      const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile whose tokens to refresh'));
+      const tokens = await services.engine.tokenManager();
+      try {
+        const tokenSet = await tokens.refresh(profile);
+        services.status.clearFailure(profile.id);
+        vscode.window.setStatusBarMessage(
+          vscode.l10n.t('Refreshed the tokens of "{0}"', profile.label),
+          5000,
+        );
+        return { ok: true, profileId: profile.id, expiresAt: tokenSet.expires_at };
+      } catch (err) {
+        const report = await decodeFailure(services, err, profile, 'refresh');
+        showFailure(report, profile, 'refresh', () =>
+          vscode.commands.executeCommand(CommandIds.refreshToken, { profileId: profile.id }),
+        );
+        return { ok: false, profileId: profile.id, failure: report };
+      }
+    },
+  );
+}

@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import { WorkbenchServices } from '../../platform/workbenchServices';
+import { registerRefreshTokenCommand } from './refreshTokenCommand';
+import { registerRevokeTokenCommand } from './revokeTokenCommand';
+import { registerSignInCommand } from './signInCommand';
+import { registerSignOutCommand } from './signOutCommand';
+
+/** The token lifecycle commands: sign in, refresh, revoke, sign out. */
+export function registerSignIn(services: WorkbenchServices): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerSignInCommand(services),
+    registerRefreshTokenCommand(services),
+    registerRevokeTokenCommand(services),
+    registerSignOutCommand(services),
+  );
+}

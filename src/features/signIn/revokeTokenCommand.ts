@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../../constants';
+import type { TokenKind } from '../../core/tokens/tokenManager';
+import { registerCommand } from '../../platform/runCommand';
+import { WorkbenchServices } from '../../platform/workbenchServices';
+import { resolveProfile } from '../profiles/resolveProfile';
+import { decodeFailure, showFailure } from './oauthFailurePresenter';
+import { OperationResult } from './signInCommand';
+
+/**
+ * `oauthWorkbench.revokeToken` (RFC 7009): revokes the refresh token and the access token, or only the one named by
+ * the argument's `tokenKind` (the tree's token nodes pass it), then forgets what was revoked.
+ */
+export function registerRevokeTokenCommand(services: WorkbenchServices): vscode.Disposable {
+  return registerCommand(
+    CommandIds.revokeToken,
+    services,
+    async (arg?: unknown): Promise<OperationResult> => {
+      const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile whose tokens to revoke'));
+      const kind = tokenKindOf(arg);
+      const tokens = await services.engine.tokenManager();
+      try {
+        await tokens.revoke(profile, kind ?? 'all');
+        services.log.info(`Revoked ${kind ?? 'the tokens'} of "${profile.label}".`);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Revoked the tokens of "{0}"', profile.label), 5000);
+        return { ok: true, profileId: profile.id };
+      } catch (err) {
+        const report = await decodeFailure(services, err, profile, 'revoke');
+        showFailure(report, profile, 'revoke', () =>
+          vscode.commands.executeCommand(CommandIds.revokeToken, { profileId: profile.id, tokenKind: kind }),
+        );
+        return { ok: false, profileId: profile.id, failure: report };
+      }
+    },
+  );
+}
+
+/** `{ tokenKind }` from a programmatic call, or the kind of the token node the command was run on. */
+function tokenKindOf(arg: unknown): TokenKind | undefined {
+  const given = arg as { tokenKind?: TokenKind; kind?: string } | undefined;
+  if (given?.tokenKind) {
+    return given.tokenKind;
+  }
+  return given?.kind === 'accessToken'
+    ? 'access_token'
+    : given?.kind === 'refreshToken'
+      ? 'refresh_token'
+      : undefined;
+}

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../../constants';
+import { isCancellation } from '../../core/oauth/oauthErrors';
+import { ClientProfile } from '../../core/profiles/clientProfile';
+import { registerCommand } from '../../platform/runCommand';
+import { WorkbenchServices } from '../../platform/workbenchServices';
+import { resolveProfile } from '../profiles/resolveProfile';
+import {
+  loopbackOrPasteBack,
+  openInBrowser,
+  pastedRedirectPrompt,
+  redirectMayMissLoopback,
+} from './browserRedirect';
+import { decodeFailure, FailureReport, showFailure } from './oauthFailurePresenter';
+
+/**
+ * Programmatic arguments of `oauthWorkbench.signIn`. `openUrl` replaces the browser: a test follows the authorization
+ * URL over HTTP instead.
+ */
+export interface SignInArgs {
+  readonly profileId?: string;
+  readonly openUrl?: (authorizationUrl: string) => unknown;
+}
+
+/** What `oauthWorkbench.signIn` resolves to (never a token). */
+export interface OperationResult {
+  readonly ok: boolean;
+  readonly profileId: string;
+  readonly expiresAt?: string;
+  readonly failure?: FailureReport;
+}
+
+/** `oauthWorkbench.signIn`: the authorization-code flow with a cancellable progress notification. */
+export function registerSignInCommand(services: WorkbenchServices): vscode.Disposable {
+  return registerCommand(CommandIds.signIn, services, async (arg?: unknown) => {
+    const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile to sign in with'));
+    const openUrl = (arg as SignInArgs | undefined)?.openUrl;
+    return signInWithProfile(
+      services,
+      profile,
+      openUrl ? async (url) => void (await openUrl(url)) : openInBrowser,
+    );
+  });
+}
+
+async function signInWithProfile(
+  services: WorkbenchServices,
+  profile: ClientProfile,
+  openUrl: (url: string) => Promise<void>,
+): Promise<OperationResult> {
+  const [{ signIn, canServeRedirectLocally }, http] = await Promise.all([
+    import('../../core/oauth/signIn.js'),
+    services.engine.httpClientFor(profile),
+  ]);
+  const prompt = pastedRedirectPrompt(profile);
+  const loopback = canServeRedirectLocally(profile) ? await services.engine.loopbackReceiver() : undefined;
+  const receiveCallback =
+    loopback && (await redirectMayMissLoopback(profile, services.log))
+      ? loopbackOrPasteBack(loopback, prompt)
+      : loopback;
+
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Signing in to "{0}"', profile.label),
+      cancellable: true,
+    },
+    async (progress, cancellation) => {
+      const abort = new AbortController();
+      const onCancel = cancellation.onCancellationRequested(() => abort.abort());
+      try {
+        progress.report({ message: vscode.l10n.t('finish the login in your browser…') });
+        const tokenSet = await signIn({
+          profile,
+          secretStore: services.secretStore,
+          http,
+          openUrl,
+          receiveCallback,
+          promptForRedirectUrl: prompt,
+          tokenVault: services.vault,
+          signal: abort.signal,
+          logger: services.log,
+        });
+        services.status.clearFailure(profile.id);
+        await services.status.setActiveProfile(profile.id);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Signed in to "{0}"', profile.label), 5000);
+        return { ok: true, profileId: profile.id, expiresAt: tokenSet.expires_at };
+      } catch (err) {
+        if (isCancellation(err) || cancellation.isCancellationRequested) {
+          services.log.info(`Sign-in for "${profile.label}" was cancelled.`);
+          throw new vscode.CancellationError();
+        }
+        const report = await decodeFailure(services, err, profile, 'signIn');
+        showFailure(report, profile, 'signIn', () =>
+          vscode.commands.executeCommand(CommandIds.signIn, { profileId: profile.id }),
+        );
+        return { ok: false, profileId: profile.id, failure: report };
+      } finally {
+        onCancel.dispose();
+      }
+    },
+  );
+}

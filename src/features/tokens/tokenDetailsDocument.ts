@@ -1,0 +1,88 @@
+import { ClientProfile } from '../../core/profiles/clientProfile';
+import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
+import { describeExpiry } from '../../core/tokens/expiryLabels';
+import { maskToken } from '../../core/tokens/tokenFingerprint';
+import { TokenSet } from '../../core/tokens/tokenSet';
+
+/**
+ * The text of the read-only token-details document: the token set with tokens masked (unless revealed on request),
+ * expiries, scope, consent id, endpoints, and decoded JWT claims marked as unverified.
+ */
+export function renderTokenDetails(
+  profile: ClientProfile,
+  tokenSet: TokenSet | undefined,
+  options: { readonly reveal: boolean; readonly nowMs: number },
+): string {
+  const lines: string[] = [`# ${profile.label} (${profile.id})`, ''];
+  const show = (token: string) => (options.reveal ? token : maskToken(token));
+  if (!tokenSet) {
+    lines.push('Not signed in.', '');
+  } else {
+    if (options.reveal) {
+      lines.push('> Tokens are shown in full. Do not share this document or a screenshot of it.', '');
+    } else {
+      lines.push(
+        '> Tokens are masked. Run "OAuth Workbench: Show Token Details" and choose Reveal to see them.',
+        '',
+      );
+    }
+    const at = (iso: string | undefined) =>
+      iso ? `${iso} (${describeExpiry(Date.parse(iso) - options.nowMs)})` : 'unknown';
+    lines.push(
+      '## Token set',
+      '',
+      `- token_type: ${tokenSet.token_type}`,
+      `- access_token: ${show(tokenSet.access_token)}`,
+      `- expires_at: ${at(tokenSet.expires_at)}`,
+      `- refresh_token: ${tokenSet.refresh_token ? show(tokenSet.refresh_token) : 'none'}`,
+    );
+    if (tokenSet.refresh_token) {
+      lines.push(`- refresh_token_expires_at: ${at(tokenSet.refresh_token_expires_at)}`);
+    }
+    lines.push(
+      `- scope: ${tokenSet.scope ?? 'not stated'}`,
+      `- consent_id: ${tokenSet.consent_id ?? 'none'}`,
+      `- id_token: ${tokenSet.id_token ? show(tokenSet.id_token) : 'none'}`,
+      `- received_at: ${tokenSet.received_at}`,
+    );
+    const other = Object.keys(tokenSet.other);
+    if (other.length > 0) {
+      lines.push(`- other members: ${other.join(', ')}`);
+    }
+    for (const [name, token] of [
+      ['access token', tokenSet.access_token],
+      ['ID token', tokenSet.id_token],
+    ] as const) {
+      const jwt = token ? decodeJwtUnverified(token) : undefined;
+      if (jwt) {
+        lines.push(
+          '',
+          `## Claims of the ${name} (decoded, signature NOT verified)`,
+          '',
+          '```json',
+          JSON.stringify({ header: jwt.header, claims: jwt.claims }, null, 2),
+          '```',
+        );
+      }
+    }
+  }
+  lines.push('', '## Endpoints', '');
+  for (const [name, value] of endpointsOf(profile)) {
+    lines.push(`- ${name}: ${value}`);
+  }
+  lines.push(`- redirect_uri: ${profile.redirect_uri}`, `- client_id: ${profile.client_id}`, '');
+  return lines.join('\n');
+}
+
+/** The endpoints a profile has, by their spec names; shared with the tree. */
+export function endpointsOf(profile: ClientProfile): [string, string][] {
+  const all: [string, string | undefined][] = [
+    ['issuer', profile.issuer],
+    ['authorization_endpoint', profile.authorization_endpoint],
+    ['token_endpoint', profile.token_endpoint],
+    ['revocation_endpoint', profile.revocation_endpoint],
+    ['introspection_endpoint', profile.introspection_endpoint],
+    ['consent_details_endpoint', profile.consentDetailsEndpoint],
+  ];
+  return all.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
+}

@@ -1,0 +1,85 @@
+import type * as vscode from 'vscode';
+import type { CallbackReceiverFactory } from '../core/oauth/authorizationCallback';
+import type { HttpClient } from '../core/oauth/httpClient';
+import { OAuthLogger, RedactingLogger } from '../core/oauth/oauthLogger';
+import type { ClientProfile } from '../core/profiles/clientProfile';
+import type { SecretStore } from '../core/profiles/secretStore';
+import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
+import type { TokenManager } from '../core/tokens/tokenManager';
+import type { TokenVault } from '../core/tokens/tokenVault';
+import type { UndiciHttpClientFactory } from '../node/undiciHttpClient';
+
+interface Runtime {
+  readonly http: UndiciHttpClientFactory;
+  readonly tokenManager: TokenManager;
+}
+
+/**
+ * Loads the OAuth engine (undici, the token manager, the loopback server, the error knowledge base) the first time a
+ * command needs it, so activating the extension costs none of it. Everything here is imported with `import()`; the
+ * static imports above are types only.
+ */
+export class EngineLoader implements vscode.Disposable {
+  private runtime: Promise<Runtime> | undefined;
+  private knowledge: Promise<KnowledgeBase> | undefined;
+  private readonly logger: OAuthLogger;
+
+  constructor(
+    private readonly ports: {
+      readonly secretStore: SecretStore;
+      readonly vault: TokenVault;
+      readonly log: OAuthLogger;
+      readonly extensionPath: string;
+    },
+  ) {
+    this.logger = new RedactingLogger(ports.log);
+  }
+
+  /** The engine's token manager (refresh, revoke, sign out), built over this window's vault and secret store. */
+  async tokenManager(): Promise<TokenManager> {
+    return (await this.load()).tokenManager;
+  }
+
+  /** The HTTP client for a profile's proxy / mTLS settings; each request and response is logged, redacted. */
+  async httpClientFor(profile: Pick<ClientProfile, 'proxy' | 'tls'>): Promise<HttpClient> {
+    const runtime = await this.load();
+    const { LoggingHttpClient } = await import('../core/oauth/loggingHttpClient.js');
+    return new LoggingHttpClient(runtime.http.forSettings(profile), this.logger);
+  }
+
+  /** The loopback redirect server factory, serving the callback pages shipped in `media/`. */
+  async loopbackReceiver(): Promise<CallbackReceiverFactory> {
+    const { LoopbackRedirectServer } = await import('../node/loopbackRedirectServer.js');
+    const mediaDir = `${this.ports.extensionPath}/media`;
+    return (expectations) => LoopbackRedirectServer.start(expectations, { mediaDir });
+  }
+
+  /** The error knowledge base (issue 4), built once on first use. */
+  knowledgeBase(): Promise<KnowledgeBase> {
+    this.knowledge ??= import('../core/knowledge/knowledgeBase.js').then((m) => m.KnowledgeBase.create());
+    return this.knowledge;
+  }
+
+  dispose(): void {
+    void this.runtime?.then((runtime) => runtime.http.close()).catch(() => undefined);
+  }
+
+  private load(): Promise<Runtime> {
+    this.runtime ??= (async () => {
+      const [{ UndiciHttpClientFactory }, { TokenManager }, { LoggingHttpClient }] = await Promise.all([
+        import('../node/undiciHttpClient.js'),
+        import('../core/tokens/tokenManager.js'),
+        import('../core/oauth/loggingHttpClient.js'),
+      ]);
+      const http = new UndiciHttpClientFactory();
+      const tokenManager = new TokenManager({
+        vault: this.ports.vault,
+        secretStore: this.ports.secretStore,
+        httpClientFor: (settings) => new LoggingHttpClient(http.forSettings(settings), this.logger),
+        logger: this.logger,
+      });
+      return { http, tokenManager };
+    })();
+    return this.runtime;
+  }
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { StatusBarController } from '../features/statusBar/statusBarController';
+import type { TokensTreeDataProvider } from '../features/tokensView/tokensTreeDataProvider';
+import { SecretStorageSecretStore } from './secretStorageSecretStore';
+import { SecretStorageTokenVault } from './secretStorageTokenVault';
+
+/**
+ * What `activate()` returns when VS Code runs the extension's tests (ExtensionMode.Test), so integration tests can
+ * read the tree, the status bar, the log file and whether SecretStorage still holds a profile's data. Never
+ * exported otherwise: other extensions must go through the authentication provider, which asks the user.
+ */
+export interface WorkbenchTestApi {
+  readonly logFile: vscode.Uri;
+  readonly tokensTree: TokensTreeDataProvider;
+  readonly statusBar: StatusBarController;
+  /** Which of the profile's entries exist in SecretStorage (booleans only, never the values). */
+  stored(profileId: string): Promise<{ readonly clientSecret: boolean; readonly tokens: boolean }>;
+}
+
+/** Builds the test API, or `undefined` outside test runs. */
+export function createTestApi(
+  context: vscode.ExtensionContext,
+  parts: {
+    readonly logName: string;
+    readonly tokensTree: TokensTreeDataProvider;
+    readonly statusBar: StatusBarController;
+  },
+): WorkbenchTestApi | undefined {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) {
+    return undefined;
+  }
+  return {
+    // VS Code writes a LogOutputChannel to <logsLocation>/<extension id>/<name>.log, i.e. under context.logUri.
+    logFile: vscode.Uri.joinPath(context.logUri, `${parts.logName}.log`),
+    tokensTree: parts.tokensTree,
+    statusBar: parts.statusBar,
+    stored: async (profileId) => ({
+      clientSecret: (await context.secrets.get(SecretStorageSecretStore.keyOf(profileId))) !== undefined,
+      tokens: (await context.secrets.get(SecretStorageTokenVault.keyOf(profileId))) !== undefined,
+    }),
+  };
+}

@@ -1,0 +1,220 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CommandIds, SettingKeys } from '../../../src/constants';
+import type { ConsentCheckResult } from '../../../src/features/consent/checkConsentCommand';
+import type { OperationResult } from '../../../src/features/signIn/signInCommand';
+import type { TokenTreeNode } from '../../../src/features/tokensView/tokenTreeNodes';
+import type { WorkbenchTestApi } from '../../../src/platform/workbenchTestApi';
+import { loginAndDeliver } from '../../doubles/httpLogin';
+import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
+import { clearProfiles, logTextContaining, setSetting, workbenchApi } from '../support/workbench';
+import { waitFor } from '../support/waitFor';
+
+const PROFILE_ID = 'oidc-it';
+
+/** The tokens as the revealed details document shows them (the one place the UI shows tokens in full). */
+async function revealedTokens(): Promise<{ access: string; refresh?: string }> {
+  const uri = await vscode.commands.executeCommand<string>(CommandIds.showTokenDetails, {
+    profileId: PROFILE_ID,
+    reveal: true,
+  });
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const text = document.getText();
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  const access = /^- access_token: (\S+)$/m.exec(text)?.[1];
+  const refresh = /^- refresh_token: (\S+)$/m.exec(text)?.[1];
+  assert.ok(access, 'the revealed document shows the access token');
+  return { access, refresh: refresh === 'none' ? undefined : refresh };
+}
+
+async function treeChildren(api: WorkbenchTestApi, node?: TokenTreeNode): Promise<TokenTreeNode[]> {
+  return api.tokensTree.getChildren(node);
+}
+
+describe('sign-in against oidc-provider', function () {
+  this.timeout(60_000);
+  let server: OidcProviderServer;
+  let api: WorkbenchTestApi;
+  const seenTokens = new Set<string>();
+  const remember = async () => {
+    const { access, refresh } = await revealedTokens();
+    seenTokens.add(access);
+    if (refresh) {
+      seenTokens.add(refresh);
+    }
+  };
+
+  before(async () => {
+    api = await workbenchApi();
+    // The test drives refreshes itself.
+    await setSetting(SettingKeys.autoRefresh, false);
+    server = await startOidcProvider({ accessTokenTtlS: 63 });
+    await vscode.commands.executeCommand(CommandIds.addProfile, {
+      profile: {
+        id: PROFILE_ID,
+        label: 'oidc-provider',
+        preset: 'generic-oidc',
+        issuer: server.issuer,
+        authorization_endpoint: server.authorizationEndpoint,
+        token_endpoint: server.tokenEndpoint,
+        revocation_endpoint: server.revocationEndpoint,
+        introspection_endpoint: server.introspectionEndpoint,
+        client_id: server.clientId,
+        redirect_uri: server.redirectUri,
+        scopes: ['openid', 'offline_access', 'ais.balances.read'],
+        exchangeDelayMs: 0,
+      },
+      clientSecret: server.clientSecret,
+    });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand(CommandIds.removeProfile, { profileId: PROFILE_ID, confirm: false });
+    await clearProfiles();
+    await setSetting(SettingKeys.autoRefresh, undefined);
+    await server?.close();
+  });
+
+  const signIn = (): Thenable<OperationResult> =>
+    vscode.commands.executeCommand<OperationResult>(CommandIds.signIn, {
+      profileId: PROFILE_ID,
+      // Instead of a browser: log in over HTTP and deliver the redirect to the loopback server.
+      openUrl: (url: string) => void loginAndDeliver(url, server.redirectUri),
+    });
+
+  it('signs in through the loopback redirect and stores the tokens in SecretStorage', async () => {
+    const result = await signIn();
+    assert.equal(result.ok, true, result.failure?.message);
+    assert.ok(result.expiresAt);
+    assert.deepEqual(await api.stored(PROFILE_ID), { clientSecret: true, tokens: true });
+    await remember();
+  });
+
+  it('shows the profile and an access token whose "expires in" label updates by itself', async () => {
+    const profileNode = await waitFor(
+      async () => (await treeChildren(api)).find((n) => n.kind === 'profile' && n.profileId === PROFILE_ID),
+      { what: 'the profile node' },
+    );
+    const profileItem = api.tokensTree.getTreeItem(profileNode);
+    assert.equal(profileItem.label, 'oidc-provider');
+    assert.match(String(profileItem.description), /^signed in · expires in 1 min$/);
+    assert.equal(profileItem.contextValue, 'oauthWorkbench.profile.signedIn');
+
+    const children = await treeChildren(api, profileNode);
+    assert.deepEqual(
+      children.map((n) => n.kind),
+      ['accessToken', 'refreshToken', 'scopes', 'claims', 'endpoints'].filter((k) =>
+        children.some((n) => n.kind === k),
+      ),
+    );
+    const accessNode = children.find((n) => n.kind === 'accessToken');
+    assert.ok(accessNode);
+    const before = api.tokensTree.getTreeItem(accessNode);
+    assert.equal(before.description, 'expires in 1 min');
+    assert.equal(before.contextValue, 'oauthWorkbench.accessToken');
+    for (const token of seenTokens) {
+      assert.ok(!String(before.tooltip).includes(token), 'no token in the tooltip');
+    }
+
+    // 63 s token: within a few seconds "1 min" becomes "less than a minute", for this very node object.
+    const fired = await new Promise<TokenTreeNode[]>((resolve) => {
+      const subscription = api.tokensTree.onDidChangeTreeData((changed) => {
+        const list = Array.isArray(changed) ? changed : changed ? [changed] : [];
+        if (list.includes(accessNode)) {
+          subscription.dispose();
+          resolve(list);
+        }
+      });
+    });
+    assert.ok(
+      fired.every((n) => n.kind !== 'endpoints'),
+      'only time-dependent items are refreshed',
+    );
+    assert.equal(api.tokensTree.getTreeItem(accessNode).description, 'expires in less than a minute');
+    await waitFor(() => api.statusBar.text === '$(key) oidc-provider · <1m', {
+      what: 'the status bar to show <1m',
+    });
+  });
+
+  it('refreshes with the rotating refresh token', async () => {
+    const before = server.tokenRequests();
+    const result = await vscode.commands.executeCommand<OperationResult>(CommandIds.refreshToken, {
+      profileId: PROFILE_ID,
+    });
+    assert.equal(result.ok, true, result.failure?.message);
+    assert.equal(server.tokenRequests(), before + 1);
+    await remember();
+    assert.ok(seenTokens.size >= 4, 'new access and refresh tokens were issued');
+  });
+
+  it('explains that a generic profile has no consent endpoint', async () => {
+    const result = await vscode.commands.executeCommand<ConsentCheckResult | undefined>(
+      CommandIds.checkConsent,
+      {
+        profileId: PROFILE_ID,
+      },
+    );
+    assert.equal(result, undefined, 'the error boundary reports it');
+  });
+
+  it('revokes the refresh token and then the rest', async () => {
+    const refreshOnly = await vscode.commands.executeCommand<OperationResult>(CommandIds.revokeToken, {
+      profileId: PROFILE_ID,
+      tokenKind: 'refresh_token',
+    });
+    assert.equal(refreshOnly.ok, true, refreshOnly.failure?.message);
+    assert.equal((await revealedTokens()).refresh, undefined);
+    const all = await vscode.commands.executeCommand<OperationResult>(CommandIds.revokeToken, {
+      profileId: PROFILE_ID,
+    });
+    assert.equal(all.ok, true, all.failure?.message);
+    assert.deepEqual(await api.stored(PROFILE_ID), { clientSecret: true, tokens: false });
+  });
+
+  it('signs out, clearing the tokens from SecretStorage', async () => {
+    assert.equal((await signIn()).ok, true);
+    await remember();
+    assert.equal((await api.stored(PROFILE_ID)).tokens, true);
+    await vscode.commands.executeCommand(CommandIds.signOut, { profileId: PROFILE_ID });
+    assert.deepEqual(await api.stored(PROFILE_ID), { clientSecret: true, tokens: false });
+    const profileNode = api.tokensTree.nodeFor('profile', PROFILE_ID);
+    await waitFor(() => api.tokensTree.getTreeItem(profileNode).description === 'signed out', {
+      what: 'the profile to show as signed out',
+    });
+  });
+
+  it('shows the decoded error when sign-in fails (wrong client secret)', async () => {
+    await vscode.commands.executeCommand(CommandIds.setClientSecret, {
+      profileId: PROFILE_ID,
+      secret: 'wrong-secret-for-test',
+    });
+    const result = await signIn();
+    assert.equal(result.ok, false);
+    assert.equal(result.failure?.code, 'OAUTH_RESPONSE');
+    assert.equal(result.failure?.catalogId, 'oauth.token.invalid_client');
+    assert.ok(result.failure?.title, 'the knowledge base entry title is shown');
+    assert.match(result.failure.message, /invalid_client/);
+    assert.match(result.failure.message, /Likely cause: .+ Fix: .+/);
+    const profileItem = api.tokensTree.getTreeItem(api.tokensTree.nodeFor('profile', PROFILE_ID));
+    await waitFor(
+      () => api.tokensTree.getTreeItem(api.tokensTree.nodeFor('profile', PROFILE_ID)).description === 'error',
+      {
+        what: 'the error state in the tree',
+      },
+    );
+    assert.ok(!String(profileItem.tooltip).includes('wrong-secret-for-test'));
+    await vscode.commands.executeCommand(CommandIds.setClientSecret, {
+      profileId: PROFILE_ID,
+      secret: server.clientSecret,
+    });
+  });
+
+  it('never writes the client secret or a token to the log', async () => {
+    const text = await logTextContaining(api, `Sign-in of "oidc-provider" failed`);
+    assert.match(text, /→ POST http:\/\/127\.0\.0\.1:\d+\/token/, 'request lines are logged');
+    assert.match(text, /← 200 POST/, 'response lines are logged');
+    for (const secret of [server.clientSecret, 'wrong-secret-for-test', ...seenTokens]) {
+      assert.ok(!text.includes(secret), `the log contains a secret or token (${secret.slice(0, 4)}…)`);
+    }
+  });
+});
