@@ -12,6 +12,17 @@ function hoverText(hovers: vscode.Hover[]): string {
     .join('\n');
 }
 
+/** Opens the 403 fixture and hovers at `at` (default: inside its diagnostic); returns the hover text. */
+async function hoverOnForbiddenFixture(at?: vscode.Position): Promise<string> {
+  const uri = vscode.Uri.file(fixturePath('http', 'rabobank-api-forbidden.http'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const [d] = await ourDiagnostics(uri);
+  const position = at ?? d.range.start.translate(0, 1);
+  return hoverText(
+    await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position),
+  );
+}
+
 describe('http hover', () => {
   before(async () => {
     await activateExtension();
@@ -22,15 +33,7 @@ describe('http hover', () => {
   });
 
   it('explains a diagnosed range: title, causes, fixes, erratum and link', async () => {
-    const uri = vscode.Uri.file(fixturePath('http', 'rabobank-api-forbidden.http'));
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const [d] = await ourDiagnostics(uri);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      uri,
-      d.range.start.translate(0, 1),
-    );
-    const text = hoverText(hovers);
+    const text = await hoverOnForbiddenFixture();
     assert.match(text, /Rabobank API: forbidden/);
     assert.match(text, /Likely causes/);
     assert.match(text, /How to fix/);
@@ -39,15 +42,7 @@ describe('http hover', () => {
   });
 
   it('links only the commands that are registered', async () => {
-    const uri = vscode.Uri.file(fixturePath('http', 'rabobank-api-forbidden.http'));
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const [d] = await ourDiagnostics(uri);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      uri,
-      d.range.start,
-    );
-    const text = hoverText(hovers);
+    const text = await hoverOnForbiddenFixture();
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const id of [CommandIds.checkConsent, CommandIds.signIn]) {
       assert.equal(text.includes(`command:${id}`), registered.has(id), `link to ${id} only if registered`);
@@ -55,14 +50,6 @@ describe('http hover', () => {
   });
 
   it('says nothing outside diagnosed ranges', async () => {
-    const uri = vscode.Uri.file(fixturePath('http', 'rabobank-api-forbidden.http'));
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await ourDiagnostics(uri);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      uri,
-      new vscode.Position(0, 1),
-    );
-    assert.doesNotMatch(hoverText(hovers), /Likely causes/);
+    assert.doesNotMatch(await hoverOnForbiddenFixture(new vscode.Position(0, 1)), /Likely causes/);
   });
 });

@@ -1,21 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../../../../src/cli';
-import { CliIo } from '../../../../src/node/cli/cliIo';
-
-function captureIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env: {},
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
+import { captureCliIo as captureIo } from '../../../doubles/captureCliIo';
 
 describe('oauth-workbench explain', () => {
   it('prints title, causes, fixes and the guide erratum of an entry', async () => {

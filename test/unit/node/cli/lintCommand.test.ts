@@ -1,23 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../../../../src/cli';
-import { CliIo } from '../../../../src/node/cli/cliIo';
+import { captureCliIo as captureIo } from '../../../doubles/captureCliIo';
 import { LintJsonRecord, runLintCommand } from '../../../../src/node/cli/lintCommand';
 import { fixturePath } from '../../../support/paths';
-
-function captureIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env: {},
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
 
 const fixture = (name: string) => fixturePath('http', name);
 

@@ -1,0 +1,17 @@
+import { CliIo } from '../../src/node/cli/cliIo';
+
+/** A {@link CliIo} that records what a command printed, for in-process CLI tests. */
+export function captureCliIo(): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    env: {},
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+  };
+  return io;
+}
