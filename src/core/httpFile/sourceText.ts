@@ -1,12 +1,12 @@
 /**
  * Text assembled from pieces of a document (body lines, comment contents after `#`), remembering where each piece came
- * from so that offsets found in it map back to exact document offsets.
+ * from so that offsets found in it map back to exact document offsets. Pieces are kept as offsets into the document
+ * (one flat array), and the text is built only when asked for.
  */
 export class SourceText {
-  private readonly virtualStarts: number[] = [];
-  private readonly realStarts: number[] = [];
-  private readonly lengths: number[] = [];
-  private readonly parts: string[] = [];
+  private document = '';
+  /** Triples: virtual start, document start, length. */
+  private readonly pieces: number[] = [];
   private length = 0;
   private cached: string | undefined;
 
@@ -15,57 +15,61 @@ export class SourceText {
    * line break (so the text is a plain slice of the document); otherwise pieces are joined by a `\n`.
    */
   append(document: string, start: number, end: number, contiguous = false): void {
-    const last = this.realStarts.length - 1;
+    this.document = document;
+    this.cached = undefined;
+    const p = this.pieces;
+    const last = p.length - 3;
     if (contiguous && last >= 0) {
-      const from = this.realStarts[last] + this.lengths[last];
-      this.parts.push(document.slice(from, end));
-      this.length += end - from;
-      this.lengths[last] = end - this.realStarts[last];
-      this.cached = undefined;
+      const newLength = end - p[last + 1];
+      this.length += newLength - p[last + 2];
+      p[last + 2] = newLength;
       return;
     }
-    if (this.parts.length > 0) {
-      this.parts.push('\n');
+    if (last >= 0) {
       this.length += 1;
     }
-    this.virtualStarts.push(this.length);
-    this.realStarts.push(start);
-    this.lengths.push(end - start);
-    this.parts.push(document.slice(start, end));
+    p.push(this.length, start, end - start);
     this.length += end - start;
-    this.cached = undefined;
   }
 
   get isEmpty(): boolean {
-    return this.realStarts.length === 0;
+    return this.pieces.length === 0;
   }
 
   get text(): string {
-    this.cached ??= this.parts.join('');
+    if (this.cached === undefined) {
+      const p = this.pieces;
+      if (p.length === 3) {
+        this.cached = this.document.slice(p[1], p[1] + p[2]);
+      } else {
+        const parts: string[] = [];
+        for (let i = 0; i < p.length; i += 3) {
+          parts.push(this.document.slice(p[i + 1], p[i + 1] + p[i + 2]));
+        }
+        this.cached = parts.join('\n');
+      }
+    }
     return this.cached;
-  }
-
-  /** Document offset of the first character. */
-  get realStart(): number {
-    return this.realStarts[0] ?? 0;
   }
 
   /** Document offset for a virtual offset; an offset on a joining `\n` maps to the end of the piece before it. */
   toReal(virtual: number): number {
-    let lo = 0;
-    let hi = this.virtualStarts.length - 1;
-    if (hi < 0) {
+    const p = this.pieces;
+    const count = p.length / 3;
+    if (count === 0) {
       return 0;
     }
+    let lo = 0;
+    let hi = count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.virtualStarts[mid] <= virtual) {
+      if (p[mid * 3] <= virtual) {
         lo = mid;
       } else {
         hi = mid - 1;
       }
     }
-    const within = Math.max(0, Math.min(virtual - this.virtualStarts[lo], this.lengths[lo]));
-    return this.realStarts[lo] + within;
+    const i = lo * 3;
+    return p[i + 1] + Math.max(0, Math.min(virtual - p[i], p[i + 2]));
   }
 }
