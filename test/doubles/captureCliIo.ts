@@ -1,11 +1,13 @@
 import { CliIo } from '../../src/node/cli/cliIo';
 
 /** A {@link CliIo} that records what a command printed, for in-process CLI tests. */
-export function captureCliIo(): CliIo & { out: string; err: string } {
+export function captureCliIo(
+  env: Readonly<Record<string, string>> = {},
+): CliIo & { out: string; err: string } {
   const io = {
     out: '',
     err: '',
-    env: {},
+    env,
     stdout: (text: string) => {
       io.out += text;
     },

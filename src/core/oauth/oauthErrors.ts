@@ -5,15 +5,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 
-/** Every stable code the engine throws; the VS Code layer and the CLI map these to messages and actions. */
-export type OAuthErrorCode =
-  // The server answered with an OAuth error body (token, revocation, introspection endpoints).
-  | 'OAUTH_RESPONSE'
-  // The authorization redirect came back with `error=` (RFC 6749 §4.1.2.1).
-  | 'OAUTH_AUTHORIZATION_RESPONSE'
-  // The authorization code was refused and its lifetime (e.g. Rabobank's 5 minutes) had passed.
-  | 'AUTHORIZATION_CODE_EXPIRED'
-  // Transport and body shapes.
+/** Codes for transport failures and for responses that are not the JSON an OAuth endpoint should send. */
+export type HttpErrorCode =
   | 'HTTP_TIMEOUT'
   | 'HTTP_CONNECTION_REFUSED'
   | 'HTTP_TLS'
@@ -21,8 +14,10 @@ export type OAuthErrorCode =
   | 'HTTP_NETWORK'
   | 'HTTP_SERVER_ERROR'
   | 'HTTP_GATEWAY_ERROR'
-  | 'HTTP_UNEXPECTED_RESPONSE'
-  // The loopback / paste-back flow.
+  | 'HTTP_UNEXPECTED_RESPONSE';
+
+/** Codes for the loopback / paste-back part of sign-in. */
+export type FlowErrorCode =
   | 'FLOW_TIMEOUT'
   | 'FLOW_CANCELLED'
   | 'PORT_IN_USE'
@@ -30,8 +25,10 @@ export type OAuthErrorCode =
   | 'REDIRECT_URI_NOT_SERVABLE'
   | 'STATE_MISMATCH'
   | 'ISSUER_MISMATCH'
-  | 'CALLBACK_INVALID'
-  // Profiles, secrets, token storage.
+  | 'CALLBACK_INVALID';
+
+/** Codes for profile, secret and stored-token problems found before any request. */
+export type ProfileErrorCode =
   | 'PROFILE_INVALID'
   | 'CLIENT_SECRET_MISSING'
   | 'NOT_SIGNED_IN'
@@ -39,6 +36,19 @@ export type OAuthErrorCode =
   | 'REFRESH_TOKEN_EXPIRED'
   | 'ENDPOINT_MISSING'
   | 'DISCOVERY_FAILED';
+
+/**
+ * Every stable code the engine throws; the VS Code layer and the CLI map these to messages and actions.
+ * `OAUTH_RESPONSE`: an OAuth error body from an endpoint; `OAUTH_AUTHORIZATION_RESPONSE`: an `error=` redirect;
+ * `AUTHORIZATION_CODE_EXPIRED`: a refused code whose lifetime (Rabobank: 5 minutes) had passed.
+ */
+export type OAuthErrorCode =
+  | 'OAUTH_RESPONSE'
+  | 'OAUTH_AUTHORIZATION_RESPONSE'
+  | 'AUTHORIZATION_CODE_EXPIRED'
+  | HttpErrorCode
+  | FlowErrorCode
+  | ProfileErrorCode;
 
 /** Optional details carried by every engine error so that a boundary can explain it without parsing text. */
 export interface OAuthErrorDetails {
@@ -104,19 +114,7 @@ export class AuthorizationResponseError extends OAuthWorkbenchError {
 
 /** A transport failure or a response that is not the JSON an OAuth endpoint should send (HTML, 5xx, gateway body). */
 export class HttpRequestError extends OAuthWorkbenchError {
-  constructor(
-    code:
-      | 'HTTP_TIMEOUT'
-      | 'HTTP_CONNECTION_REFUSED'
-      | 'HTTP_TLS'
-      | 'HTTP_PROXY'
-      | 'HTTP_NETWORK'
-      | 'HTTP_SERVER_ERROR'
-      | 'HTTP_GATEWAY_ERROR'
-      | 'HTTP_UNEXPECTED_RESPONSE',
-    message: string,
-    details: OAuthErrorDetails = {},
-  ) {
+  constructor(code: HttpErrorCode, message: string, details: OAuthErrorDetails = {}) {
     super(code, message, details);
     this.name = 'HttpRequestError';
   }
@@ -124,19 +122,7 @@ export class HttpRequestError extends OAuthWorkbenchError {
 
 /** The interactive part of sign-in failed: timeout, cancellation, a busy port, a forged or foreign callback. */
 export class AuthorizationFlowError extends OAuthWorkbenchError {
-  constructor(
-    code:
-      | 'FLOW_TIMEOUT'
-      | 'FLOW_CANCELLED'
-      | 'PORT_IN_USE'
-      | 'LOOPBACK_BIND_FAILED'
-      | 'REDIRECT_URI_NOT_SERVABLE'
-      | 'STATE_MISMATCH'
-      | 'ISSUER_MISMATCH'
-      | 'CALLBACK_INVALID',
-    message: string,
-    details: OAuthErrorDetails = {},
-  ) {
+  constructor(code: FlowErrorCode, message: string, details: OAuthErrorDetails = {}) {
     super(code, message, details);
     this.name = 'AuthorizationFlowError';
   }
@@ -144,31 +130,15 @@ export class AuthorizationFlowError extends OAuthWorkbenchError {
 
 /** A problem with the profile, its secret or its stored tokens that stops an operation before any request. */
 export class ProfileStateError extends OAuthWorkbenchError {
-  constructor(
-    code:
-      | 'PROFILE_INVALID'
-      | 'CLIENT_SECRET_MISSING'
-      | 'NOT_SIGNED_IN'
-      | 'NO_REFRESH_TOKEN'
-      | 'REFRESH_TOKEN_EXPIRED'
-      | 'ENDPOINT_MISSING'
-      | 'DISCOVERY_FAILED',
-    message: string,
-    details: OAuthErrorDetails = {},
-  ) {
+  constructor(code: ProfileErrorCode, message: string, details: OAuthErrorDetails = {}) {
     super(code, message, details);
     this.name = 'ProfileStateError';
   }
 }
 
-/** Type guard for engine errors, optionally of one code; use it instead of `instanceof` across bundles. */
+/** Type guard for engine errors, optionally narrowed to one code, so callers branch on `code`, not on text. */
 export function isOAuthWorkbenchError(err: unknown, code?: OAuthErrorCode): err is OAuthWorkbenchError {
-  return (
-    err instanceof Error &&
-    typeof (err as Partial<OAuthWorkbenchError>).code === 'string' &&
-    err instanceof OAuthWorkbenchError &&
-    (code === undefined || err.code === code)
-  );
+  return err instanceof OAuthWorkbenchError && (code === undefined || err.code === code);
 }
 
 /** True for the errors that mean "the user or the caller stopped it", which a UI should not report as failures. */

@@ -4,24 +4,14 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { Agent, request } from 'undici';
 import { CallbackExpectations } from '../../../src/core/oauth/authorizationCallback';
-import { isOAuthWorkbenchError, OAuthWorkbenchError } from '../../../src/core/oauth/oauthErrors';
 import { LoopbackRedirectServer } from '../../../src/node/loopbackRedirectServer';
 import { getOnce } from '../../doubles/httpLogin';
 import { repoRoot } from '../../support/paths';
+import { engineError } from '../../doubles/engineError';
 
 const STATE = 'expected-state-0123456789abcdef';
 const successPage = fs.readFileSync(path.join(repoRoot, 'media', 'oauth-callback-success.html'), 'utf8');
 const invalidPage = fs.readFileSync(path.join(repoRoot, 'media', 'oauth-callback-invalid.html'), 'utf8');
-
-async function rejection(promise: Promise<unknown>): Promise<OAuthWorkbenchError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isOAuthWorkbenchError(err), `expected an engine error, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
 
 async function refused(url: string): Promise<boolean> {
   try {
@@ -121,7 +111,7 @@ describe('LoopbackRedirectServer', () => {
       `${base}/callback?error=access_denied&error_description=User%20said%20no&state=${STATE}`,
     );
     assert.equal(res.status, 303);
-    const err = await rejection(server.waitForCallback());
+    const err = await engineError(server.waitForCallback());
     assert.equal(err.code, 'OAUTH_AUTHORIZATION_RESPONSE');
     assert.equal(err.error, 'access_denied');
     assert.equal(err.catalogId, 'oauth.authorize.access_denied');
@@ -130,7 +120,7 @@ describe('LoopbackRedirectServer', () => {
   it('rejects an iss that is not the profile’s issuer (RFC 9207)', async () => {
     await start({ issuer: 'http://as.example' });
     await getOnce(`${base}/callback?code=abc&state=${STATE}&iss=http%3A%2F%2Fevil.example`);
-    assert.equal((await rejection(server.waitForCallback())).code, 'ISSUER_MISMATCH');
+    assert.equal((await engineError(server.waitForCallback())).code, 'ISSUER_MISMATCH');
   });
 
   it('accepts exactly one callback: a second one is refused', async () => {
@@ -143,7 +133,7 @@ describe('LoopbackRedirectServer', () => {
 
   it('times out and stops listening', async () => {
     await start({ timeoutMs: 100 });
-    const err = await rejection(server.waitForCallback());
+    const err = await engineError(server.waitForCallback());
     assert.equal(err.code, 'FLOW_TIMEOUT');
     assert.ok(await refused(`${base}/callback?code=late&state=${STATE}`));
   });
@@ -153,7 +143,7 @@ describe('LoopbackRedirectServer', () => {
     await start({ signal: abort.signal });
     const waiting = server.waitForCallback();
     abort.abort();
-    assert.equal((await rejection(waiting)).code, 'FLOW_CANCELLED');
+    assert.equal((await engineError(waiting)).code, 'FLOW_CANCELLED');
     assert.ok(await refused(`${base}/callback?code=late&state=${STATE}`));
   });
 
@@ -162,7 +152,7 @@ describe('LoopbackRedirectServer', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const err = await rejection(
+      const err = await engineError(
         LoopbackRedirectServer.start({ redirectUri: `http://127.0.0.1:${port}/callback`, state: STATE }),
       );
       assert.equal(err.code, 'PORT_IN_USE');
@@ -190,7 +180,7 @@ describe('LoopbackRedirectServer', () => {
 
   it('cannot serve https or non-loopback redirect URIs', async () => {
     for (const redirectUri of ['https://127.0.0.1/cb', 'http://example.com:8080/cb']) {
-      const err = await rejection(LoopbackRedirectServer.start({ redirectUri, state: STATE }));
+      const err = await engineError(LoopbackRedirectServer.start({ redirectUri, state: STATE }));
       assert.equal(err.code, 'REDIRECT_URI_NOT_SERVABLE');
     }
   });

@@ -3,19 +3,10 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
-import { isOAuthWorkbenchError, OAuthWorkbenchError } from '../../../src/core/oauth/oauthErrors';
+import { isOAuthWorkbenchError } from '../../../src/core/oauth/oauthErrors';
 import { UndiciHttpClient, UndiciHttpClientOptions } from '../../../src/node/undiciHttpClient';
 import { createTestPki, TestPki } from '../../doubles/testPki';
-
-async function rejection(promise: Promise<unknown>): Promise<OAuthWorkbenchError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isOAuthWorkbenchError(err), `expected an engine error, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
+import { engineError } from '../../doubles/engineError';
 
 async function listen(server: net.Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -92,7 +83,7 @@ describe('UndiciHttpClient', () => {
   });
 
   it('times out with HTTP_TIMEOUT', async () => {
-    const err = await rejection(
+    const err = await engineError(
       client({ timeoutMs: 150 }).send({
         method: 'GET',
         url: `http://127.0.0.1:${targetPort}/never`,
@@ -106,7 +97,7 @@ describe('UndiciHttpClient', () => {
     const closed = net.createServer();
     const port = await listen(closed);
     await stop(closed);
-    const err = await rejection(
+    const err = await engineError(
       client().send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} }),
     );
     assert.equal(err.code, 'HTTP_CONNECTION_REFUSED');
@@ -114,7 +105,7 @@ describe('UndiciHttpClient', () => {
   });
 
   it('reports TLS to a plain-http port as HTTP_TLS', async () => {
-    const err = await rejection(
+    const err = await engineError(
       client().send({ method: 'GET', url: `https://127.0.0.1:${targetPort}/`, headers: {} }),
     );
     assert.equal(err.code, 'HTTP_TLS');
@@ -129,7 +120,7 @@ describe('UndiciHttpClient', () => {
       signal: abort.signal,
     });
     abort.abort();
-    assert.equal((await rejection(pending)).code, 'FLOW_CANCELLED');
+    assert.equal((await engineError(pending)).code, 'FLOW_CANCELLED');
   });
 
   describe('proxies', () => {
@@ -157,7 +148,7 @@ describe('UndiciHttpClient', () => {
       const c = client({ env: { HTTP_PROXY: proxy.url, NO_PROXY: 'direct.invalid' } });
       const res = await c.send({ method: 'GET', url: `http://as.invalid:${targetPort}/`, headers: {} });
       assert.equal(res.status, 200);
-      const err = await rejection(
+      const err = await engineError(
         c.send({ method: 'GET', url: `http://direct.invalid:${targetPort}/`, headers: {} }),
       );
       assert.equal(err.code, 'HTTP_NETWORK');
@@ -227,13 +218,13 @@ describe('UndiciHttpClient', () => {
     });
 
     it('fails with HTTP_TLS when the server certificate is not trusted', async () => {
-      const err = await rejection(client().send({ method: 'GET', url, headers: {} }));
+      const err = await engineError(client().send({ method: 'GET', url, headers: {} }));
       assert.equal(err.code, 'HTTP_TLS');
       assert.match(err.fix ?? '', /CA bundle/);
     });
 
     it('fails when no client certificate is presented', async () => {
-      const err = await rejection(
+      const err = await engineError(
         client({ tls: { caBundlePath: pki.caCert } }).send({ method: 'GET', url, headers: {} }),
       );
       assert.ok(['HTTP_TLS', 'HTTP_NETWORK'].includes(err.code), err.code);

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { buildAuthorizationUrl } from '../../../../src/core/oauth/authorizationRequest';
-import { isOAuthWorkbenchError, OAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
 import { createPkcePair, randomUrlSafeString } from '../../../../src/core/oauth/pkce';
 import { signIn, SignInOptions } from '../../../../src/core/oauth/signIn';
 import {
@@ -18,16 +17,7 @@ import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { profileFor } from '../../../doubles/builders/profileBuilder';
 import { loginAndDeliver, loginOverHttp } from '../../../doubles/httpLogin';
 import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
-
-async function rejection(promise: Promise<unknown>): Promise<OAuthWorkbenchError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isOAuthWorkbenchError(err), `expected an engine error, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
+import { engineError } from '../../../doubles/engineError';
 
 describe('signIn against oidc-provider', () => {
   let server: OidcProviderServer;
@@ -90,7 +80,7 @@ describe('signIn against oidc-provider', () => {
   });
 
   it('ends with the provider’s invalid_request when PKCE is off but required', async () => {
-    const err = await rejection(signIn(options(profileFor(server, { pkce: false }))));
+    const err = await engineError(signIn(options(profileFor(server, { pkce: false }))));
     assert.equal(err.code, 'OAUTH_AUTHORIZATION_RESPONSE');
     assert.equal(err.error, 'invalid_request');
     assert.match(err.error_description ?? '', /PKCE|code_challenge/i);
@@ -102,7 +92,7 @@ describe('signIn against oidc-provider', () => {
     const registered = new URL(server.redirectUri);
     const profile = profileFor(server, { redirect_uri: `${registered.origin}/not-registered` });
     let page: Awaited<ReturnType<typeof loginOverHttp>> | undefined;
-    const err = await rejection(
+    const err = await engineError(
       signIn(
         options(profile, {
           openUrl: async (url) => {
@@ -120,7 +110,7 @@ describe('signIn against oidc-provider', () => {
   it('is cancelled by its AbortSignal while waiting, and frees the port', async () => {
     const profile = profileFor(server);
     const abort = new AbortController();
-    const err = await rejection(
+    const err = await engineError(
       signIn(
         options(profile, { signal: abort.signal, openUrl: () => void setTimeout(() => abort.abort(), 50) }),
       ),
@@ -139,7 +129,7 @@ describe('signIn against oidc-provider', () => {
     );
     let opened = false;
     try {
-      const err = await rejection(signIn(options(profile, { openUrl: () => void (opened = true) })));
+      const err = await engineError(signIn(options(profile, { openUrl: () => void (opened = true) })));
       assert.equal(err.code, 'PORT_IN_USE');
       assert.equal(opened, false);
     } finally {
@@ -148,10 +138,10 @@ describe('signIn against oidc-provider', () => {
   });
 
   it('refuses an invalid profile or a missing secret before anything else', async () => {
-    const invalid = await rejection(signIn(options(profileFor(server, { scopes: [] }))));
+    const invalid = await engineError(signIn(options(profileFor(server, { scopes: [] }))));
     assert.equal(invalid.code, 'PROFILE_INVALID');
     assert.match(invalid.message, /scopes/);
-    const noSecret = await rejection(
+    const noSecret = await engineError(
       signIn(options(profileFor(server), { secretStore: new InMemorySecretStore() })),
     );
     assert.equal(noSecret.code, 'CLIENT_SECRET_MISSING');
@@ -173,7 +163,7 @@ describe('signIn against oidc-provider', () => {
       }),
     );
     assert.ok(tokens.access_token);
-    const err = await rejection(signIn(options(profile, { promptForRedirectUrl: undefined })));
+    const err = await engineError(signIn(options(profile, { promptForRedirectUrl: undefined })));
     assert.equal(err.code, 'REDIRECT_URI_NOT_SERVABLE');
   });
 
@@ -195,7 +185,7 @@ describe('signIn against oidc-provider', () => {
       });
 
     const first = await exchange();
-    const err = await rejection(exchange());
+    const err = await engineError(exchange());
     assert.equal(err.code, 'OAUTH_RESPONSE');
     assert.equal(err.status, 400);
     assert.equal(err.error, 'invalid_grant');
@@ -206,7 +196,7 @@ describe('signIn against oidc-provider', () => {
       token: first.access_token,
     });
     assert.equal(introspection.active, false);
-    const refreshErr = await rejection(
+    const refreshErr = await engineError(
       refreshTokenGrant(call, {
         token_endpoint: profile.token_endpoint,
         refresh_token: first.refresh_token ?? '',
@@ -218,7 +208,7 @@ describe('signIn against oidc-provider', () => {
   it('says the code expired when the exchange fails after the code’s lifetime', async () => {
     const profile = profileFor(server);
     const call: EndpointCall = { http, client: profile, clientSecret: server.clientSecret, now: Date.now };
-    const err = await rejection(
+    const err = await engineError(
       exchangeAuthorizationCode(call, {
         token_endpoint: profile.token_endpoint,
         code: 'long-gone-code',

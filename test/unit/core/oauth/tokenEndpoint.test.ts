@@ -3,7 +3,7 @@ import {
   buildAuthorizationUrl,
   probeAuthorizationUrl,
 } from '../../../../src/core/oauth/authorizationRequest';
-import { isOAuthWorkbenchError, OAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
+import { isOAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
 import {
   basicAuthorization,
   buildEndpointRequest,
@@ -22,16 +22,7 @@ import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { profileFor } from '../../../doubles/builders/profileBuilder';
 import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
 import { RabobankFakeServer, startRabobankFake } from '../../../doubles/rabobankFakeServer';
-
-async function rejection(promise: Promise<unknown>): Promise<OAuthWorkbenchError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isOAuthWorkbenchError(err), `expected an engine error, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
+import { engineError } from '../../../doubles/engineError';
 
 const RESERVED_SECRET = 'p@ss+word/with:colon%&= space';
 
@@ -105,7 +96,7 @@ describe('token, revocation and introspection endpoints against oidc-provider', 
 
   it('answers a wrong secret with 401 invalid_client and WWW-Authenticate', async () => {
     const { profile, call } = await start();
-    const err = await rejection(
+    const err = await engineError(
       clientCredentialsGrant({ ...call, clientSecret: 'wrong' }, { token_endpoint: profile.token_endpoint }),
     );
     assert.equal(err.code, 'OAUTH_RESPONSE');
@@ -223,7 +214,7 @@ describe('Rabobank error shapes (local fake)', () => {
   });
 
   it('maps a refused code (400 invalid_grant) to rabobank.token.invalid-code', async () => {
-    const err = await rejection(exchange('unknown-code'));
+    const err = await engineError(exchange('unknown-code'));
     assert.equal(err.status, 400);
     assert.equal(err.error, 'invalid_grant');
     assert.equal(err.catalogId, 'rabobank.token.invalid-code');
@@ -239,7 +230,7 @@ describe('Rabobank error shapes (local fake)', () => {
       });
     const rotated = await refresh();
     assert.notEqual(rotated.refresh_token, tokens.refresh_token);
-    const err = await rejection(refresh());
+    const err = await engineError(refresh());
     assert.equal(err.status, 401);
     assert.equal(err.error, 'invalid_grant');
     assert.equal(err.catalogId, 'rabobank.token.invalid-refresh-token');
@@ -269,13 +260,13 @@ describe('Rabobank error shapes (local fake)', () => {
   });
 
   it('maps a wrong secret (401 invalid_client) to rabobank.token.invalid-client', async () => {
-    const err = await rejection(exchange(fake.issueCode(), { clientSecret: 'wrong' }));
+    const err = await engineError(exchange(fake.issueCode(), { clientSecret: 'wrong' }));
     assert.equal(err.status, 401);
     assert.equal(err.catalogId, 'rabobank.token.invalid-client');
   });
 
   it('turns the gateway body (httpCode/httpMessage/moreInformation) into a typed error', async () => {
-    const err = await rejection(
+    const err = await engineError(
       exchange(fake.issueCode(), { client: { ...profile, client_id: 'not-registered' } }),
     );
     assert.equal(err.code, 'HTTP_GATEWAY_ERROR');
@@ -298,7 +289,7 @@ describe('Rabobank error shapes (local fake)', () => {
   });
 
   it('turns a 502 HTML page into HTTP_SERVER_ERROR with the status', async () => {
-    const err = await rejection(
+    const err = await engineError(
       exchangeAuthorizationCode(call, {
         token_endpoint: `${fake.base}/bad-gateway`,
         code: 'c',

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { isOAuthWorkbenchError, OAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
 import { refreshTokenGrant } from '../../../../src/core/oauth/tokenEndpoint';
 import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
@@ -11,16 +10,7 @@ import { buildProfile, profileFor } from '../../../doubles/builders/profileBuild
 import { FakeHttpClient, jsonResponse } from '../../../doubles/fakeHttpClient';
 import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
 import { signInForTest } from '../../../doubles/signInForTest';
-
-async function rejection(promise: Promise<unknown>): Promise<OAuthWorkbenchError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isOAuthWorkbenchError(err), `expected an engine error, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
+import { engineError } from '../../../doubles/engineError';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,7 +48,7 @@ describe('TokenManager against oidc-provider', () => {
     assert.deepEqual(await vault.load(profile.id), second);
 
     const call = { http, client: profile, clientSecret: server.clientSecret, now: Date.now };
-    const reuse = await rejection(
+    const reuse = await engineError(
       refreshTokenGrant(call, {
         token_endpoint: profile.token_endpoint,
         refresh_token: first.refresh_token ?? '',
@@ -66,7 +56,7 @@ describe('TokenManager against oidc-provider', () => {
     );
     assert.equal(reuse.error, 'invalid_grant');
     // Reuse detection: the provider revoked the rotated token too.
-    const after = await rejection(manager.refresh(profile));
+    const after = await engineError(manager.refresh(profile));
     assert.equal(after.error, 'invalid_grant');
     assert.equal(after.catalogId, 'oauth.token.invalid_grant');
   });
@@ -169,7 +159,7 @@ describe('TokenManager policies', () => {
         await vault.save(profile.id, tokens);
       }
       assert.equal(
-        (await rejection(managerWith(http, profile, vault).getValidAccessToken(profile))).code,
+        (await engineError(managerWith(http, profile, vault).getValidAccessToken(profile))).code,
         code,
       );
       assert.equal(http.requests.length, 0);
@@ -222,7 +212,7 @@ describe('TokenManager policies', () => {
     const http = new FakeHttpClient(() => jsonResponse(500, {}));
     const profile = buildProfile();
     const manager = managerWith(http, profile);
-    assert.equal((await rejection(manager.revoke(profile))).code, 'ENDPOINT_MISSING');
-    assert.equal((await rejection(manager.introspect(profile))).code, 'ENDPOINT_MISSING');
+    assert.equal((await engineError(manager.revoke(profile))).code, 'ENDPOINT_MISSING');
+    assert.equal((await engineError(manager.introspect(profile))).code, 'ENDPOINT_MISSING');
   });
 });

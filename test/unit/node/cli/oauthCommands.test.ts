@@ -2,26 +2,11 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { runCli } from '../../../../src/cli';
-import { CliIo } from '../../../../src/node/cli/cliIo';
 import { splitCommandLine } from '../../../../src/node/cli/tokenCommand';
+import { captureCliIo } from '../../../doubles/captureCliIo';
 import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
 
-type CapturedIo = CliIo & { out: string; err: string };
-
-function captureIo(env: Record<string, string>): CapturedIo {
-  const io: CapturedIo = {
-    out: '',
-    err: '',
-    env,
-    stdout: (text) => {
-      io.out += text;
-    },
-    stderr: (text) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
+type CapturedIo = ReturnType<typeof captureCliIo>;
 
 const OPEN_COMMAND = `${process.execPath} ${path.join(__dirname, '..', '..', '..', 'doubles', 'openWithHttpLogin.js')}`;
 
@@ -44,13 +29,14 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
     args: string[],
     extraEnv: Record<string, string> = {},
   ): Promise<{ code: number; io: CapturedIo }> {
-    const io = captureIo({ ...env, ...extraEnv });
+    const io = captureCliIo({ ...env, ...extraEnv });
     const code = await runCli(args, io);
     return { code, io };
   }
 
-  async function signIn(): Promise<Record<string, unknown>> {
-    const { code, io } = await run([
+  /** Arguments of `token` for the loopback flow with the stand-in browser; later options win. */
+  function tokenArgs(extra: string[] = []): string[] {
+    return [
       'token',
       '--authorization-endpoint',
       server.authorizationEndpoint,
@@ -65,35 +51,18 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
       '10',
       '--open-command',
       OPEN_COMMAND,
-    ]);
+      ...extra,
+    ];
+  }
+
+  async function signIn(extra: string[] = []): Promise<{ tokens: Record<string, string>; io: CapturedIo }> {
+    const { code, io } = await run(tokenArgs(extra));
     assert.equal(code, 0, io.err);
-    return JSON.parse(io.out) as Record<string, unknown>;
+    return { tokens: JSON.parse(io.out) as Record<string, string>, io };
   }
 
   it('token: runs the loopback flow through --open-command and prints the token set as JSON', async () => {
-    const io = captureIo(env);
-    const code = await runCli(
-      [
-        'token',
-        '--authorization-endpoint',
-        server.authorizationEndpoint,
-        '--token-endpoint',
-        server.tokenEndpoint,
-        ...client,
-        '--redirect-uri',
-        server.redirectUri,
-        '--scope',
-        'openid offline_access ais.balances.read',
-        '--pkce',
-        '--exchange-delay-ms',
-        '0',
-        '--open-command',
-        OPEN_COMMAND,
-      ],
-      io,
-    );
-    assert.equal(code, 0, io.err);
-    const tokens = JSON.parse(io.out) as Record<string, string>;
+    const { tokens, io } = await signIn(['--pkce', '--exchange-delay-ms', '0']);
     assert.equal(tokens.token_type, 'Bearer');
     assert.ok(tokens.access_token);
     assert.ok(tokens.refresh_token);
@@ -122,7 +91,7 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
   });
 
   it('refresh prints the rotated token set; the old refresh token then fails with exit 1 and one line', async () => {
-    const first = await signIn();
+    const { tokens: first } = await signIn();
     const refresh = (token: unknown, extra: string[] = []) =>
       run(
         [
@@ -161,7 +130,7 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
   });
 
   it('introspect and revoke print JSON; a revoked token introspects as inactive', async () => {
-    const tokens = await signIn();
+    const { tokens } = await signIn();
     const withToken = (command: string, endpoint: string, flag: string) =>
       run([command, flag, endpoint, ...client, '--token-env', 'WB_AT'], {
         WB_AT: String(tokens.access_token),
@@ -180,22 +149,9 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
   });
 
   it('fails with exit 1 and the fix when no redirect comes back in time', async () => {
-    const { code, io } = await run([
-      'token',
-      '--authorization-endpoint',
-      server.authorizationEndpoint,
-      '--token-endpoint',
-      server.tokenEndpoint,
-      ...client,
-      '--redirect-uri',
-      server.redirectUri,
-      '--scope',
-      'openid',
-      '--timeout-s',
-      '0.3',
-      '--open-command',
-      `${process.execPath} -e ""`,
-    ]);
+    const { code, io } = await run(
+      tokenArgs(['--scope', 'openid', '--timeout-s', '0.3', '--open-command', `${process.execPath} -e ""`]),
+    );
     assert.equal(code, 1);
     assert.equal(io.out, '');
     assert.match(io.err, /No redirect came back within 0.3 s.*Fix: /);
