@@ -107,11 +107,21 @@ describe('oauthWorkbench.addProfile', () => {
       what: 'the scopes step',
     })) as vscode.QuickPick<vscode.QuickPickItem>;
     assert.ok(scopes.canSelectMany);
-    await waitFor(() => scopes.activeItems.length > 0, { what: 'the scopes pick to show' });
-    scopes.selectedItems = scopes.items.filter((item) => item.label === 'ais.balances.read');
-    await accept();
+    // The check marks travel to the workbench asynchronously; accept once they have arrived (retry if not yet).
+    for (let attempt = 0; attempt < 5 && ui.created.length < 5; attempt++) {
+      scopes.selectedItems = scopes.items.filter((item) => item.label === 'ais.balances.read');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await accept();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
 
-    const secret = (await waitFor(() => ui.created[4], { what: 'the secret step' })) as vscode.InputBox;
+    const secret = (await waitFor(() => ui.created[4], {
+      what: 'the secret step',
+    }).catch((err: Error) => {
+      throw new Error(
+        `${err.message}; scopes step: placeholder "${scopes.placeholder}", selected [${scopes.selectedItems.map((i) => i.label).join()}]`,
+      );
+    })) as vscode.InputBox;
     assert.equal(secret.password, true);
     secret.value = 'quick-input-secret';
     await accept();
