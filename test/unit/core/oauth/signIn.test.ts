@@ -15,7 +15,7 @@ import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
 import { startLoopbackRedirectServer } from '../../../../src/node/loopbackRedirectServer';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { profileFor } from '../../../doubles/builders/profileBuilder';
-import { loginAndDeliver, loginOverHttp } from '../../../doubles/httpLogin';
+import { getOnce, loginAndDeliver, loginOverHttp } from '../../../doubles/httpLogin';
 import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
 import { engineError } from '../../../doubles/engineError';
 
@@ -62,6 +62,37 @@ describe('signIn against oidc-provider', () => {
     assert.ok(expiresIn > 3590_000 && expiresIn <= 3601_000, `expires_at ${tokens.expires_at}`);
     assert.deepEqual(await vault.load(profile.id), tokens);
     assert.equal(server.tokenRequests(), 1);
+  });
+
+  it('logs progress without the secret, the tokens, the code or the state', async () => {
+    const profile = profileFor(server);
+    const lines: string[] = [];
+    const log = (line: string) => void lines.push(line);
+    let callbackUrl = '';
+    const tokens = await signIn(
+      options(profile, {
+        logger: { trace: log, debug: log, info: log, warn: log, error: log },
+        openUrl: (url) => {
+          void loginOverHttp(url, profile.redirect_uri).then(async (result) => {
+            callbackUrl = result.kind === 'callback' ? result.url : '';
+            await getOnce(callbackUrl);
+          });
+        },
+      }),
+    );
+    const callback = new URL(callbackUrl).searchParams;
+    const secrets = [
+      server.clientSecret,
+      tokens.access_token,
+      tokens.refresh_token ?? '',
+      callback.get('code') ?? '',
+    ];
+    assert.ok(lines.length >= 2);
+    for (const line of lines) {
+      for (const secret of [...secrets, callback.get('state') ?? '']) {
+        assert.ok(!line.includes(secret), `log line leaks a secret: ${line}`);
+      }
+    }
   });
 
   it('waits the profile’s exchange delay before the one token request', async () => {
