@@ -27,28 +27,8 @@ export function encodeBase64Text(value: string): string {
   return btoa(binary);
 }
 
-/** The claims of a JWT (unverified: only to read `exp` and `scope`), or undefined when the token is not a JWT. */
-export function jwtClaims(token: string): Record<string, unknown> | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[1].length === 0 || parts[1].length > 16_384) {
-    return undefined;
-  }
-  const json = decodeBase64Text(parts[1]);
-  if (json === undefined) {
-    return undefined;
-  }
-  try {
-    const claims: unknown = JSON.parse(json);
-    return claims && typeof claims === 'object' && !Array.isArray(claims)
-      ? (claims as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Scopes named by a JWT's `scope` (space-separated) or `scp` (string or array) claim. */
-export function jwtScopes(claims: Record<string, unknown>): string[] | undefined {
+export function jwtScopes(claims: Readonly<Record<string, unknown>>): string[] | undefined {
   const raw = claims.scope ?? claims.scp;
   if (typeof raw === 'string') {
     return raw.split(/\s+/).filter(Boolean);

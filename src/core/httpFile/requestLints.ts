@@ -1,4 +1,5 @@
-import { decodeBase64Text, encodeBase64Text, isImfFixdate, jwtClaims, jwtScopes } from './credentials';
+import { decodeJwtUnverified } from '../tokens/decodeJwt';
+import { decodeBase64Text, encodeBase64Text, isImfFixdate, jwtScopes } from './credentials';
 import { FormParam, decodeFormComponent, encodeFormComponent, findParam } from './formParams';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 import { LintContext, LintProfile } from './lintContext';
@@ -245,7 +246,7 @@ class RequestLinter {
     }
     const now = this.lint.now ?? Date.now();
     const known = this.lint.findToken?.(token);
-    const claims = jwtClaims(token);
+    const claims = decodeJwtUnverified(token)?.claims;
     const exp = known?.expiresAt ?? (typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined);
     if (exp !== undefined && exp <= now) {
       const fresh = this.lint.freshAccessToken?.(token);
