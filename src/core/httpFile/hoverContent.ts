@@ -80,7 +80,8 @@ export function hoverContent(
     if (!id) {
       continue;
     }
-    const args = [{ profile: data.profileName, scope: data.requiredScopes.join(' ') || undefined }];
+    // Commands take `{ profileId }` (see features/profiles/resolveProfile.ts); without one they let the user pick.
+    const args = [{ profileId: data.profileId, scope: data.requiredScopes.join(' ') || undefined }];
     const title =
       action === 'signIn' && data.requiredScopes.length > 0
         ? `Sign in again with scope ${data.requiredScopes[0]}`

@@ -29,6 +29,7 @@ export interface DiagnosticData {
   readonly requiredScopes: readonly string[];
   /** The profile the request was matched to, when one was. */
   readonly profileName: string | undefined;
+  readonly profileId: string | undefined;
   readonly fixes: readonly QuickFix[];
 }
 

@@ -220,6 +220,7 @@ function toDiagnostic(
       alternatives: f.alternatives,
       requiredScopes,
       profileName: f.profileName,
+      profileId: f.profileId,
       fixes: f.fixes ?? [],
     },
   };

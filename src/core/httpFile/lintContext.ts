@@ -2,6 +2,8 @@ import { ClientProfile } from '../profiles/clientProfile';
 
 /** A client registration as the lints need it; the VS Code side fills it from the profiles of issue 3. */
 export interface LintProfile {
+  /** The profile's id, passed to commands (Open profile, Sign in) from hovers. */
+  readonly id?: string;
   readonly name: string;
   readonly clientId: string;
   /** Only when the caller may use it (to build a Basic header in a quick fix); never shown in messages. */
@@ -13,6 +15,7 @@ export interface LintProfile {
 
 /** What the token explorer knows about an access token found in a request. */
 export interface KnownToken {
+  readonly profileId?: string;
   readonly profileName: string;
   /** Epoch milliseconds. */
   readonly expiresAt?: number;
@@ -38,6 +41,7 @@ export const EMPTY_LINT_CONTEXT: LintContext = { profiles: [] };
 /** A stored client profile (issue 3's model) as the lints see it; the secret only when the caller holds it. */
 export function lintProfileOf(profile: ClientProfile, clientSecret?: string): LintProfile {
   return {
+    id: profile.id,
     name: profile.label,
     clientId: profile.client_id,
     clientSecret,

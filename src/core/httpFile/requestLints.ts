@@ -18,6 +18,7 @@ export interface DocumentFinding {
   readonly fixes?: readonly QuickFix[];
   readonly requiredScopes?: readonly string[];
   readonly profileName?: string;
+  readonly profileId?: string;
 }
 
 /** Pre-flight checks on one request: grant type, client authentication, state, redirect URI, bearer token, Date. */
@@ -149,6 +150,7 @@ class RequestLinter {
         this.addUrl('lint.token.missing-client-auth', 'warning', {
           fixes: [this.addBasicFix(profile)],
           profileName: profile?.name,
+          profileId: profile?.id,
         });
       }
       return;
@@ -183,6 +185,7 @@ class RequestLinter {
     ) {
       this.addRaw('lint.token.basic-auth-profile-mismatch', credStart, auth.valueEnd, 'warning', {
         profileName: profile.name,
+        profileId: profile.id,
         detail: `profile “${profile.name}”`,
         fixes: profile.clientSecret ? [this.replaceBasicFix(profile, credStart, auth.valueEnd)] : [],
       });
@@ -222,6 +225,7 @@ class RequestLinter {
     const range = this.file.lines.rangeOf(source.toReal(param.valueStart), source.toReal(param.valueEnd));
     this.add('lint.authorize.redirect-uri-mismatch', source, param.valueStart, param.valueEnd, 'error', {
       profileName: profile.name,
+      profileId: profile.id,
       detail: `profile “${profile.name}” registers ${profile.redirectUri}`,
       fixes: [
         {
@@ -253,6 +257,7 @@ class RequestLinter {
       const range = this.file.lines.rangeOf(start, auth.valueEnd);
       this.addRaw('lint.bearer.expired-token', start, auth.valueEnd, 'warning', {
         profileName: known?.profileName,
+        profileId: known?.profileId,
         detail: Math.abs(exp) < 8.64e15 ? `expired ${new Date(exp).toISOString()}` : undefined,
         fixes: fresh
           ? [
@@ -276,6 +281,7 @@ class RequestLinter {
         this.addRaw('lint.rabobank.missing-scope', start, auth.valueEnd, 'warning', {
           requiredScopes: required,
           profileName: known?.profileName,
+          profileId: known?.profileId,
           detail: `needs ${required.map((s) => `\`${s}\``).join(' or ')}`,
         });
       }

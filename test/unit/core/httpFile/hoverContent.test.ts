@@ -48,6 +48,26 @@ describe('hoverContent', () => {
     assert.deepEqual(JSON.parse(args), [{ scope: 'ais.balances.read' }]);
   });
 
+  it('passes the matched profile id to the command, as the profile commands expect', () => {
+    const profiles = [
+      {
+        id: 'rabo-sandbox',
+        name: 'Rabo sandbox',
+        clientId: 'app',
+        tokenEndpoint: 'https://oauth.rabobank.nl/openapi/oauth2/token',
+      },
+    ];
+    const [d] = lintHttpFile(
+      'POST https://oauth.rabobank.nl/openapi/oauth2/token\n\ngrant_type=refresh_token&refresh_token=r',
+      kb,
+      { profiles },
+    );
+    assert.equal(d.code, 'lint.token.missing-client-auth');
+    const { markdown } = hoverContent(d, kb, COMMANDS);
+    const args = decodeURIComponent(/editProfile\?([^)]*)\)/.exec(markdown)![1]);
+    assert.deepEqual(JSON.parse(args), [{ profileId: 'rabo-sandbox' }]);
+  });
+
   it('ranks the refresh-token causes first for a refresh grant', () => {
     const [d] = lintHttpFile(
       'POST https://auth.example.com/token\n\ngrant_type=refresh_token&refresh_token=r&client_secret=s\n\nHTTP/1.1 400 Bad Request\n\n{"error":"invalid_grant"}',
