@@ -6,7 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
 import { HttpClientFactory } from '../oauth/httpClient';
-import { ProfileStateError } from '../oauth/oauthErrors';
+import { isOAuthWorkbenchError, ProfileStateError } from '../oauth/oauthErrors';
 import { OAuthLogger, RedactingLogger } from '../oauth/oauthLogger';
 import {
   clientCredentialsGrant,
@@ -99,24 +99,46 @@ export class TokenManager {
 
   /**
    * Revokes the stored refresh token (which at most servers also ends its access tokens), the access token, or both,
-   * then forgets what was revoked. @see https://www.rfc-editor.org/rfc/rfc7009
+   * then forgets what was revoked: `all` deletes the token set, `refresh_token` drops the refresh token, `access_token`
+   * marks the access token expired so the next use refreshes it. With `all`, a server that cannot revoke one kind
+   * (`unsupported_token_type`, RFC 7009 §2.2.1) does not stop the other from being revoked.
+   * @see https://www.rfc-editor.org/rfc/rfc7009
    */
   async revoke(profile: ClientProfile, which: TokenKind | 'all' = 'all'): Promise<void> {
     const endpoint = this.requireEndpoint(profile.revocation_endpoint, 'revocation');
     const current = await this.requireTokenSet(profile);
     const call = await this.call(profile);
     const kinds: TokenKind[] = which === 'all' ? ['refresh_token', 'access_token'] : [which];
+    let revoked = 0;
+    let unsupported: unknown;
     for (const kind of kinds) {
       const token = current[kind];
-      if (token) {
+      if (!token) {
+        continue;
+      }
+      try {
         await revokeToken(call, { revocation_endpoint: endpoint, token, token_type_hint: kind });
+        revoked++;
+      } catch (err) {
+        if (which !== 'all' || !isOAuthWorkbenchError(err) || err.error !== 'unsupported_token_type') {
+          throw err;
+        }
+        unsupported = err;
       }
     }
-    if (kinds.includes('access_token')) {
+    if (unsupported !== undefined && revoked === 0) {
+      throw unsupported;
+    }
+    if (which === 'all') {
       await this.options.vault.delete(profile.id);
-    } else {
+    } else if (which === 'refresh_token') {
       const { refresh_token: _spent, refresh_token_expires_at: _expiry, ...rest } = current;
       await this.options.vault.save(profile.id, rest);
+    } else {
+      await this.options.vault.save(profile.id, {
+        ...current,
+        expires_at: new Date(this.clock.now()).toISOString(),
+      });
     }
   }
 

@@ -208,6 +208,37 @@ describe('TokenManager policies', () => {
     await assert.rejects(managerWith(http, profile, vault).refresh(profile), /keychain locked/);
   });
 
+  const revocations: {
+    which: 'access_token' | 'refresh_token' | 'all';
+    check: (stored: TokenSet | undefined) => void;
+  }[] = [
+    {
+      which: 'access_token',
+      check: (left) => {
+        assert.equal(left?.refresh_token, 'old-refresh');
+        assert.equal(left?.expires_at, new Date(now).toISOString());
+      },
+    },
+    { which: 'refresh_token', check: (left) => assert.equal(left && 'refresh_token' in left, false) },
+    { which: 'all', check: (left) => assert.equal(left, undefined) },
+  ];
+  for (const { which, check } of revocations) {
+    it(`revoke(${which}) forgets exactly what it revoked`, async () => {
+      const http = new FakeHttpClient((request) =>
+        // A server that cannot revoke refresh tokens must not stop "all" from revoking the access token.
+        which === 'all' && request.body?.includes('token_type_hint=refresh_token')
+          ? jsonResponse(400, { error: 'unsupported_token_type' })
+          : { status: 200, headers: {}, body: '' },
+      );
+      const profile = buildProfile({ revocation_endpoint: 'https://as.example/revoke' });
+      const vault = new InMemoryTokenVault();
+      await vault.save(profile.id, stored({ expires_at: new Date(now + 3600_000).toISOString() }));
+      await managerWith(http, profile, vault).revoke(profile, which);
+      check(await vault.load(profile.id));
+      assert.equal(http.requests.length, which === 'all' ? 2 : 1);
+    });
+  }
+
   it('says which endpoint is missing for revoke and introspect', async () => {
     const http = new FakeHttpClient(() => jsonResponse(500, {}));
     const profile = buildProfile();
