@@ -22,14 +22,22 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
+    if (text.indexOf('\r') < 0) {
+      // The common case: only LF, found by the engine's native search.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
         this.ends.push(i);
-        if (c === 13 && text.charCodeAt(i + 1) === 10) {
-          i++;
-        }
         this.starts.push(i + 1);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) {
+          this.ends.push(i);
+          if (c === 13 && text.charCodeAt(i + 1) === 10) {
+            i++;
+          }
+          this.starts.push(i + 1);
+        }
       }
     }
     this.ends.push(n);
