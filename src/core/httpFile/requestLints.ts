@@ -94,15 +94,16 @@ class RequestLinter {
     const inQuery = findParam(query, 'grant_type');
     const grant = inForm ?? inQuery;
     const grantSource = inForm ? body : this.url;
+    // A POST to a path ending in /token with a JSON body is some other API's token (cards, payments), not OAuth.
+    const emptyBody = !this.request.externalBody && (body?.text.trim() ?? '') === '';
+    if (!grant && !(this.request.method === 'POST' && (this.ctx.isForm || emptyBody))) {
+      return;
+    }
     if (inQuery && !inForm) {
       this.add('lint.token.grant-type-in-query', this.url, inQuery.start, inQuery.valueEnd, 'error');
     }
     if (!grant) {
-      if (
-        this.request.method === 'POST' &&
-        !this.bodyUnknown() &&
-        !(body?.text ?? '').includes('grant_type')
-      ) {
+      if (!this.bodyUnknown() && !(body?.text ?? '').includes('grant_type')) {
         this.addUrl('lint.token.missing-grant-type', 'error');
       }
     } else if (grantSource && !isVariable(grant.value)) {

@@ -181,3 +181,22 @@ function jwt(claims: object): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${part({ alg: 'none' })}.${part(claims)}.sig`;
 }
+
+describe('request lints stay out of other APIs', () => {
+  it('leaves a JSON POST to a /token path alone', () => {
+    const text =
+      'POST https://payments.example.com/v1/cards/token\nContent-Type: application/json\n\n{"number": "4111"}\n';
+    assert.deepEqual(codes(text, { profiles: [] }), []);
+  });
+
+  it('leaves a GET of a /token resource alone', () => {
+    assert.deepEqual(codes('GET https://api.example.com/v1/token\n', { profiles: [] }), []);
+  });
+
+  it('still checks an empty POST to a token endpoint', () => {
+    assert.deepEqual(codes('POST https://auth.example.com/oauth2/token\n', { profiles: [] }), [
+      'lint.token.missing-grant-type',
+      'lint.token.missing-client-auth',
+    ]);
+  });
+});
