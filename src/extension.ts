@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { EXTENSION_NAME } from './constants';
-import { EMPTY_LINT_CONTEXT } from './core/httpFile/lintContext';
 import { HttpLintService } from './features/httpDiagnostics/httpLintService';
 import { registerHttpDiagnostics } from './features/httpDiagnostics/registerHttpDiagnostics';
 import { registerHttpHover } from './features/httpHover/registerHttpHover';
@@ -20,6 +19,7 @@ import { ProfileStatusStore } from './platform/profileStatusStore';
 import { SecretStorageSecretStore } from './platform/secretStorageSecretStore';
 import { SecretStorageTokenVault } from './platform/secretStorageTokenVault';
 import { createTestApi, WorkbenchTestApi } from './platform/workbenchTestApi';
+import { WorkbenchLintContext } from './platform/workbenchLintContext';
 import { WorkbenchServices } from './platform/workbenchServices';
 import { WorkspaceProfileRepository } from './platform/workspaceProfileRepository';
 
@@ -57,10 +57,11 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     registerAuthProvider(services),
     registerWalkthrough(log, context.extension),
   );
-  // Profiles and known tokens reach the lints once the profile repository and token explorer exist (issue 5).
-  const httpLint = new HttpLintService(() => EMPTY_LINT_CONTEXT);
+  const lintContext = new WorkbenchLintContext(services.profiles, vault);
+  const httpLint = new HttpLintService(() => lintContext.current());
   context.subscriptions.push(
-    registerHttpDiagnostics({ service: httpLint, log }),
+    lintContext,
+    registerHttpDiagnostics({ service: httpLint, log, onDidChangeLintContext: lintContext.onDidChange }),
     registerHttpHover({ service: httpLint }),
     registerHttpQuickFixes({ service: httpLint }),
   );

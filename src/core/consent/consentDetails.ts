@@ -37,11 +37,15 @@ const STATUS_EXPLANATIONS: Readonly<Record<string, string>> = {
   rejected: 'Rejected: the user or the bank declined it. Sign in again to ask for a new consent.',
 };
 
-/** The request for a consent's details; the access token goes in the Authorization header, never in the URL. */
+/**
+ * The request for a consent's details. `authorization` is `Bearer <access token>`, or the client's own `Basic …`
+ * credentials when no usable access token is left (a revoked consent kills its tokens; the Premium API accepts
+ * client credentials). Never in the URL.
+ */
 export function buildConsentDetailsRequest(
   consentDetailsEndpoint: string,
   consentId: string,
-  accessToken: string,
+  authorization: string,
   clientId: string,
 ): HttpRequest {
   const base = consentDetailsEndpoint.replace(/\/+$/, '');
@@ -50,7 +54,7 @@ export function buildConsentDetailsRequest(
     url: `${base}/${encodeURIComponent(consentId)}`,
     headers: {
       accept: 'application/json',
-      authorization: `Bearer ${accessToken}`,
+      authorization,
       // Rabobank's gateway identifies the application by this header on every API call.
       'x-ibm-client-id': clientId,
     },

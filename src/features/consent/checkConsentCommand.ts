@@ -6,7 +6,9 @@ import {
   explainConsentStatus,
   parseConsentDetails,
 } from '../../core/consent/consentDetails';
+import { ClientProfile } from '../../core/profiles/clientProfile';
 import { presetOf } from '../../core/profiles/profilePresets';
+import type { TokenManager } from '../../core/tokens/tokenManager';
 import { Disposable } from '../../platform/dispose';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
@@ -73,15 +75,14 @@ export function registerCheckConsentCommand(services: WorkbenchServices): vscode
         );
       }
       const tokens = await services.engine.tokenManager();
-      // The refresh may be what failed (a revoked consent does that); then ask with the token we have.
-      const accessToken = await tokens.getValidAccessToken(profile).catch(() => tokenSet.access_token);
       const http = await services.engine.httpClientFor(profile);
       try {
+        const authorization = await consentAuthorization(services, profile, tokens);
         const response = await http.send(
           buildConsentDetailsRequest(
             profile.consentDetailsEndpoint,
             consentId,
-            accessToken,
+            authorization,
             profile.client_id,
           ),
         );
@@ -106,6 +107,30 @@ export function registerCheckConsentCommand(services: WorkbenchServices): vscode
       }
     }),
   );
+}
+
+/**
+ * How to authenticate the consent call: a valid access token, refreshed first if needed; when that fails (the usual
+ * reason to check a consent), the client's own credentials, which the consent API also accepts.
+ */
+async function consentAuthorization(
+  services: WorkbenchServices,
+  profile: ClientProfile,
+  tokens: TokenManager,
+): Promise<string> {
+  try {
+    return `Bearer ${await tokens.getValidAccessToken(profile)}`;
+  } catch (err) {
+    const secret = await services.secretStore.getClientSecret(profile.id);
+    if (!secret) {
+      throw err;
+    }
+    services.log.info(
+      `Consent check for "${profile.label}": no usable access token (${err instanceof Error ? err.message : String(err)}); asking with the client credentials.`,
+    );
+    const { basicAuthorization } = await import('../../core/oauth/tokenEndpoint.js');
+    return basicAuthorization(profile.client_id, secret);
+  }
 }
 
 function reportConsent(

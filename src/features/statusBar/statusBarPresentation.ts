@@ -13,7 +13,7 @@ export interface StatusBarLook {
  */
 export function statusBarLook(label: string, signedIn: boolean, msLeft: number | undefined): StatusBarLook {
   if (!signedIn) {
-    return { text: `$(key) ${label} · signed out` };
+    return { text: `$(key) ${label} · signed out`, background: undefined };
   }
   const urgency = expiryUrgency(msLeft);
   return {

@@ -162,7 +162,12 @@ describe('oauthWorkbench.addProfile', () => {
         `^Profile ${good.length + 1} "broken" in oauthWorkbench\\.profiles: preset: "acme" is not a known preset`,
       ),
     );
-    assert.equal(nodes.filter((n) => n.kind === 'profile').length, good.length);
+    const goodIds = good.map((entry) => (entry as ClientProfile).id);
+    assert.deepEqual(
+      nodes.filter((n) => n.kind === 'profile' && goodIds.includes(n.profileId)).length,
+      goodIds.length,
+      'the well-formed profiles are still listed',
+    );
     await setSetting(SettingKeys.profiles, good);
   });
 });

@@ -7,7 +7,7 @@ import {
 
 describe('consentDetails', () => {
   it('builds a GET with the token in the header, not the URL', () => {
-    const request = buildConsentDetailsRequest('https://api/consents/', 'c 1', 'tok', 'client');
+    const request = buildConsentDetailsRequest('https://api/consents/', 'c 1', 'Bearer tok', 'client');
     assert.equal(request.url, 'https://api/consents/c%201');
     assert.equal(request.headers.authorization, 'Bearer tok');
     assert.equal(request.headers['x-ibm-client-id'], 'client');
