@@ -112,13 +112,11 @@ export function refreshTokenGrant(
   call: EndpointCall,
   request: { readonly token_endpoint: string; readonly refresh_token: string; readonly scope?: string },
 ): Promise<TokenSet> {
-  const params: Record<string, string> = {
+  const params = {
     grant_type: 'refresh_token',
     refresh_token: request.refresh_token,
+    ...scopeParam(request.scope),
   };
-  if (request.scope) {
-    params.scope = request.scope;
-  }
   return requestTokens(call, request.token_endpoint, params, request.scope);
 }
 
@@ -127,10 +125,7 @@ export function clientCredentialsGrant(
   call: EndpointCall,
   request: { readonly token_endpoint: string; readonly scope?: string },
 ): Promise<TokenSet> {
-  const params: Record<string, string> = { grant_type: 'client_credentials' };
-  if (request.scope) {
-    params.scope = request.scope;
-  }
+  const params = { grant_type: 'client_credentials', ...scopeParam(request.scope) };
   return requestTokens(call, request.token_endpoint, params, request.scope);
 }
 
@@ -143,11 +138,9 @@ export async function revokeToken(
     readonly token_type_hint?: 'access_token' | 'refresh_token';
   },
 ): Promise<void> {
-  const params: Record<string, string> = { token: request.token };
-  if (request.token_type_hint) {
-    params.token_type_hint = request.token_type_hint;
-  }
-  const response = await send(call, buildEndpointRequest(request.revocation_endpoint, params, call));
+  const response = await call.http.send(
+    buildEndpointRequest(request.revocation_endpoint, tokenParams(request), call),
+  );
   if (response.status !== 200) {
     throw errorFromResponse(response, context(call, 'revocation'));
   }
@@ -162,11 +155,9 @@ export async function introspectToken(
     readonly token_type_hint?: 'access_token' | 'refresh_token';
   },
 ): Promise<IntrospectionResult> {
-  const params: Record<string, string> = { token: request.token };
-  if (request.token_type_hint) {
-    params.token_type_hint = request.token_type_hint;
-  }
-  const response = await send(call, buildEndpointRequest(request.introspection_endpoint, params, call));
+  const response = await call.http.send(
+    buildEndpointRequest(request.introspection_endpoint, tokenParams(request), call),
+  );
   const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
   if (!json || typeof json.active !== 'boolean') {
     throw errorFromResponse(response, context(call, 'introspection'));
@@ -213,7 +204,7 @@ async function requestTokens(
   params: Record<string, string>,
   requestedScope: string | undefined,
 ): Promise<TokenSet> {
-  const response = await send(call, buildEndpointRequest(url, params, call));
+  const response = await call.http.send(buildEndpointRequest(url, params, call));
   return processTokenResponse(response, {
     context: context(call, 'token', params.grant_type),
     receivedAtMs: call.now(),
@@ -222,8 +213,18 @@ async function requestTokens(
   });
 }
 
-async function send(call: EndpointCall, request: HttpRequest): Promise<HttpResponse> {
-  return call.http.send(request);
+/** The form of a revocation or introspection request. */
+function tokenParams(request: {
+  readonly token: string;
+  readonly token_type_hint?: string;
+}): Record<string, string> {
+  return request.token_type_hint
+    ? { token: request.token, token_type_hint: request.token_type_hint }
+    : { token: request.token };
+}
+
+function scopeParam(scope: string | undefined): Record<string, string> {
+  return scope ? { scope } : {};
 }
 
 function context(call: EndpointCall, endpoint: ErrorContext['endpoint'], grantType?: string): ErrorContext {

@@ -10,9 +10,8 @@ import type { Browser } from 'playwright-core';
 import { signIn } from '../../../src/core/oauth/signIn';
 import { InMemorySecretStore } from '../../../src/core/profiles/secretStore';
 import { startLoopbackRedirectServer } from '../../../src/node/loopbackRedirectServer';
-import { UndiciHttpClient } from '../../../src/node/undiciHttpClient';
 import { profileFor } from '../../doubles/builders/profileBuilder';
-import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
+import { useOidcProvider } from '../../doubles/useOidcProvider';
 import { repoRoot } from '../../support/paths';
 
 interface OfflineHostModule {
@@ -24,8 +23,7 @@ const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|\[::1\]|localhost)(:\d+)?\//;
 
 describe('sign-in through Chromium (end to end)', function () {
   this.timeout(60_000);
-  let server: OidcProviderServer;
-  let http: UndiciHttpClient;
+  const fixture = useOidcProvider();
   let browser: Browser | undefined;
 
   before(async function () {
@@ -44,16 +42,6 @@ describe('sign-in through Chromium (end to end)', function () {
     await browser?.close();
   });
 
-  beforeEach(async () => {
-    server = await startOidcProvider();
-    http = new UndiciHttpClient({ env: {} });
-  });
-
-  afterEach(async () => {
-    await http.close();
-    await server.close();
-  });
-
   it('logs in on the provider’s page, lands on the clean success page and gets tokens', async () => {
     const context = await browser!.newContext();
     const blocked: string[] = [];
@@ -66,6 +54,7 @@ describe('sign-in through Chromium (end to end)', function () {
       return route.abort();
     });
     const page = await context.newPage();
+    const { server, http } = fixture;
     try {
       const profile = profileFor(server);
       const tokens = await signIn({

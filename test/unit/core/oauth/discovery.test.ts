@@ -3,27 +3,16 @@ import { discoverAuthorizationServer } from '../../../../src/core/oauth/discover
 import { isOAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
 import { createProfileFromPreset } from '../../../../src/core/profiles/profilePresets';
 import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { FakeHttpClient, jsonResponse } from '../../../doubles/fakeHttpClient';
-import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
 import { signInForTest } from '../../../doubles/signInForTest';
+import { useOidcProvider } from '../../../doubles/useOidcProvider';
 
 describe('discoverAuthorizationServer', () => {
   describe('against oidc-provider', () => {
-    let server: OidcProviderServer;
-    let http: UndiciHttpClient;
-
-    beforeEach(async () => {
-      server = await startOidcProvider();
-      http = new UndiciHttpClient({ env: {} });
-    });
-
-    afterEach(async () => {
-      await http.close();
-      await server.close();
-    });
+    const fixture = useOidcProvider();
 
     it('fills a Generic OpenID Connect profile that then signs in, with the RFC 9207 iss check on', async () => {
+      const { server, http } = fixture;
       const found = await discoverAuthorizationServer(`${server.issuer}/`, http);
       assert.equal(found.documentUrl, `${server.issuer}/.well-known/openid-configuration`);
       assert.equal(found.fields.issuer, server.issuer);
@@ -46,6 +35,7 @@ describe('discoverAuthorizationServer', () => {
     });
 
     it('fails with DISCOVERY_FAILED where there is no document', async () => {
+      const { server, http } = fixture;
       await assert.rejects(discoverAuthorizationServer(`${server.issuer}/no-tenant`, http), (err: unknown) =>
         isOAuthWorkbenchError(err, 'DISCOVERY_FAILED'),
       );

@@ -13,31 +13,20 @@ import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
 import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
 import { startLoopbackRedirectServer } from '../../../../src/node/loopbackRedirectServer';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { profileFor } from '../../../doubles/builders/profileBuilder';
 import { getOnce, loginAndDeliver, loginOverHttp } from '../../../doubles/httpLogin';
-import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
+import { startOidcProvider } from '../../../doubles/oidcProviderServer';
+import { useOidcProvider } from '../../../doubles/useOidcProvider';
 import { engineError } from '../../../doubles/engineError';
 
 describe('signIn against oidc-provider', () => {
-  let server: OidcProviderServer;
-  let http: UndiciHttpClient;
-
-  beforeEach(async () => {
-    server = await startOidcProvider();
-    http = new UndiciHttpClient({ env: {} });
-  });
-
-  afterEach(async () => {
-    await http.close();
-    await server.close();
-  });
+  const fixture = useOidcProvider();
 
   function options(profile: ClientProfile, overrides: Partial<SignInOptions> = {}): SignInOptions {
     return {
       profile,
-      secretStore: new InMemorySecretStore({ [profile.id]: server.clientSecret }),
-      http,
+      secretStore: new InMemorySecretStore({ [profile.id]: fixture.server.clientSecret }),
+      http: fixture.http,
       receiveCallback: startLoopbackRedirectServer,
       openUrl: (url) => {
         void loginAndDeliver(url, profile.redirect_uri);
@@ -48,7 +37,7 @@ describe('signIn against oidc-provider', () => {
   }
 
   it('signs in with PKCE S256 and stores the token set', async () => {
-    const profile = profileFor(server);
+    const profile = profileFor(fixture.server);
     const vault = new InMemoryTokenVault();
     const started = Date.now();
     const tokens = await signIn(options(profile, { tokenVault: vault }));
@@ -61,11 +50,11 @@ describe('signIn against oidc-provider', () => {
     const expiresIn = Date.parse(tokens.expires_at ?? '') - started;
     assert.ok(expiresIn > 3590_000 && expiresIn <= 3601_000, `expires_at ${tokens.expires_at}`);
     assert.deepEqual(await vault.load(profile.id), tokens);
-    assert.equal(server.tokenRequests(), 1);
+    assert.equal(fixture.server.tokenRequests(), 1);
   });
 
   it('logs progress without the secret, the tokens, the code or the state', async () => {
-    const profile = profileFor(server);
+    const profile = profileFor(fixture.server);
     const lines: string[] = [];
     const log = (line: string) => void lines.push(line);
     let callbackUrl = '';
@@ -82,7 +71,7 @@ describe('signIn against oidc-provider', () => {
     );
     const callback = new URL(callbackUrl).searchParams;
     const secrets = [
-      server.clientSecret,
+      fixture.server.clientSecret,
       tokens.access_token,
       tokens.refresh_token ?? '',
       callback.get('code') ?? '',
@@ -96,7 +85,7 @@ describe('signIn against oidc-provider', () => {
   });
 
   it('waits the profile’s exchange delay before the one token request', async () => {
-    const profile = profileFor(server, { exchangeDelayMs: 300 });
+    const profile = profileFor(fixture.server, { exchangeDelayMs: 300 });
     let callbackAt = 0;
     const started = Date.now();
     await signIn(
@@ -107,21 +96,21 @@ describe('signIn against oidc-provider', () => {
       }),
     );
     assert.ok(Date.now() - Math.max(callbackAt, started) >= 250);
-    assert.equal(server.tokenRequests(), 1);
+    assert.equal(fixture.server.tokenRequests(), 1);
   });
 
   it('ends with the provider’s invalid_request when PKCE is off but required', async () => {
-    const err = await engineError(signIn(options(profileFor(server, { pkce: false }))));
+    const err = await engineError(signIn(options(profileFor(fixture.server, { pkce: false }))));
     assert.equal(err.code, 'OAUTH_AUTHORIZATION_RESPONSE');
     assert.equal(err.error, 'invalid_request');
     assert.match(err.error_description ?? '', /PKCE|code_challenge/i);
     assert.equal(err.catalogId, 'oauth.authorize.invalid_request');
-    assert.equal(server.tokenRequests(), 0);
+    assert.equal(fixture.server.tokenRequests(), 0);
   });
 
   it('gets a 400 page and no redirect for an unregistered redirect_uri, so the flow times out', async () => {
-    const registered = new URL(server.redirectUri);
-    const profile = profileFor(server, { redirect_uri: `${registered.origin}/not-registered` });
+    const registered = new URL(fixture.server.redirectUri);
+    const profile = profileFor(fixture.server, { redirect_uri: `${registered.origin}/not-registered` });
     let page: Awaited<ReturnType<typeof loginOverHttp>> | undefined;
     const err = await engineError(
       signIn(
@@ -135,11 +124,11 @@ describe('signIn against oidc-provider', () => {
     );
     assert.deepEqual(page?.kind === 'page' && page.status, 400);
     assert.equal(err.code, 'FLOW_TIMEOUT');
-    assert.equal(server.tokenRequests(), 0);
+    assert.equal(fixture.server.tokenRequests(), 0);
   });
 
   it('is cancelled by its AbortSignal while waiting, and frees the port', async () => {
-    const profile = profileFor(server);
+    const profile = profileFor(fixture.server);
     const abort = new AbortController();
     const err = await engineError(
       signIn(
@@ -153,7 +142,7 @@ describe('signIn against oidc-provider', () => {
   });
 
   it('stops before opening the browser when the redirect port is busy', async () => {
-    const profile = profileFor(server);
+    const profile = profileFor(fixture.server);
     const blocker = net.createServer();
     await new Promise<void>((resolve) =>
       blocker.listen(Number(new URL(profile.redirect_uri).port), '127.0.0.1', resolve),
@@ -169,19 +158,19 @@ describe('signIn against oidc-provider', () => {
   });
 
   it('refuses an invalid profile or a missing secret before anything else', async () => {
-    const invalid = await engineError(signIn(options(profileFor(server, { scopes: [] }))));
+    const invalid = await engineError(signIn(options(profileFor(fixture.server, { scopes: [] }))));
     assert.equal(invalid.code, 'PROFILE_INVALID');
     assert.match(invalid.message, /scopes/);
     const noSecret = await engineError(
-      signIn(options(profileFor(server), { secretStore: new InMemorySecretStore() })),
+      signIn(options(profileFor(fixture.server), { secretStore: new InMemorySecretStore() })),
     );
     assert.equal(noSecret.code, 'CLIENT_SECRET_MISSING');
   });
 
   it('uses paste-back for a redirect URI that cannot be served locally', async () => {
-    await server.close();
-    server = await startOidcProvider({ redirectUri: 'https://tpp.example/callback' });
-    const profile = profileFor(server);
+    await fixture.server.close();
+    fixture.server = await startOidcProvider({ redirectUri: 'https://tpp.example/callback' });
+    const profile = profileFor(fixture.server);
     let authorizationUrl = '';
     const tokens = await signIn(
       options(profile, {
@@ -199,13 +188,18 @@ describe('signIn against oidc-provider', () => {
   });
 
   it('refuses to reuse a code: invalid_grant, and the provider revokes what the code issued', async () => {
-    const profile = profileFor(server);
+    const profile = profileFor(fixture.server);
     const pkce = await createPkcePair();
     const state = randomUrlSafeString();
     const result = await loginOverHttp(buildAuthorizationUrl(profile, state, pkce), profile.redirect_uri);
     assert.equal(result.kind, 'callback');
     const code = new URL(result.kind === 'callback' ? result.url : '').searchParams.get('code') ?? '';
-    const call: EndpointCall = { http, client: profile, clientSecret: server.clientSecret, now: Date.now };
+    const call: EndpointCall = {
+      http: fixture.http,
+      client: profile,
+      clientSecret: fixture.server.clientSecret,
+      now: Date.now,
+    };
     const exchange = () =>
       exchangeAuthorizationCode(call, {
         token_endpoint: profile.token_endpoint,
@@ -223,7 +217,7 @@ describe('signIn against oidc-provider', () => {
     assert.equal(err.catalogId, 'oauth.token.invalid_grant');
 
     const introspection = await introspectToken(call, {
-      introspection_endpoint: server.introspectionEndpoint,
+      introspection_endpoint: fixture.server.introspectionEndpoint,
       token: first.access_token,
     });
     assert.equal(introspection.active, false);
@@ -237,8 +231,13 @@ describe('signIn against oidc-provider', () => {
   });
 
   it('says the code expired when the exchange fails after the code’s lifetime', async () => {
-    const profile = profileFor(server);
-    const call: EndpointCall = { http, client: profile, clientSecret: server.clientSecret, now: Date.now };
+    const profile = profileFor(fixture.server);
+    const call: EndpointCall = {
+      http: fixture.http,
+      client: profile,
+      clientSecret: fixture.server.clientSecret,
+      now: Date.now,
+    };
     const err = await engineError(
       exchangeAuthorizationCode(call, {
         token_endpoint: profile.token_endpoint,
