@@ -41,3 +41,18 @@ function decodePart(part: string): Record<string, unknown> | undefined {
     return undefined;
   }
 }
+
+/** The JWTs of a token set, decoded for display; opaque tokens are left out. */
+export function decodeTokenSetJwts(tokens: {
+  readonly access_token: string;
+  readonly id_token?: string;
+}): Partial<Record<'access_token' | 'id_token', UnverifiedJwt>> {
+  const decoded: Partial<Record<'access_token' | 'id_token', UnverifiedJwt>> = {};
+  for (const kind of ['access_token', 'id_token'] as const) {
+    const jwt = tokens[kind] === undefined ? undefined : decodeJwtUnverified(tokens[kind]);
+    if (jwt) {
+      decoded[kind] = jwt;
+    }
+  }
+  return decoded;
+}

@@ -6,6 +6,8 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { isOAuthWorkbenchError } from '../../core/oauth/oauthErrors';
 import { isLoopbackUrl } from '../../core/profiles/clientProfile';
+import { decodeTokenSetJwts } from '../../core/tokens/decodeJwt';
+import { TokenSet } from '../../core/tokens/tokenSet';
 import { UndiciHttpClient } from '../undiciHttpClient';
 import { CliIo, CliUsageError } from './cliIo';
 
@@ -119,6 +121,12 @@ export function httpClientFrom(
 /** Prints a JSON result on stdout. */
 export function printJson(io: CliIo, value: unknown): void {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Prints a token set, with its JWTs (if any) decoded under `decoded`, each marked `"verified": false`. */
+export function printTokenSet(io: CliIo, tokens: TokenSet): void {
+  const decoded = decodeTokenSetJwts(tokens);
+  printJson(io, Object.keys(decoded).length > 0 ? { ...tokens, decoded } : tokens);
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   endpointUrl,
   httpClientFrom,
   parseOptions,
-  printJson,
+  printTokenSet,
   required,
   runOAuthCommand,
   secretFromEnv,
@@ -41,7 +41,7 @@ export async function runRefreshCommand(args: readonly string[], io: CliIo): Pro
   const http = httpClientFrom(io, values);
   return runOAuthCommand(io, values.verbose === true, async () => {
     try {
-      printJson(
+      printTokenSet(
         io,
         await refreshTokenGrant(
           { http, client, clientSecret, now: Date.now },

@@ -15,7 +15,7 @@ import {
   endpointUrl,
   httpClientFrom,
   parseOptions,
-  printJson,
+  printTokenSet,
   required,
   runOAuthCommand,
   secondsOption,
@@ -70,7 +70,7 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
           },
           { token_endpoint: tokenEndpoint, scope: values.scope },
         );
-        printJson(io, tokens);
+        printTokenSet(io, tokens);
       } finally {
         await http.close();
       }
@@ -115,7 +115,7 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
           openInBrowser(url, values['open-command'], io);
         },
       });
-      printJson(io, tokens);
+      printTokenSet(io, tokens);
     } finally {
       process.off('SIGINT', onSigint);
       await http.close();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decodeJwtUnverified } from '../../../../src/core/tokens/decodeJwt';
+import { decodeJwtUnverified, decodeTokenSetJwts } from '../../../../src/core/tokens/decodeJwt';
 import {
   consentIdFromMetadata,
   isAccessTokenExpired,
@@ -139,4 +139,11 @@ describe('decodeJwtUnverified', () => {
   ]) {
     it(`returns undefined for ${token}`, () => assert.equal(decodeJwtUnverified(token), undefined));
   }
+
+  it('decodes only the JWTs of a token set', () => {
+    const idToken = `${part({ alg: 'RS256' })}.${part({ sub: 'alice' })}.sig`;
+    assert.deepEqual(decodeTokenSetJwts({ access_token: 'opaque', id_token: idToken }), {
+      id_token: { verified: false, header: { alg: 'RS256' }, claims: { sub: 'alice' } },
+    });
+  });
 });

@@ -68,6 +68,11 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
     assert.ok(tokens.refresh_token);
     assert.match(tokens.scope, /ais\.balances\.read/);
     assert.match(tokens.expires_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const decoded = (
+      tokens as unknown as { decoded: { id_token: { verified: boolean; claims: { sub: string } } } }
+    ).decoded;
+    assert.equal(decoded.id_token.verified, false);
+    assert.equal(decoded.id_token.claims.sub, 'alice');
     assert.match(io.err, new RegExp(`${server.authorizationEndpoint.replace(/[.]/g, '\\.')}\\?`));
     assert.ok(!io.err.includes(tokens.access_token) && !io.err.includes(server.clientSecret));
   });
