@@ -30,6 +30,8 @@ export const CommandIds = {
   openErrorExample: 'oauthWorkbench.openErrorExample',
   /** Tree-only: copies a detail item's value (endpoint, scope, claim, consent id; never a token). */
   copyValue: 'oauthWorkbench.copyValue',
+  startPracticeServer: 'oauthWorkbench.startPracticeServer',
+  practiceTrouble: 'oauthWorkbench.practiceTrouble',
 } as const;
 
 /** Setting keys, all under the `oauthWorkbench` section. */

@@ -14,6 +14,9 @@ import { registerSignIn } from './features/signIn/registerSignIn';
 import { registerStatusBar } from './features/statusBar/registerStatusBar';
 import { registerTokenCommands } from './features/tokens/registerTokenCommands';
 import { registerWalkthrough } from './features/walkthrough/registerWalkthrough';
+import { PracticeProfiles } from './features/practice/practiceProfiles';
+import { PracticeServerController } from './features/practice/practiceServerController';
+import { registerPractice } from './features/practice/registerPractice';
 import { EngineLoader } from './platform/engineLoader';
 import { ProfileStatusStore } from './platform/profileStatusStore';
 import { SecretStorageSecretStore } from './platform/secretStorageSecretStore';
@@ -29,11 +32,12 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
   const log = vscode.window.createOutputChannel(EXTENSION_NAME, { log: true });
   const secretStore = new SecretStorageSecretStore(context.secrets);
   const vault = new SecretStorageTokenVault(context.secrets);
+  const practice = new PracticeServerController(context.extensionUri.fsPath);
   const services: WorkbenchServices = {
     log,
     secretStore,
     vault,
-    profiles: new WorkspaceProfileRepository(log),
+    profiles: new WorkspaceProfileRepository(log, new PracticeProfiles(practice)),
     status: new ProfileStatusStore(context.globalState),
     engine: new EngineLoader({ secretStore, vault, log, extensionPath: context.extensionUri.fsPath }),
   };
@@ -56,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     registerAutoRefresh(services),
     registerAuthProvider(services),
     registerWalkthrough(log, context.extension),
+    practice,
+    registerPractice(services, practice),
   );
   const lintContext = new WorkbenchLintContext(services.profiles, vault);
   const httpLint = new HttpLintService(() => lintContext.current());

@@ -9,6 +9,13 @@ import {
 } from '../core/profiles/profileEntries';
 import { Disposable } from './dispose';
 
+/** Profiles the extension provides itself (the practice profile), listed before the user's own ones. */
+export interface BuiltInProfiles {
+  /** The built-in profiles to show, given the user's (a user profile with the same id replaces a built-in one). */
+  list(userProfiles: readonly ClientProfile[]): readonly ClientProfile[];
+  readonly onDidChange: vscode.Event<void>;
+}
+
 /**
  * Client profiles as stored in the `oauthWorkbench.profiles` user setting. Each entry is validated on its own, so
  * one malformed entry gives one clear message (logged, and shown by the tree) while the others keep working. Never
@@ -20,8 +27,14 @@ export class WorkspaceProfileRepository extends Disposable {
   readonly onDidChange = this._onDidChange.event;
   private cache: ProfileEntries | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly builtIns?: BuiltInProfiles,
+  ) {
     super();
+    if (builtIns) {
+      this._register(builtIns.onDidChange(() => this._onDidChange.fire()));
+    }
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SettingKeys.section}.${SettingKeys.profiles}`)) {
@@ -32,9 +45,10 @@ export class WorkspaceProfileRepository extends Disposable {
     );
   }
 
-  /** Every usable profile, in settings order. */
+  /** Every usable profile: the built-in ones first, then the user's in settings order. */
   list(): readonly ClientProfile[] {
-    return this.read().profiles;
+    const own = this.read().profiles;
+    return this.builtIns ? [...this.builtIns.list(own), ...own] : own;
   }
 
   /** The entries that could not be read, each with its message. */
