@@ -174,7 +174,7 @@ export function berlinGroupEntries(): KnowledgeEntry[] {
   return CODES.map((c) =>
     entry({
       id: `berlingroup.${c.code}`,
-      title: `Berlin Group ${c.code}`,
+      title: `Berlin Group ${c.code}: ${c.summary.charAt(0).toLowerCase()}${c.summary.slice(1).replace(/\.$/, '')}`,
       place: 'resource-call',
       status: c.status,
       summary: c.summary,

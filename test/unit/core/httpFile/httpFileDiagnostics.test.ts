@@ -50,6 +50,16 @@ describe('httpFileDiagnostics over the fixture corpus', () => {
     ]);
   });
 
+  it('reaches every knowledge-base entry (the profile lints, which need a lint context, are unit-tested)', () => {
+    const ids = new Set(corpus.flatMap((f) => f.expected.map((e) => e.split('@')[0])));
+    const needProfiles = ['lint.token.basic-auth-profile-mismatch', 'lint.authorize.redirect-uri-mismatch'];
+    const missing = kb
+      .all()
+      .map((e) => e.id)
+      .filter((id) => !ids.has(id) && !needProfiles.includes(id));
+    assert.deepEqual(missing, []);
+  });
+
   it('has negative cases that stay silent', () => {
     const silent = corpus.filter((f) => f.name.startsWith('negative-'));
     assert.ok(silent.length >= 3);
