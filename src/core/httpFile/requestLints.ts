@@ -1,5 +1,6 @@
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { decodeBase64Text, encodeBase64Text, isImfFixdate, jwtScopes } from './credentials';
+import { SignatureFinding } from './errorSignatures';
 import { FormParam, decodeFormComponent, encodeFormComponent, findParam } from './formParams';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 import { LintContext, LintProfile } from './lintContext';
@@ -7,14 +8,8 @@ import { HttpFile, HttpRequest, findHeader } from './parseHttpFile';
 import { RequestContext } from './requestContext';
 import { SourceText } from './sourceText';
 
-/** A finding with document offsets, before it becomes an {@link HttpDiagnostic}. */
-export interface DocumentFinding {
-  readonly code: string;
-  readonly start: number;
-  readonly end: number;
-  readonly severity: DiagnosticSeverity;
-  readonly alternatives: readonly string[];
-  readonly detail?: string;
+/** A finding with document offsets, before it becomes an {@link HttpDiagnostic}; lints add fixes and profile facts. */
+export interface DocumentFinding extends SignatureFinding {
   readonly fixes?: readonly QuickFix[];
   readonly requiredScopes?: readonly string[];
   readonly profileName?: string;
