@@ -48,6 +48,18 @@ async function signInWithProfile(
   profile: ClientProfile,
   openUrl: (url: string) => Promise<void>,
 ): Promise<OperationResult> {
+  if (
+    profile.token_endpoint_auth_method !== 'none' &&
+    (await services.secretStore.getClientSecret(profile.id)) === undefined
+  ) {
+    // Ask for the missing secret now rather than failing after the browser round trip.
+    const stored = await vscode.commands.executeCommand<string | undefined>(CommandIds.setClientSecret, {
+      profileId: profile.id,
+    });
+    if (stored === undefined) {
+      throw new vscode.CancellationError();
+    }
+  }
   const [{ signIn, canServeRedirectLocally }, http] = await Promise.all([
     import('../../core/oauth/signIn.js'),
     services.engine.httpClientFor(profile),
