@@ -5,6 +5,7 @@
  * @see https://undici.nodejs.org/#/docs/api/ProxyAgent
  */
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { Agent, Dispatcher, EnvHttpProxyAgent, ProxyAgent, request } from 'undici';
 import {
@@ -29,6 +30,8 @@ export interface UndiciHttpClientOptions {
   readonly tls?: ConnectionSettings['tls'];
   /** Idle keep-alive; short by default so tools and tests exit promptly. */
   readonly keepAliveTimeoutMs?: number;
+  /** Resolves host names instead of the system resolver (split-horizon setups, tests); proxied targets are resolved by the proxy. */
+  readonly lookup?: net.LookupFunction;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -46,7 +49,7 @@ export class UndiciHttpClient implements HttpClient {
     const common = {
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 1000,
       keepAliveMaxTimeout: options.keepAliveTimeoutMs ?? 1000,
-      connect: { ...connect, timeout: this.timeoutMs },
+      connect: { ...connect, timeout: this.timeoutMs, lookup: options.lookup },
     };
     this.direct = new Agent(common);
     const env = options.env ?? process.env;
@@ -215,6 +218,13 @@ export function transportError(
       },
     );
   }
+  if (url.protocol === 'https:' && has((c) => c === 'UND_ERR_SOCKET') && closedBeforeAnswer(err)) {
+    // A TLS 1.3 server that wants a client certificate rejects it after the handshake: the socket just closes.
+    return new HttpRequestError('HTTP_TLS', `${target} closed the TLS connection without answering.`, {
+      cause: err,
+      fix: 'The server may require a client certificate (mTLS): check the certificate and key in the profile, and that the provider has the certificate registered.',
+    });
+  }
   if (has((c) => c === 'ECONNREFUSED')) {
     return new HttpRequestError('HTTP_CONNECTION_REFUSED', `Nothing accepts connections at ${target}.`, {
       cause: err,
@@ -231,24 +241,29 @@ export function transportError(
   );
 }
 
-function errorCodes(err: unknown): string[] {
-  const codes: string[] = [];
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') {
-      codes.push(code);
-    }
-    if (e instanceof AggregateError) {
-      codes.push(...e.errors.flatMap(errorCodes));
-    }
+/** The error and its `cause`s, outermost first (undici nests the socket error one or two levels down). */
+function causeChain(err: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e: unknown = err; e && chain.length < 5; e = (e as { cause?: unknown }).cause) {
+    chain.push(e);
   }
-  return codes;
+  return chain;
+}
+
+function errorCodes(err: unknown): string[] {
+  return causeChain(err).flatMap((e) => {
+    const code = (e as { code?: unknown }).code;
+    const own = typeof code === 'string' ? [code] : [];
+    return e instanceof AggregateError ? [...own, ...e.errors.flatMap(errorCodes)] : own;
+  });
+}
+
+function closedBeforeAnswer(err: unknown): boolean {
+  return causeChain(err).some((e) => (e as { socket?: { bytesRead?: number } }).socket?.bytesRead === 0);
 }
 
 function messages(err: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    parts.push(e instanceof Error ? e.message : String(e));
-  }
-  return parts.join(' | ');
+  return causeChain(err)
+    .map((e) => (e instanceof Error ? e.message : String(e)))
+    .join(' | ');
 }
