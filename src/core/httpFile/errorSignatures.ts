@@ -20,6 +20,8 @@ export interface SignatureFinding {
   readonly alternatives: readonly string[];
   /** Extra words for the message, e.g. the unregistered code itself. */
   readonly detail?: string;
+  /** What the server itself wrote (`error_description`, `moreInformation`, a `tppMessages` text), for the hover. */
+  readonly serverText?: string;
 }
 
 /** The chosen id and what else the same signature could mean. */
@@ -226,6 +228,7 @@ function matchObject(
       end: error.end,
       severity: choice.code === UNREGISTERED ? 'information' : 'warning',
       detail: choice.code === UNREGISTERED ? `\`${error.value}\`` : undefined,
+      serverText: description || undefined,
     });
     return true;
   }
@@ -233,7 +236,8 @@ function matchObject(
   if (httpCode && (memberValue(obj, 'moreInformation') || memberValue(obj, 'httpMessage'))) {
     const value =
       httpCode.kind === 'string' ? httpCode.value : httpCode.kind === 'number' ? httpCode.raw : '';
-    const info = (stringMember(obj, 'moreInformation')?.value ?? '').toLowerCase();
+    const moreInformation = stringMember(obj, 'moreInformation')?.value;
+    const info = (moreInformation ?? '').toLowerCase();
     let code: string | undefined;
     if (info.includes('client id')) {
       code =
@@ -244,7 +248,14 @@ function matchObject(
       code = 'rabobank.api.forbidden';
     }
     if (code) {
-      out.push({ code, start: httpCode.start, end: httpCode.end, severity: 'warning', alternatives: [] });
+      out.push({
+        code,
+        start: httpCode.start,
+        end: httpCode.end,
+        severity: 'warning',
+        alternatives: [],
+        serverText: moreInformation,
+      });
     }
     return true;
   }
@@ -295,6 +306,7 @@ function berlinGroupCode(obj: JsonObject, out: SignatureFinding[]): void {
       end: code.end,
       severity: category === 'WARNING' ? 'information' : 'warning',
       alternatives: [],
+      serverText: stringMember(obj, 'text')?.value ?? stringMember(obj, 'detail')?.value,
     });
   }
 }

@@ -52,6 +52,10 @@ export function hoverContent(
   if (diagnostic.message !== entry.title) {
     lines.push(`_${escapeMarkdown(diagnostic.message.slice(entry.title.length).replace(/^:\s*/, ''))}_`, '');
   }
+  if (data.serverText) {
+    const said = data.serverText.length > 300 ? `${data.serverText.slice(0, 300)}…` : data.serverText;
+    lines.push(`The server said: “${escapeMarkdown(said.replace(/\s+/g, ' '))}”`, '');
+  }
   lines.push('**Likely causes**', '');
   rankCauses(entry.causes, data.grantType, data.endpoint).forEach((c, i) =>
     lines.push(`${i + 1}. ${c.text}`),

@@ -30,6 +30,8 @@ export interface DiagnosticData {
   /** The profile the request was matched to, when one was. */
   readonly profileName: string | undefined;
   readonly profileId: string | undefined;
+  /** The server's own explanation (`error_description` and the like), shown in the hover as it was sent. */
+  readonly serverText: string | undefined;
   readonly fixes: readonly QuickFix[];
 }
 

@@ -221,6 +221,7 @@ function toDiagnostic(
       requiredScopes,
       profileName: f.profileName,
       profileId: f.profileId,
+      serverText: f.serverText,
       fixes: f.fixes ?? [],
     },
   };

@@ -68,6 +68,15 @@ describe('hoverContent', () => {
     assert.deepEqual(JSON.parse(args), [{ profileId: 'rabo-sandbox' }]);
   });
 
+  it('quotes what the server said, escaped and shortened', () => {
+    const [d] = lintHttpFile(
+      '{"error":"invalid_grant","error_description":"AADSTS99: *bad* [x](y)\\r\\nTrace ID: 1"}',
+      kb,
+    );
+    const { markdown } = hoverContent(d, kb, {});
+    assert.match(markdown, /The server said: “AADSTS99: \\\*bad\\\* \\\[x\\\]\(y\) Trace ID: 1”/);
+  });
+
   it('ranks the refresh-token causes first for a refresh grant', () => {
     const [d] = lintHttpFile(
       'POST https://auth.example.com/token\n\ngrant_type=refresh_token&refresh_token=r&client_secret=s\n\nHTTP/1.1 400 Bad Request\n\n{"error":"invalid_grant"}',
