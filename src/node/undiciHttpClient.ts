@@ -87,7 +87,11 @@ export class UndiciHttpClient implements HttpClient {
       const body = await readBody(response.body);
       return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
     } catch (err) {
-      throw transportError(err, url, { timedOut: timeout.aborted, cancelled: req.signal?.aborted === true });
+      throw transportError(err, url, {
+        timedOut: timeout.aborted,
+        cancelled: req.signal?.aborted === true,
+        viaProxy: dispatcher !== this.direct,
+      });
     }
   }
 
@@ -182,7 +186,7 @@ const TLS_CODES =
 export function transportError(
   err: unknown,
   url: URL,
-  state: { readonly timedOut: boolean; readonly cancelled: boolean },
+  state: { readonly timedOut: boolean; readonly cancelled: boolean; readonly viaProxy?: boolean },
 ): OAuthWorkbenchError {
   if (err instanceof OAuthWorkbenchError) {
     return err;
@@ -201,7 +205,9 @@ export function transportError(
   }
   if (
     has((c) => c === 'UND_ERR_PRX_TLS') ||
-    (codes.some((c) => c === 'UND_ERR_ABORTED') && /proxy/i.test(messages(err)))
+    (has((c) => c === 'UND_ERR_ABORTED') && /proxy/i.test(messages(err))) ||
+    // Through a proxy, a refused connection or an unknown name is the proxy's (the target is resolved by the proxy).
+    (state.viaProxy && has((c) => c === 'ECONNREFUSED' || c === 'ENOTFOUND' || c === 'EAI_AGAIN'))
   ) {
     return new HttpRequestError('HTTP_PROXY', `The proxy refused or failed the connection to ${target}.`, {
       cause: err,

@@ -162,6 +162,35 @@ describe('UndiciHttpClient', () => {
       assert.deepEqual(proxy.seen, [`as.invalid:${targetPort}`]);
     });
 
+    it('reports a proxy that refuses the tunnel, or is not running, as HTTP_PROXY', async () => {
+      const refusing = http.createServer();
+      refusing.on('connect', (_req: http.IncomingMessage, socket: net.Socket) => {
+        socket.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
+      });
+      const refusingPort = await listen(refusing);
+      try {
+        const err = await engineError(
+          client({ proxy: `http://127.0.0.1:${refusingPort}` }).send({
+            method: 'GET',
+            url: 'http://as.invalid/',
+            headers: {},
+          }),
+        );
+        assert.equal(err.code, 'HTTP_PROXY');
+      } finally {
+        await stop(refusing);
+      }
+      const down = await engineError(
+        client({ proxy: `http://127.0.0.1:${refusingPort}` }).send({
+          method: 'GET',
+          url: 'http://as.invalid/',
+          headers: {},
+        }),
+      );
+      assert.equal(down.code, 'HTTP_PROXY');
+      assert.match(down.fix ?? '', /proxy URL/);
+    });
+
     it('never sends loopback requests through a proxy', async () => {
       const res = await client({ proxy: proxy.url }).send({
         method: 'GET',
