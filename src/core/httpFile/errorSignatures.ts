@@ -339,6 +339,7 @@ export function findPageSignature(text: string): SignatureFinding | undefined {
 /** `error="…"` in a `WWW-Authenticate` challenge (RFC 6750 §3); offsets are into `value`. */
 export function findChallengeSignatures(value: string): SignatureFinding[] {
   const findings: SignatureFinding[] = [];
+  let description: string | undefined;
   let p = 0;
   const n = value.length;
   while (p < n) {
@@ -382,6 +383,9 @@ export function findChallengeSignatures(value: string): SignatureFinding[] {
       v = value.slice(r0, q);
       p = q;
     }
+    if (key.toLowerCase() === 'error_description') {
+      description = v;
+    }
     if (key.toLowerCase() === 'error' && v) {
       const registered = PLACE_CODES.bearer.has(v);
       findings.push({
@@ -394,5 +398,5 @@ export function findChallengeSignatures(value: string): SignatureFinding[] {
       });
     }
   }
-  return findings;
+  return description ? findings.map((f) => ({ ...f, serverText: description })) : findings;
 }

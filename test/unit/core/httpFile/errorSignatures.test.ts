@@ -183,6 +183,7 @@ describe('findChallengeSignatures', () => {
     const [f] = findChallengeSignatures(value);
     assert.equal(f.code, 'oauth.bearer.invalid_token');
     assert.equal(value.slice(f.start, f.end), 'error=invalid_token');
+    assert.equal(f.serverText, 'a, b');
   });
 
   it('reports an unregistered bearer error as information', () => {
