@@ -18,6 +18,7 @@ export interface JsonMember {
   readonly value: JsonNode | undefined;
 }
 
+/** An array; items that could not be read are left out. */
 export interface JsonArray extends JsonSpan {
   readonly kind: 'array';
   readonly items: JsonNode[];
@@ -29,6 +30,7 @@ export interface JsonString extends JsonSpan {
   readonly value: string;
 }
 
+/** A number or literal, kept as written (`raw`): the matchers compare text, not values. */
 export interface JsonScalar extends JsonSpan {
   readonly kind: 'number' | 'true' | 'false' | 'null';
   readonly raw: string;

@@ -2,6 +2,7 @@ import { entryText } from '../../core/knowledge/entryText';
 import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
 import { CliIo, CliUsageError } from './cliIo';
 
+/** Printed for `explain --help`. */
 export const EXPLAIN_USAGE = `Usage: oauth-workbench explain ID
 
 Prints what an OAuth Workbench diagnostic id means: title, causes, fixes and guide errata.

@@ -20,6 +20,7 @@ export interface LintJsonRecord {
 /** Reads a file as text; injected so tests can simulate read errors. */
 export type ReadTextFile = (path: string) => Promise<string>;
 
+/** Printed for `lint --help`; states the exit codes CI relies on. */
 export const LINT_USAGE = `Usage: oauth-workbench lint [--format text|json] [--fail-on warning|error] FILE…
 
 Checks .http files for recorded OAuth error responses and risky requests.
