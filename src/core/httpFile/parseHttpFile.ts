@@ -160,7 +160,11 @@ export function parseHttpFile(text: string): HttpFile {
       continue;
     }
     if (c0 === LT && (text.charCodeAt(first + 1) === GT || isBlank(text.charCodeAt(first + 1)))) {
-      if (block.request && c0 === LT && text.charCodeAt(first + 1) !== GT && state !== 'preamble') {
+      const script = indexInLine(text, '{%', first, end);
+      if (script >= 0) {
+        // A JetBrains pre-request script (`< {% … %}`), possibly over several lines.
+        inHandler = indexInLine(text, '%}', script + 2, end) < 0;
+      } else if (block.request && text.charCodeAt(first + 1) !== GT && state !== 'preamble') {
         block.request.externalBody = true;
       }
       continue;

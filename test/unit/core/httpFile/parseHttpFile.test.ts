@@ -51,6 +51,16 @@ describe('parseHttpFile', () => {
     assert.equal(block.comments.length, 0);
   });
 
+  it('skips a JetBrains pre-request script over several lines', () => {
+    const file = parseHttpFile(
+      '< {%\n  request.variables.set("e", \'{"error": "x"}\');\n%}\nGET https://a.example/\n',
+    );
+    const block = file.blocks[0];
+    assert.equal(block.request?.url.text, 'https://a.example/');
+    assert.equal(block.request?.externalBody, false);
+    assert.equal(block.payloads.length, 0);
+  });
+
   it('joins comment runs and remembers pasted status lines', () => {
     const file = parseHttpFile('# HTTP/1.1 401 Unauthorized\n# {"error":\n// "x"}\nGET https://a.example/\n');
     const run = file.blocks[0].comments[0];
