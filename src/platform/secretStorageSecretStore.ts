@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SecretStore } from '../core/profiles/secretStore';
-import { Disposable } from './dispose';
+import { SecretStorageKeyspace } from './secretStorageKeyspace';
 
 const PREFIX = 'oauthWorkbench.clientSecret/';
 
@@ -8,32 +8,21 @@ const PREFIX = 'oauthWorkbench.clientSecret/';
  * The {@link SecretStore} port over VS Code's SecretStorage (the OS keychain). Failures of the keychain propagate:
  * a broken keychain must not look like "no secret set".
  */
-export class SecretStorageSecretStore extends Disposable implements SecretStore {
-  private readonly _onDidChange = this._register(new vscode.EventEmitter<string>());
-  /** Fires with the profile id whose secret changed, also when another window changed it. */
-  readonly onDidChange = this._onDidChange.event;
-
-  constructor(private readonly secrets: vscode.SecretStorage) {
-    super();
-    this._register(
-      secrets.onDidChange((e) => {
-        if (e.key.startsWith(PREFIX)) {
-          this._onDidChange.fire(e.key.slice(PREFIX.length));
-        }
-      }),
-    );
+export class SecretStorageSecretStore extends SecretStorageKeyspace implements SecretStore {
+  constructor(secrets: vscode.SecretStorage) {
+    super(secrets, PREFIX);
   }
 
-  async getClientSecret(profileId: string): Promise<string | undefined> {
-    return (await this.secrets.get(PREFIX + profileId)) || undefined;
+  getClientSecret(profileId: string): Promise<string | undefined> {
+    return this.read(profileId);
   }
 
-  async setClientSecret(profileId: string, secret: string): Promise<void> {
-    await this.secrets.store(PREFIX + profileId, secret);
+  setClientSecret(profileId: string, secret: string): Promise<void> {
+    return this.write(profileId, secret);
   }
 
-  async deleteClientSecret(profileId: string): Promise<void> {
-    await this.secrets.delete(PREFIX + profileId);
+  deleteClientSecret(profileId: string): Promise<void> {
+    return this.remove(profileId);
   }
 
   /** The SecretStorage key of a profile's secret; for tests that check what is stored. */

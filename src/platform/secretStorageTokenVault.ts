@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { TokenSet } from '../core/tokens/tokenSet';
 import { TokenVault } from '../core/tokens/tokenVault';
-import { Disposable } from './dispose';
+import { SecretStorageKeyspace } from './secretStorageKeyspace';
 
 const PREFIX = 'oauthWorkbench.tokens/';
 
@@ -19,25 +19,14 @@ export class StoredTokenSetError extends Error {
  * The {@link TokenVault} port over VS Code's SecretStorage: one JSON token set per profile, in the OS keychain. Errors
  * propagate (a broken keychain is not "signed out"); an unreadable entry is a typed error, not "no token".
  */
-export class SecretStorageTokenVault extends Disposable implements TokenVault {
-  private readonly _onDidChange = this._register(new vscode.EventEmitter<string>());
-  /** Fires with the profile id whose token set was saved or deleted, also by another window. */
-  readonly onDidChange = this._onDidChange.event;
-
-  constructor(private readonly secrets: vscode.SecretStorage) {
-    super();
-    this._register(
-      secrets.onDidChange((e) => {
-        if (e.key.startsWith(PREFIX)) {
-          this._onDidChange.fire(e.key.slice(PREFIX.length));
-        }
-      }),
-    );
+export class SecretStorageTokenVault extends SecretStorageKeyspace implements TokenVault {
+  constructor(secrets: vscode.SecretStorage) {
+    super(secrets, PREFIX);
   }
 
   async load(profileId: string): Promise<TokenSet | undefined> {
-    const text = await this.secrets.get(PREFIX + profileId);
-    if (text === undefined || text === '') {
+    const text = await this.read(profileId);
+    if (text === undefined) {
       return undefined;
     }
     let value: unknown;
@@ -52,12 +41,12 @@ export class SecretStorageTokenVault extends Disposable implements TokenVault {
     return value as TokenSet;
   }
 
-  async save(profileId: string, tokenSet: TokenSet): Promise<void> {
-    await this.secrets.store(PREFIX + profileId, JSON.stringify(tokenSet));
+  save(profileId: string, tokenSet: TokenSet): Promise<void> {
+    return this.write(profileId, JSON.stringify(tokenSet));
   }
 
-  async delete(profileId: string): Promise<void> {
-    await this.secrets.delete(PREFIX + profileId);
+  delete(profileId: string): Promise<void> {
+    return this.remove(profileId);
   }
 
   /** The SecretStorage key of a profile's token set; for tests that check what is stored. */

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../../src/constants';
 import type { OperationResult } from '../../../src/features/signIn/signInCommand';
-import { loginAndDeliver } from '../../doubles/httpLogin';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
-import { clearProfiles, logTextContaining, setSetting, workbenchApi } from '../support/workbench';
+import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
+import { logTextContaining, setSetting, workbenchApi } from '../support/workbench';
 import { waitFor } from '../support/waitFor';
 
 const PROFILE_ID = 'auto-refresh-it';
@@ -18,32 +18,13 @@ describe('auto-refresh', function () {
     await setSetting(SettingKeys.autoRefresh, true);
     // 4-second tokens: refreshed halfway, after about 2 s.
     server = await startOidcProvider({ accessTokenTtlS: 4 });
-    await vscode.commands.executeCommand(CommandIds.addProfile, {
-      profile: {
-        id: PROFILE_ID,
-        label: 'Short-lived tokens',
-        preset: 'generic-oidc',
-        issuer: server.issuer,
-        authorization_endpoint: server.authorizationEndpoint,
-        token_endpoint: server.tokenEndpoint,
-        revocation_endpoint: server.revocationEndpoint,
-        client_id: server.clientId,
-        redirect_uri: server.redirectUri,
-        scopes: ['openid', 'offline_access'],
-      },
-      clientSecret: server.clientSecret,
-    });
-    const result = await vscode.commands.executeCommand<OperationResult>(CommandIds.signIn, {
-      profileId: PROFILE_ID,
-      openUrl: (url: string) => void loginAndDeliver(url, server.redirectUri),
-    });
+    await addOidcProfile(server, { id: PROFILE_ID, label: 'Short-lived tokens' });
+    const result = await signInOverHttp(PROFILE_ID, server);
     assert.equal(result.ok, true, result.failure?.message);
   });
 
   after(async () => {
-    await vscode.commands.executeCommand(CommandIds.removeProfile, { profileId: PROFILE_ID, confirm: false });
-    await clearProfiles();
-    await setSetting(SettingKeys.autoRefresh, undefined);
+    await removeTestProfile(PROFILE_ID);
     await server?.close();
   });
 

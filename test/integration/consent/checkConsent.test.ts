@@ -7,7 +7,8 @@ import type { ConsentCheckResult } from '../../../src/features/consent/checkCons
 import type { OperationResult } from '../../../src/features/signIn/signInCommand';
 import { PracticeServer, startPracticeServer } from '../../../src/node/practice/practiceServer';
 import { freePort } from '../../doubles/oidcProviderServer';
-import { clearProfiles, setSetting, workbenchApi } from '../support/workbench';
+import { removeTestProfile } from '../support/testProfiles';
+import { setSetting, workbenchApi } from '../support/workbench';
 
 const PROFILE_ID = 'practice-consent-it';
 
@@ -59,9 +60,7 @@ describe('oauthWorkbench.checkConsent against the Rabobank-shaped practice serve
   });
 
   after(async () => {
-    await vscode.commands.executeCommand(CommandIds.removeProfile, { profileId: PROFILE_ID, confirm: false });
-    await clearProfiles();
-    await setSetting(SettingKeys.autoRefresh, undefined);
+    await removeTestProfile(PROFILE_ID);
     await server?.close();
   });
 

@@ -5,9 +5,9 @@ import type { ConsentCheckResult } from '../../../src/features/consent/checkCons
 import type { OperationResult } from '../../../src/features/signIn/signInCommand';
 import type { TokenTreeNode } from '../../../src/features/tokensView/tokenTreeNodes';
 import type { WorkbenchTestApi } from '../../../src/platform/workbenchTestApi';
-import { loginAndDeliver } from '../../doubles/httpLogin';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
-import { clearProfiles, logTextContaining, setSetting, workbenchApi } from '../support/workbench';
+import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
+import { logTextContaining, setSetting, workbenchApi } from '../support/workbench';
 import { waitFor } from '../support/waitFor';
 
 const PROFILE_ID = 'oidc-it';
@@ -49,38 +49,15 @@ describe('sign-in against oidc-provider', function () {
     // The test drives refreshes itself.
     await setSetting(SettingKeys.autoRefresh, false);
     server = await startOidcProvider({ accessTokenTtlS: 63 });
-    await vscode.commands.executeCommand(CommandIds.addProfile, {
-      profile: {
-        id: PROFILE_ID,
-        label: 'oidc-provider',
-        preset: 'generic-oidc',
-        issuer: server.issuer,
-        authorization_endpoint: server.authorizationEndpoint,
-        token_endpoint: server.tokenEndpoint,
-        revocation_endpoint: server.revocationEndpoint,
-        introspection_endpoint: server.introspectionEndpoint,
-        client_id: server.clientId,
-        redirect_uri: server.redirectUri,
-        scopes: ['openid', 'offline_access', 'ais.balances.read'],
-        exchangeDelayMs: 0,
-      },
-      clientSecret: server.clientSecret,
-    });
+    await addOidcProfile(server, { id: PROFILE_ID, label: 'oidc-provider' });
   });
 
   after(async () => {
-    await vscode.commands.executeCommand(CommandIds.removeProfile, { profileId: PROFILE_ID, confirm: false });
-    await clearProfiles();
-    await setSetting(SettingKeys.autoRefresh, undefined);
+    await removeTestProfile(PROFILE_ID);
     await server?.close();
   });
 
-  const signIn = (): Thenable<OperationResult> =>
-    vscode.commands.executeCommand<OperationResult>(CommandIds.signIn, {
-      profileId: PROFILE_ID,
-      // Instead of a browser: log in over HTTP and deliver the redirect to the loopback server.
-      openUrl: (url: string) => void loginAndDeliver(url, server.redirectUri),
-    });
+  const signIn = () => signInOverHttp(PROFILE_ID, server);
 
   it('signs in through the loopback redirect and stores the tokens in SecretStorage', async () => {
     const result = await signIn();
