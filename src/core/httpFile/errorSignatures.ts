@@ -232,6 +232,17 @@ function matchObject(
     });
     return true;
   }
+  const active = memberValue(obj, 'active');
+  if (active?.kind === 'false' && (ctx.endpoint === 'introspect' || obj.members.length === 1)) {
+    out.push({
+      code: 'oauth.introspect.inactive',
+      start: active.start,
+      end: active.end,
+      severity: 'warning',
+      alternatives: [],
+    });
+    return true;
+  }
   const httpCode = memberValue(obj, 'httpCode');
   if (httpCode && (memberValue(obj, 'moreInformation') || memberValue(obj, 'httpMessage'))) {
     const value =
@@ -336,10 +347,17 @@ export function findPageSignature(text: string): SignatureFinding | undefined {
   return undefined;
 }
 
-/** `error="…"` in a `WWW-Authenticate` challenge (RFC 6750 §3); offsets are into `value`. */
-export function findChallengeSignatures(value: string): SignatureFinding[] {
+/**
+ * `error="…"` in a `WWW-Authenticate` challenge (RFC 6750 §3), or, on a 401, a Bearer challenge without one (no
+ * credentials were seen); offsets are into `value`.
+ */
+export function findChallengeSignatures(
+  value: string,
+  options: { unauthorized: boolean } = { unauthorized: false },
+): SignatureFinding[] {
   const findings: SignatureFinding[] = [];
   let description: string | undefined;
+  let bearer: { start: number; end: number } | undefined;
   let p = 0;
   const n = value.length;
   while (p < n) {
@@ -356,6 +374,9 @@ export function findChallengeSignatures(value: string): SignatureFinding[] {
       q++;
     }
     if (value[q] !== '=') {
+      if (key.toLowerCase() === 'bearer') {
+        bearer ??= { start: keyStart, end: p };
+      }
       continue;
     }
     q++;
@@ -397,6 +418,10 @@ export function findChallengeSignatures(value: string): SignatureFinding[] {
         detail: registered ? undefined : `\`${v}\``,
       });
     }
+  }
+  if (findings.length === 0 && bearer && options.unauthorized) {
+    // RFC 6750 §3.1: a 401 challenge without an error code means the request had no credentials at all.
+    return [{ code: 'oauth.bearer.no-credentials', ...bearer, severity: 'warning', alternatives: [] }];
   }
   return description ? findings.map((f) => ({ ...f, serverText: description })) : findings;
 }

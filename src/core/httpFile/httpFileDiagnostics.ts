@@ -85,7 +85,7 @@ function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestCo
   for (const h of response.headers) {
     const name = h.name.toLowerCase();
     if (name === 'www-authenticate') {
-      for (const f of findChallengeSignatures(h.value)) {
+      for (const f of findChallengeSignatures(h.value, { unauthorized: response.status === 401 })) {
         out.push({ ...f, start: h.valueStart + f.start, end: h.valueStart + f.end });
       }
     } else if (name === 'location' && response.status >= 300 && response.status < 400) {

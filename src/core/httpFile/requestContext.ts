@@ -2,7 +2,8 @@ import { FormParam, findParam, parseFormParams } from './formParams';
 import { HttpFile, HttpRequest, findHeader, resolveVariables } from './parseHttpFile';
 
 /** Which kind of endpoint a request hit; decides between the error families that share a payload. */
-export type EndpointKind = 'authorize' | 'token' | 'revoke' | 'consent' | 'resource' | 'unknown';
+export type EndpointKind =
+  'authorize' | 'token' | 'revoke' | 'introspect' | 'consent' | 'resource' | 'unknown';
 
 /** Who runs the server, from the host (or the path, for Keycloak). */
 export type ProviderKind = 'rabobank' | 'entra' | 'google' | 'auth0' | 'okta' | 'keycloak' | 'unknown';
@@ -96,6 +97,9 @@ function endpointKind(
   const p = path.slice(0, last);
   if (/\/(revoke|revocation)$/.test(p) || p.endsWith('/oauth2/v2.0/logout')) {
     return 'revoke';
+  }
+  if (/\/(introspect|introspection|token\/introspect)$/.test(p)) {
+    return 'introspect';
   }
   if (/\/(token|token\.oauth2)$/.test(p) || findParam(form, 'grant_type')) {
     return 'token';

@@ -292,6 +292,41 @@ export function oauthEntries(): KnowledgeEntry[] {
       link: { title: 'RFC 7009 §2.2.1', url: `${RFC7009}#section-2.2.1` },
     }),
     entry({
+      id: 'oauth.bearer.no-credentials',
+      title: 'No access token reached the API',
+      place: 'resource-call',
+      status: [401],
+      summary:
+        'The API answered 401 with a Bearer challenge but no `error` code: by RFC 6750 that means the request carried ' +
+        'no credentials it could see.',
+      causes: [
+        'The `Authorization: Bearer` header is missing, misspelled, or its variable resolved to nothing.',
+        'A proxy or redirect dropped the header (clients drop `Authorization` when a redirect changes host).',
+      ],
+      fixes: ['Send `Authorization: Bearer <access token>` on the call itself, to the final URL.'],
+      link: { title: 'RFC 6750 §3.1 Error Codes', url: `${RFC6750}#section-3.1` },
+      actions: ['signIn'],
+    }),
+    entry({
+      id: 'oauth.introspect.inactive',
+      title: 'Token is not active',
+      place: 'token-endpoint',
+      status: [200],
+      summary:
+        'The introspection endpoint answered `"active": false`: the token is expired, revoked, unknown, or was issued ' +
+        'for another client. It says no more than that, on purpose.',
+      causes: [
+        'The access token expired or was revoked.',
+        'The token was issued by another server or environment, or was copied incompletely.',
+      ],
+      fixes: ['Refresh the token, or sign in again, and introspect the new one.'],
+      link: {
+        title: 'RFC 7662 §2.2 Introspection Response',
+        url: 'https://www.rfc-editor.org/rfc/rfc7662#section-2.2',
+      },
+      actions: ['refreshToken', 'signIn'],
+    }),
+    entry({
       id: 'oauth.any.unregistered-error',
       title: 'Error code not registered in OAuth 2.0',
       place: 'token-endpoint',

@@ -191,6 +191,14 @@ describe('findChallengeSignatures', () => {
     assert.deepEqual([f.code, f.severity], ['oauth.any.unregistered-error', 'information']);
   });
 
+  it('reads a 401 Bearer challenge without error as missing credentials, and only on a 401', () => {
+    const value = 'Basic realm="a", Bearer realm="x"';
+    const [f] = findChallengeSignatures(value, { unauthorized: true });
+    assert.equal(f.code, 'oauth.bearer.no-credentials');
+    assert.equal(value.slice(f.start, f.end), 'Bearer');
+    assert.deepEqual(findChallengeSignatures('Basic realm="a"', { unauthorized: true }), []);
+  });
+
   it('ignores challenges without error and survives garbage', () => {
     assert.deepEqual(findChallengeSignatures('Bearer realm="x"'), []);
     for (const v of ['=', '"', 'error=', 'error="', ',,,', 'a=b=c', '\\']) {
