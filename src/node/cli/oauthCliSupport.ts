@@ -5,6 +5,7 @@
  */
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { isOAuthWorkbenchError } from '../../core/oauth/oauthErrors';
+import { EndpointCall } from '../../core/oauth/tokenEndpoint';
 import { isLoopbackUrl } from '../../core/profiles/clientProfile';
 import { decodeTokenSetJwts } from '../../core/tokens/decodeJwt';
 import { TokenSet } from '../../core/tokens/tokenSet';
@@ -75,9 +76,7 @@ export function secretFromEnv(io: CliIo, variable: string | undefined, flag: str
 }
 
 /** `--client-auth` as the profile's method; `basic` is the default, as at Rabobank. */
-export function clientAuthMethod(
-  value: string | undefined,
-): 'client_secret_basic' | 'client_secret_post' | 'none' {
+function clientAuthMethod(value: string | undefined): 'client_secret_basic' | 'client_secret_post' | 'none' {
   switch (value ?? 'basic') {
     case 'basic':
       return 'client_secret_basic';
@@ -88,6 +87,37 @@ export function clientAuthMethod(
     default:
       throw new CliUsageError('--client-auth must be basic, post or none.');
   }
+}
+
+/** The common options' values, as `parseOptions` returns them. */
+export interface CommonOptionValues {
+  readonly 'client-id'?: string;
+  readonly 'client-secret-env'?: string;
+  readonly 'client-auth'?: string;
+  readonly proxy?: string;
+  readonly cert?: string;
+  readonly key?: string;
+  readonly ca?: string;
+  readonly 'http-timeout-s'?: string;
+}
+
+/**
+ * The endpoint call the common options describe: the client, its secret from the environment (unless
+ * `--client-auth none`) and the HTTP client. The caller closes `call.http`.
+ */
+export function endpointCallFrom(
+  io: CliIo,
+  values: CommonOptionValues,
+): EndpointCall & { readonly http: UndiciHttpClient } {
+  const method = clientAuthMethod(values['client-auth']);
+  const client = {
+    client_id: required(values['client-id'], 'client-id'),
+    token_endpoint_auth_method: method,
+    preset: 'generic-oauth2' as const,
+  };
+  const clientSecret =
+    method === 'none' ? undefined : secretFromEnv(io, values['client-secret-env'], 'client-secret-env');
+  return { client, clientSecret, http: httpClientFrom(io, values), now: Date.now };
 }
 
 /** A positive number option in seconds, as milliseconds. */
@@ -103,10 +133,7 @@ export function secondsOption(value: string | undefined, flag: string, fallbackS
 }
 
 /** Builds the HTTP client from the common options and the environment (HTTPS_PROXY, NO_PROXY). */
-export function httpClientFrom(
-  io: CliIo,
-  values: { proxy?: string; cert?: string; key?: string; ca?: string; 'http-timeout-s'?: string },
-): UndiciHttpClient {
+function httpClientFrom(io: CliIo, values: CommonOptionValues): UndiciHttpClient {
   if ((values.cert === undefined) !== (values.key === undefined)) {
     throw new CliUsageError('Mutual TLS needs both --cert and --key.');
   }

@@ -2,13 +2,11 @@
 import { refreshTokenGrant } from '../../core/oauth/tokenEndpoint';
 import { CliIo } from './cliIo';
 import {
-  clientAuthMethod,
   COMMON_OPTIONS,
+  endpointCallFrom,
   endpointUrl,
-  httpClientFrom,
   parseOptions,
   printTokenSet,
-  required,
   runOAuthCommand,
   secretFromEnv,
 } from './oauthCliSupport';
@@ -28,28 +26,21 @@ const OPTIONS = {
 /** Runs `refresh`; resolves to the exit code. */
 export async function runRefreshCommand(args: readonly string[], io: CliIo): Promise<number> {
   const values = parseOptions(args, OPTIONS);
-  const method = clientAuthMethod(values['client-auth']);
-  const client = {
-    client_id: required(values['client-id'], 'client-id'),
-    token_endpoint_auth_method: method,
-    preset: 'generic-oauth2' as const,
-  };
-  const clientSecret =
-    method === 'none' ? undefined : secretFromEnv(io, values['client-secret-env'], 'client-secret-env');
   const tokenEndpoint = endpointUrl(values['token-endpoint'], 'token-endpoint');
   const refreshToken = secretFromEnv(io, values['refresh-token-env'], 'refresh-token-env');
-  const http = httpClientFrom(io, values);
+  const call = endpointCallFrom(io, values);
   return runOAuthCommand(io, values.verbose === true, async () => {
     try {
       printTokenSet(
         io,
-        await refreshTokenGrant(
-          { http, client, clientSecret, now: Date.now },
-          { token_endpoint: tokenEndpoint, refresh_token: refreshToken, scope: values.scope },
-        ),
+        await refreshTokenGrant(call, {
+          token_endpoint: tokenEndpoint,
+          refresh_token: refreshToken,
+          scope: values.scope,
+        }),
       );
     } finally {
-      await http.close();
+      await call.http.close();
     }
   });
 }

@@ -10,16 +10,14 @@ import { InMemorySecretStore } from '../../core/profiles/secretStore';
 import { startLoopbackRedirectServer } from '../loopbackRedirectServer';
 import { CliIo, CliUsageError } from './cliIo';
 import {
-  clientAuthMethod,
   COMMON_OPTIONS,
+  endpointCallFrom,
   endpointUrl,
-  httpClientFrom,
   parseOptions,
   printTokenSet,
   required,
   runOAuthCommand,
   secondsOption,
-  secretFromEnv,
 } from './oauthCliSupport';
 
 /** Help text for `token`. */
@@ -51,25 +49,17 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
   if (grant !== 'authorization_code' && grant !== 'client_credentials') {
     throw new CliUsageError('--grant must be authorization_code or client_credentials.');
   }
-  const method = clientAuthMethod(values['client-auth']);
-  const clientId = required(values['client-id'], 'client-id');
-  const clientSecret =
-    method === 'none' ? undefined : secretFromEnv(io, values['client-secret-env'], 'client-secret-env');
   const tokenEndpoint = endpointUrl(values['token-endpoint'], 'token-endpoint');
+  const call = endpointCallFrom(io, values);
+  const { http, clientSecret } = call;
 
   if (grant === 'client_credentials') {
-    const http = httpClientFrom(io, values);
     return runOAuthCommand(io, values.verbose === true, async () => {
       try {
-        const tokens = await clientCredentialsGrant(
-          {
-            http,
-            client: { client_id: clientId, token_endpoint_auth_method: method, preset: 'generic-oauth2' },
-            clientSecret,
-            now: Date.now,
-          },
-          { token_endpoint: tokenEndpoint, scope: values.scope },
-        );
+        const tokens = await clientCredentialsGrant(call, {
+          token_endpoint: tokenEndpoint,
+          scope: values.scope,
+        });
         printTokenSet(io, tokens);
       } finally {
         await http.close();
@@ -85,8 +75,8 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
     issuer: values.issuer,
     authorization_endpoint: endpointUrl(values['authorization-endpoint'], 'authorization-endpoint'),
     token_endpoint: tokenEndpoint,
-    client_id: clientId,
-    token_endpoint_auth_method: method,
+    client_id: call.client.client_id,
+    token_endpoint_auth_method: call.client.token_endpoint_auth_method,
     redirect_uri: required(values['redirect-uri'], 'redirect-uri'),
     scopes: (values.scope ?? '').split(/\s+/).filter(Boolean),
     pkce: values.pkce ?? true,
@@ -97,7 +87,6 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
     throw new CliUsageError(problems.map((problem) => `${problem.field}: ${problem.message}`).join(' '));
   }
   const timeoutMs = secondsOption(values['timeout-s'], 'timeout-s', 300);
-  const http = httpClientFrom(io, values);
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);

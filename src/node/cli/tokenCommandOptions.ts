@@ -2,12 +2,10 @@
 import { EndpointCall } from '../../core/oauth/tokenEndpoint';
 import { CliIo, CliUsageError } from './cliIo';
 import {
-  clientAuthMethod,
   COMMON_OPTIONS,
+  endpointCallFrom,
   endpointUrl,
-  httpClientFrom,
   parseOptions,
-  required,
   secretFromEnv,
 } from './oauthCliSupport';
 
@@ -43,30 +41,15 @@ export function parseTokenCommandOptions(
   if (hint !== undefined && hint !== 'access_token' && hint !== 'refresh_token') {
     throw new CliUsageError('--token-type-hint must be access_token or refresh_token.');
   }
-  const method = clientAuthMethod(text('client-auth'));
-  const clientId = required(text('client-id'), 'client-id');
-  const clientSecret =
-    method === 'none' ? undefined : secretFromEnv(io, text('client-secret-env'), 'client-secret-env');
   const endpoint = endpointUrl(text(endpointFlag), endpointFlag);
   const token = secretFromEnv(io, text('token-env'), 'token-env');
-  const http = httpClientFrom(io, {
-    proxy: text('proxy'),
-    cert: text('cert'),
-    key: text('key'),
-    ca: text('ca'),
-    'http-timeout-s': text('http-timeout-s'),
-  });
+  const call = endpointCallFrom(io, values);
   return {
-    call: {
-      http,
-      client: { client_id: clientId, token_endpoint_auth_method: method, preset: 'generic-oauth2' },
-      clientSecret,
-      now: Date.now,
-    },
+    call,
     endpoint,
     token,
     tokenTypeHint: hint,
     verbose: values.verbose === true,
-    close: () => http.close(),
+    close: () => call.http.close(),
   };
 }
