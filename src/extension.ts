@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
   };
   const tokensView = registerTokensView(services);
   const statusBar = registerStatusBar(services);
+  const authProvider = registerAuthProvider(services);
   context.subscriptions.push(
     log,
     services.engine,
@@ -58,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     tokensView,
     statusBar,
     registerAutoRefresh(services),
-    registerAuthProvider(services),
+    authProvider,
     registerWalkthrough(log, context.extension),
     practice,
     registerPractice(services, practice),
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     logName: EXTENSION_NAME,
     tokensTree: tokensView.provider,
     statusBar: statusBar.controller,
+    authProvider: authProvider.provider,
   });
 }
 

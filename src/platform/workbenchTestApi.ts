@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { WorkbenchAuthenticationProvider } from '../features/authProvider/workbenchAuthenticationProvider';
 import type { StatusBarController } from '../features/statusBar/statusBarController';
 import type { TokensTreeDataProvider } from '../features/tokensView/tokensTreeDataProvider';
 import { SecretStorageSecretStore } from './secretStorageSecretStore';
@@ -13,6 +14,7 @@ export interface WorkbenchTestApi {
   readonly logFile: vscode.Uri;
   readonly tokensTree: TokensTreeDataProvider;
   readonly statusBar: StatusBarController;
+  readonly authProvider: WorkbenchAuthenticationProvider;
   /** Which of the profile's entries exist in SecretStorage (booleans only, never the values). */
   stored(profileId: string): Promise<{ readonly clientSecret: boolean; readonly tokens: boolean }>;
 }
@@ -24,6 +26,7 @@ export function createTestApi(
     readonly logName: string;
     readonly tokensTree: TokensTreeDataProvider;
     readonly statusBar: StatusBarController;
+    readonly authProvider: WorkbenchAuthenticationProvider;
   },
 ): WorkbenchTestApi | undefined {
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
@@ -34,6 +37,7 @@ export function createTestApi(
     logFile: vscode.Uri.joinPath(context.logUri, `${parts.logName}.log`),
     tokensTree: parts.tokensTree,
     statusBar: parts.statusBar,
+    authProvider: parts.authProvider,
     stored: async (profileId) => ({
       clientSecret: (await context.secrets.get(SecretStorageSecretStore.keyOf(profileId))) !== undefined,
       tokens: (await context.secrets.get(SecretStorageTokenVault.keyOf(profileId))) !== undefined,

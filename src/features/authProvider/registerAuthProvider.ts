@@ -3,13 +3,19 @@ import { AUTH_PROVIDER_ID, EXTENSION_NAME } from '../../constants';
 import { WorkbenchServices } from '../../platform/workbenchServices';
 import { WorkbenchAuthenticationProvider } from './workbenchAuthenticationProvider';
 
-/** Registers the `oauthWorkbench` authentication provider (contributed in package.json `authentication`). */
-export function registerAuthProvider(services: WorkbenchServices): vscode.Disposable {
+/**
+ * Registers the `oauthWorkbench` authentication provider (contributed in package.json `authentication`). Returns the
+ * provider too, for tests that read its sessions.
+ */
+export function registerAuthProvider(services: WorkbenchServices): vscode.Disposable & {
+  readonly provider: WorkbenchAuthenticationProvider;
+} {
   const provider = new WorkbenchAuthenticationProvider(services);
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     provider,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, EXTENSION_NAME, provider, {
       supportsMultipleAccounts: true,
     }),
   );
+  return { provider, dispose: () => disposable.dispose() };
 }

@@ -11,6 +11,7 @@ import { presetOf } from '../../core/profiles/profilePresets';
 import type { TokenManager } from '../../core/tokens/tokenManager';
 import { Disposable } from '../../platform/dispose';
 import { registerCommand } from '../../platform/runCommand';
+import { refreshOpenDocument } from '../../platform/virtualDocuments';
 import { WorkbenchServices } from '../../platform/workbenchServices';
 import { resolveProfile } from '../profiles/resolveProfile';
 import { decodeFailure, showFailure } from '../signIn/oauthFailurePresenter';
@@ -34,7 +35,7 @@ class ConsentReportProvider extends Disposable implements vscode.TextDocumentCon
   async show(profileId: string, text: string): Promise<void> {
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${profileId}/Consent.md` });
     this.reports.set(uri.toString(), text);
-    this._onDidChange.fire(uri);
+    await refreshOpenDocument(uri, text, () => this._onDidChange.fire(uri));
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(document, 'markdown');
     await vscode.window.showTextDocument(document, { preview: true });

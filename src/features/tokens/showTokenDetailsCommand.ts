@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds, TOKEN_DETAILS_SCHEME } from '../../constants';
 import { Disposable } from '../../platform/dispose';
 import { registerCommand } from '../../platform/runCommand';
+import { refreshOpenDocument } from '../../platform/virtualDocuments';
 import { WorkbenchServices } from '../../platform/workbenchServices';
 import { profileIdOf, resolveProfile } from '../profiles/resolveProfile';
 import { renderTokenDetails } from './tokenDetailsDocument';
@@ -38,24 +39,11 @@ export class TokenDetailsContentProvider extends Disposable implements vscode.Te
     return renderTokenDetails(profile, tokenSet, { reveal: uri.query === 'reveal', nowMs: Date.now() });
   }
 
-  /** Makes an open document of this URI show current content before it is shown again (updates are async). */
+  /** Makes an open document of this URI show current content before it is shown again. */
   async ensureFresh(uri: vscode.Uri): Promise<void> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (!open || open.getText() === (await this.provideTextDocumentContent(uri))) {
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
-      };
-      const subscription = vscode.workspace.onDidChangeTextDocument((e) =>
-        e.document === open ? done() : undefined,
-      );
-      const timer = setTimeout(done, 2000);
-      this._onDidChange.fire(uri);
-    });
+    await refreshOpenDocument(uri, await this.provideTextDocumentContent(uri), () =>
+      this._onDidChange.fire(uri),
+    );
   }
 
   private fireFor(profileId: string | undefined): void {

@@ -124,6 +124,42 @@ describe('sign-in against oidc-provider', function () {
     assert.ok(seenTokens.size >= 4, 'new access and refresh tokens were issued');
   });
 
+  it('offers the profile as an authentication session to other extensions', async () => {
+    const [session] = await api.authProvider.getSessions([`profile:${PROFILE_ID}`, 'ais.balances.read']);
+    assert.ok(session, 'a session for the profile');
+    assert.equal(session.id, PROFILE_ID);
+    assert.equal(session.account.label, 'oidc-provider');
+    assert.ok(session.scopes.includes(`profile:${PROFILE_ID}`));
+    assert.ok(seenTokens.has(session.accessToken), 'the session carries the current access token');
+    assert.deepEqual(await api.authProvider.getSessions(['scope-never-granted']), []);
+  });
+
+  it('inserts the Authorization header into a .http document', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'http',
+      content: 'GET https://api.example/accounts\n',
+    });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    await vscode.commands.executeCommand(CommandIds.insertAuthorizationHeader, { profileId: PROFILE_ID });
+    const { access } = await revealedTokens();
+    assert.equal(document.lineAt(1).text, `Authorization: Bearer ${access}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('shows the token set masked, with decoded claims marked unverified', async () => {
+    const uri = await vscode.commands.executeCommand<string>(CommandIds.showTokenDetails, {
+      profileId: PROFILE_ID,
+    });
+    const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri))).getText();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.match(text, /access_token: •+ \(\d+ chars, #[0-9a-f]{8}\)/);
+    assert.match(text, /signature NOT verified/);
+    for (const token of seenTokens) {
+      assert.ok(!text.includes(token), 'no token in the masked document');
+    }
+  });
+
   it('explains that a generic profile has no consent endpoint', async () => {
     const result = await vscode.commands.executeCommand<ConsentCheckResult | undefined>(
       CommandIds.checkConsent,
