@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -103,6 +104,19 @@ describe('LoopbackRedirectServer', () => {
     assert.equal(res.status, 400);
     assert.equal(res.body, invalidPage);
     assert.ok(!res.body.includes('alert'));
+  });
+
+  it('answers any foreign query with the one static page, whatever it contains', async () => {
+    await start();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 5 }), async (pairs) => {
+        const query = new URLSearchParams([...pairs, ['state', 'not-the-state']]);
+        const res = await getOnce(`${base}/callback?${query}`);
+        assert.equal(res.status, 400);
+        assert.equal(res.body, invalidPage);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('ends the flow with the OAuth error of an error= callback carrying the right state', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   CallbackExpectations,
   checkAuthorizationCallback,
@@ -71,6 +72,40 @@ describe('checkAuthorizationCallback', () => {
       }
     });
   }
+});
+
+describe('checkAuthorizationCallback properties', () => {
+  const param = fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }));
+
+  it('never hands out a code unless the one state parameter equals the expected state', () => {
+    fc.assert(
+      fc.property(fc.array(param, { maxLength: 8 }), (pairs) => {
+        const query = new URLSearchParams(pairs);
+        const verdict = checkAuthorizationCallback(query, expected);
+        if (verdict.kind === 'code') {
+          assert.deepEqual(query.getAll('state'), [state]);
+        }
+      }),
+    );
+  });
+
+  it('accepts any extra parameters next to the right code and state', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          param.filter(([name]) => !['code', 'state', 'iss', 'error'].includes(name)),
+          { maxLength: 6 },
+        ),
+        (extra) => {
+          const names = new Set<string>();
+          const unique = extra.filter(([name]) => !names.has(name) && names.add(name));
+          const query = new URLSearchParams([...unique, ['code', 'c'], ['state', state]]);
+          const verdict = checkAuthorizationCallback(query, expected);
+          assert.equal(verdict.kind, 'code');
+        },
+      ),
+    );
+  });
 });
 
 describe('paste-back', () => {
