@@ -58,7 +58,8 @@ if (code) {
     if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
       throw new HostError(`--port must be a port number from 1 to 65535, not "${opts.port}".`);
     }
-    const server = await startCodeServer(root, { port });
+    // The port proxy lets the browser reach the practice server's sign-in page when VS Code rewrites its address.
+    const server = await startCodeServer(root, { port, proxy: true });
     const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root });
     console.log(
       '\n`code` is not on PATH, so OAuth Workbench runs in VS Code for the web (code-server) on this machine.',

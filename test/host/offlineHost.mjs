@@ -185,11 +185,19 @@ export async function freePort() {
 
 /**
  * Starts code-server on 127.0.0.1 with a throwaway profile. Returns the base URL, the process and a stop() that ends
- * its whole process group and removes the profile.
+ * its whole process group and removes the profile. `proxy: true` keeps code-server's port proxy (/proxy/PORT/), which
+ * VS Code uses when an extension opens a 127.0.0.1 address in the browser; `settings` are added to the user settings.
  */
 export async function startCodeServer(
   root,
-  { env = {}, log = console.error, smokeTestDriver = true, port: wantedPort } = {},
+  {
+    env = {},
+    log = console.error,
+    smokeTestDriver = true,
+    port: wantedPort,
+    proxy = false,
+    settings = {},
+  } = {},
 ) {
   const p = toolPaths(root);
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-host-'));
@@ -209,7 +217,7 @@ export async function startCodeServer(
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs['user-data'], 'User', 'settings.json'),
-    JSON.stringify(QUIET_SETTINGS, null, 2),
+    JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2),
   );
 
   const port = wantedPort ?? (await freePort());
@@ -227,9 +235,11 @@ export async function startCodeServer(
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--disable-proxy',
     '--ignore-last-opened',
   ];
+  if (!proxy) {
+    args.push('--disable-proxy');
+  }
   if (smokeTestDriver) {
     // Without it the workbench ignores the URL payload that loads the extension under development and its tests.
     args.push('--vscode-option', 'enable-smoke-test-driver');

@@ -43,7 +43,6 @@ export const PRACTICE_PATHS = {
   metadata: '/.well-known/oauth-authorization-server',
   trouble: '/practice/trouble',
   reset: '/practice/reset',
-  stylesheet: '/practice/practice.css',
 } as const;
 
 /** The endpoints and client of a running practice server: what `oauth-workbench practice` prints as JSON. */

@@ -92,7 +92,7 @@ export class PracticePageRenderer {
     ];
     const troubles = page.troubles
       .map(
-        ({ trouble, armed }) => `<form method="post" action="/practice/trouble">
+        ({ trouble, armed }) => `<form method="post" action="practice/trouble">
           <input type="hidden" name="trouble" value="${escapeHtml(trouble.id)}" />
           <div>
             <strong>${escapeHtml(trouble.label)}</strong><span class="badge kind">${trouble.kind === 'state' ? 'now' : 'next request'}</span>${armed ? '<span class="badge armed">armed</span>' : ''}

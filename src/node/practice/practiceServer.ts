@@ -9,12 +9,11 @@ import { PracticeAuthorizationServer } from '../../core/practice/practiceAuthori
 import { PracticeResponse } from '../../core/practice/practiceResponses';
 import {
   PRACTICE_DEFAULT_SETTINGS,
-  PRACTICE_PATHS,
   PracticeEndpoints,
   PracticeSettings,
   speedProblem,
 } from '../../core/practice/practiceSettings';
-import { findPracticeMediaDir, PracticePageRenderer } from './practicePages';
+import { findPracticeMediaDir, PRACTICE_STYLESHEET, PracticePageRenderer } from './practicePages';
 
 /** Options of {@link startPracticeServer}. */
 export interface PracticeServerOptions {
@@ -126,7 +125,8 @@ async function serve(
 ): Promise<void> {
   try {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
-    if (url.pathname === PRACTICE_PATHS.stylesheet) {
+    // Pages link the stylesheet relatively, so they also work behind a path prefix (code-server's /proxy/PORT/).
+    if (req.method === 'GET' && url.pathname.endsWith(`/${PRACTICE_STYLESHEET}`)) {
       res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' });
       res.end(renderer.stylesheet);
       return;

@@ -190,6 +190,19 @@ describe('practice server through the engine', () => {
       assert.equal(err?.status, 401);
     });
 
+    it('links its pages relatively, so they also work behind a path prefix such as code-server’s /proxy/PORT/', async () => {
+      const page = await http.send({
+        method: 'GET',
+        url: buildAuthorizationUrl(profile, 'state-1'),
+        headers: {},
+      });
+      assert.match(page.body, /<link rel="stylesheet" href="practice\.css"/);
+      assert.match(page.body, /<form method="post" action="authorize\/decision">/);
+      const css = await http.send({ method: 'GET', url: `${server.url}/oauth2/practice.css`, headers: {} });
+      assert.equal(css.status, 200);
+      assert.match(css.headers['content-type'] ?? '', /^text\/css/);
+    });
+
     it('never reflects request parameters in its pages', async () => {
       const marker = '<script>alert(1)</script>';
       const url = new URL(buildAuthorizationUrl(profile, marker));

@@ -1,0 +1,229 @@
+// `npm run screenshots`: takes the README's pictures in a real browser. Builds the extension, opens it with the
+// examples workspace in the offline VS Code host (code-server on 127.0.0.1, Debian's Chromium driven by
+// playwright-core), and writes PNG files to docs/images/:
+//   practice-sign-in.png     the practice server's consent page (what a user approves when signing in)
+//   token-explorer.png       the token explorer after a practice sign-in, with the expiry countdown
+//   hover-invalid-grant.png  the hover on an invalid_grant payload in a .http file
+//   problems-panel.png       the Problems panel listing the errors of that file
+//
+//   node scripts/screenshots.mjs [--only NAME] [--out DIR]
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureDependencies } from './bootstrap.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+ensureDependencies(root);
+const { values: opts } = parseArgs({
+  options: { only: { type: 'string', multiple: true }, out: { type: 'string' } },
+});
+const outDir = path.resolve(opts.out ?? path.join(root, 'docs', 'images'));
+const wanted = (name) => !opts.only || opts.only.includes(name);
+const VIEWPORT = { width: 1280, height: 800 };
+
+const { ensureOfflineHost, startCodeServer, workbenchUrl, launchChromium, HostError } =
+  await import('../test/host/offlineHost.mjs');
+
+function build() {
+  const r = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    throw new HostError('The build failed; see the errors above.');
+  }
+}
+
+/** A copy of the examples, so nothing the workbench writes lands in the repository. */
+function workspaceCopy() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-shots-'));
+  fs.cpSync(path.join(root, 'examples'), path.join(dir, 'examples'), { recursive: true });
+  return {
+    folder: path.join(dir, 'examples'),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function shoot(page, name, options = {}) {
+  const file = path.join(outDir, `${name}.png`);
+  await page.screenshot({ path: file, ...options });
+  console.log(`wrote ${path.relative(root, file)}`);
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+}
+
+async function closeNotifications(page) {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.waitForTimeout(300);
+}
+
+/** The practice server's consent page: opened by the sign-in in a new tab, approved here. */
+async function signInWithPractice(page) {
+  await runCommand(page, 'OAuth Workbench: Start Practice Server');
+  // The status bar names the built-in profile once the server runs.
+  await page.locator('.statusbar-item', { hasText: 'Practice (local)' }).first().waitFor();
+  await closeNotifications(page);
+  const popup = page.context().waitForEvent('page', { timeout: 30_000 });
+  await runCommand(page, 'OAuth Workbench: Sign In');
+  const picker = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Practice (local)' });
+  if (
+    await picker
+      .first()
+      .isVisible({ timeout: 2000 })
+      .catch(() => false)
+  ) {
+    await picker.first().click();
+  }
+  // code-server asks before opening an external site.
+  const open = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+  if (await open.isVisible({ timeout: 5000 }).catch(() => false)) {
+    await open.click();
+  }
+  const consent = await popup;
+  await consent.setViewportSize({ width: 900, height: 680 });
+  await consent
+    .locator('#approve')
+    .waitFor()
+    .catch(async (err) => {
+      await consent.screenshot({ path: path.join(os.tmpdir(), 'oauth-workbench-screenshots-popup.png') });
+      throw new Error(`The sign-in page at ${consent.url()} has no Approve button: ${err.message}`);
+    });
+  if (wanted('practice-sign-in')) {
+    await shoot(consent, 'practice-sign-in');
+  }
+  await consent.locator('#approve').click();
+  await consent.waitForLoadState();
+  await consent.close();
+}
+
+/** Drags the primary side bar's edge so the tree's descriptions (expiry, scopes) are readable. */
+async function widenSideBar(page, by) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) {
+    return;
+  }
+  const x = box.x + box.width + 1;
+  await page.mouse.move(x, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x + by, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+async function tokenExplorer(page) {
+  await openFile(page, '3-calling-the-api.http');
+  await runCommand(page, 'View: Show OAuth Workbench');
+  await widenSideBar(page, 200);
+  const profile = page.locator('.monaco-list-row', { hasText: 'Practice (local)' }).first();
+  await profile.waitFor();
+  await page.locator('.monaco-list-row', { hasText: 'signed in' }).first().waitFor({ timeout: 30_000 });
+  if ((await profile.getAttribute('aria-expanded')) !== 'true') {
+    await profile.click();
+  }
+  await page
+    .locator('.monaco-list-row', { hasText: /expires in/ })
+    .first()
+    .waitFor();
+  await closeNotifications(page);
+  await shoot(page, 'token-explorer');
+}
+
+async function hoverAndProblems(page) {
+  await openFile(page, 'recorded-rabobank-errors.http');
+  const value = page.locator('.view-line span', { hasText: '"invalid_grant"' }).first();
+  await value.waitFor();
+  // Diagnostics are debounced; wait for the squiggle before hovering.
+  await page.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 30_000 });
+  if (wanted('hover-invalid-grant')) {
+    await value.hover();
+    await page
+      .locator('.monaco-hover:not(.hidden)', { hasText: /invalid/i })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await shoot(page, 'hover-invalid-grant');
+    await page.mouse.move(5, 5);
+  }
+  if (wanted('problems-panel')) {
+    await runCommand(page, 'View: Focus Problems');
+    await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+    await page.waitForTimeout(500);
+    await shoot(page, 'problems-panel');
+  }
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  build();
+  ensureOfflineHost(root);
+  const workspace = workspaceCopy();
+  const server = await startCodeServer(root, {
+    // VS Code opens 127.0.0.1 addresses through code-server's port proxy; the practice pages work behind it.
+    proxy: true,
+    // Room for what the pictures are about: no chat side bar, no minimap.
+    settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.minimap.enabled': false },
+  });
+  let browser;
+  try {
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    if (process.env.OAUTH_WORKBENCH_HOST_VERBOSE) {
+      page.on('console', (message) => console.error(`[workbench ${message.type()}] ${message.text()}`));
+    }
+    await page.goto(workbenchUrl(server, { folder: workspace.folder, extensionDevelopmentPath: root }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar').waitFor();
+    // Let the extension host start and the extension activate.
+    await page.waitForTimeout(3000);
+    const hideSecondary = page.locator('[aria-label^="Hide Secondary Side Bar"]').first();
+    if (await hideSecondary.isVisible().catch(() => false)) {
+      await hideSecondary.click();
+    }
+    try {
+      if (wanted('practice-sign-in') || wanted('token-explorer')) {
+        await signInWithPractice(page);
+        if (wanted('token-explorer')) {
+          await tokenExplorer(page);
+        }
+      }
+      if (wanted('hover-invalid-grant') || wanted('problems-panel')) {
+        await hoverAndProblems(page);
+      }
+    } catch (err) {
+      // What the page looked like when a step timed out, to see why.
+      await page.screenshot({ path: path.join(os.tmpdir(), 'oauth-workbench-screenshots-failure.png') });
+      console.error(
+        `(the page at the failure: ${path.join(os.tmpdir(), 'oauth-workbench-screenshots-failure.png')})`,
+      );
+      throw err;
+    }
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    workspace.remove();
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(`npm run screenshots: ${err instanceof HostError ? err.message : (err?.stack ?? err)}`);
+  process.exitCode = 1;
+}
