@@ -184,6 +184,19 @@ describe('LoopbackRedirectServer', () => {
     assert.ok(ipv6 === undefined || ipv6.status === 400);
   });
 
+  it('binds [::1] as written, and not 127.0.0.1', async function () {
+    try {
+      await start({ redirectUri: 'http://[::1]:0/cb' });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'LOOPBACK_BIND_FAILED') {
+        this.skip(); // no IPv6 loopback on this machine
+      }
+      throw err;
+    }
+    assert.equal((await getOnce(`http://[::1]:${server.port}/cb?code=a&state=nope`)).status, 400);
+    assert.ok(await refused(`http://127.0.0.1:${server.port}/cb?code=a&state=nope`));
+  });
+
   it('refuses requests whose Host is not loopback (DNS rebinding)', async () => {
     await start();
     const res = await getOnce(`${base}/callback?code=abc&state=${STATE}`, {
