@@ -7,6 +7,7 @@ import { cancelledError } from '../../core/oauth/flowDeadline';
 import { isCancellation } from '../../core/oauth/oauthErrors';
 import type { RedirectUrlPrompt } from '../../core/oauth/pasteBackReceiver';
 import { ClientProfile } from '../../core/profiles/clientProfile';
+import type { QuickInputFactory } from '../profiles/quickInputSteps';
 
 /** Opens the authorization URL in the user's browser; if VS Code could not (or the user declined), offers the link. */
 export async function openInBrowser(authorizationUrl: string): Promise<void> {
@@ -47,10 +48,13 @@ export async function redirectMayMissLoopback(
  * Asks the user for the URL the browser ended on, in an input box that closes when the flow ends. Dismissing it
  * cancels the wait.
  */
-export function pastedRedirectPrompt(profile: ClientProfile): RedirectUrlPrompt {
+export function pastedRedirectPrompt(
+  profile: ClientProfile,
+  ui: Pick<QuickInputFactory, 'createInputBox'> = vscode.window,
+): RedirectUrlPrompt {
   return (signal) =>
     new Promise<string>((resolve, reject) => {
-      const input = vscode.window.createInputBox();
+      const input = ui.createInputBox();
       input.title = vscode.l10n.t('Sign in to "{0}"', profile.label);
       input.prompt = vscode.l10n.t(
         'After signing in, the browser ends on {0}… Paste that whole address here.',

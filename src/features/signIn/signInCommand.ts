@@ -4,6 +4,7 @@ import { isCancellation } from '../../core/oauth/oauthErrors';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { QuickInputFactory } from '../profiles/quickInputSteps';
 import { resolveProfile } from '../profiles/resolveProfile';
 import {
   loopbackOrPasteBack,
@@ -20,6 +21,8 @@ import { decodeFailure, FailureReport, showFailure } from './oauthFailurePresent
 export interface SignInArgs {
   readonly profileId?: string;
   readonly openUrl?: (authorizationUrl: string) => unknown;
+  /** Where the paste-back input box comes from (a test fills it in like a user). */
+  readonly quickInputs?: Pick<QuickInputFactory, 'createInputBox'>;
 }
 
 /** What `oauthWorkbench.signIn` resolves to (never a token). */
@@ -34,11 +37,12 @@ export interface OperationResult {
 export function registerSignInCommand(services: WorkbenchServices): vscode.Disposable {
   return registerCommand(CommandIds.signIn, services, async (arg?: unknown) => {
     const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile to sign in with'));
-    const openUrl = (arg as SignInArgs | undefined)?.openUrl;
+    const { openUrl, quickInputs } = (arg ?? {}) as SignInArgs;
     return signInWithProfile(
       services,
       profile,
       openUrl ? async (url) => void (await openUrl(url)) : openInBrowser,
+      quickInputs,
     );
   });
 }
@@ -47,6 +51,7 @@ async function signInWithProfile(
   services: WorkbenchServices,
   profile: ClientProfile,
   openUrl: (url: string) => Promise<void>,
+  quickInputs?: Pick<QuickInputFactory, 'createInputBox'>,
 ): Promise<OperationResult> {
   if (
     profile.token_endpoint_auth_method !== 'none' &&
@@ -64,7 +69,7 @@ async function signInWithProfile(
     import('../../core/oauth/signIn.js'),
     services.engine.httpClientFor(profile),
   ]);
-  const prompt = pastedRedirectPrompt(profile);
+  const prompt = pastedRedirectPrompt(profile, quickInputs);
   const loopback = canServeRedirectLocally(profile) ? await services.engine.loopbackReceiver() : undefined;
   const receiveCallback =
     loopback && (await redirectMayMissLoopback(profile, services.log))

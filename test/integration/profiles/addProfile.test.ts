@@ -142,6 +142,26 @@ describe('oauthWorkbench.addProfile', () => {
     assert.deepEqual(await api.stored(id), { clientSecret: true, tokens: false });
   });
 
+  it('edits a profile from programmatic arguments, validating the result', async () => {
+    await vscode.commands.executeCommand(CommandIds.editProfile, {
+      profileId: 'api-programmatic',
+      changes: { label: 'Renamed API', scopes: ['read', 'write'] },
+    });
+    const stored = profilesSetting().find(
+      (e) => (e as ClientProfile).id === 'api-programmatic',
+    ) as ClientProfile;
+    assert.equal(stored.label, 'Renamed API');
+    assert.deepEqual(stored.scopes, ['read', 'write']);
+    await vscode.commands.executeCommand(CommandIds.editProfile, {
+      profileId: 'api-programmatic',
+      changes: { token_endpoint: 'http://not-loopback.example/token' },
+    });
+    const after = profilesSetting().find(
+      (e) => (e as ClientProfile).id === 'api-programmatic',
+    ) as ClientProfile;
+    assert.equal(after.token_endpoint, 'https://as.example/token', 'an invalid change is refused');
+  });
+
   it('reports a malformed settings entry and keeps the others working', async () => {
     const api = await workbenchApi();
     const good = profilesSetting();
@@ -169,5 +189,15 @@ describe('oauthWorkbench.addProfile', () => {
       'the well-formed profiles are still listed',
     );
     await setSetting(SettingKeys.profiles, good);
+  });
+
+  it('removes a profile with its client secret', async () => {
+    const api = await workbenchApi();
+    await vscode.commands.executeCommand(CommandIds.removeProfile, {
+      profileId: 'api-programmatic',
+      confirm: false,
+    });
+    assert.ok(!profilesSetting().some((e) => (e as ClientProfile).id === 'api-programmatic'));
+    assert.deepEqual(await api.stored('api-programmatic'), { clientSecret: false, tokens: false });
   });
 });
