@@ -10,6 +10,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7009
  * @see https://www.rfc-editor.org/rfc/rfc7662
  */
+import { parseJsonObject } from '../oauth/endpointResponse';
 import { randomUrlSafeString, s256CodeChallenge } from '../oauth/pkce';
 import {
   GATEWAY_FORBIDDEN_BODY,
@@ -679,7 +680,7 @@ export class PracticeAuthorizationServer {
       id = form?.get('trouble');
       clear = form?.get('clear') !== undefined;
     } else {
-      const body = parseJson(request.body);
+      const body = parseJsonObject(request.body);
       id = typeof body?.trouble === 'string' ? body.trouble : undefined;
       clear = body?.clear === true;
     }
@@ -830,17 +831,6 @@ function parseForm(request: PracticeRequest): Form | undefined {
     form.set(name, value);
   }
   return form;
-}
-
-function parseJson(body: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Decodes `Basic base64(urlencode(id):urlencode(secret))`; `undefined` for anything else. */

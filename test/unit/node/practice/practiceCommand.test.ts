@@ -1,23 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { runCli } from '../../../../src/cli';
-import { CliIo } from '../../../../src/node/cli/cliIo';
 import { runPracticeCommand } from '../../../../src/node/cli/practiceCommand';
-
-function captureIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env: {},
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
+import { captureCliIo } from '../../../doubles/captureCliIo';
 
 const REQUIRED_KEYS = [
   'authorization_endpoint',
@@ -33,7 +18,7 @@ const REQUIRED_KEYS = [
 
 describe('oauth-workbench practice', () => {
   it('prints one JSON line with the endpoints and client, serves, and stops cleanly', async () => {
-    const io = captureIo();
+    const io = captureCliIo();
     const stop = new AbortController();
     let listening!: () => void;
     const ready = new Promise<void>((resolve) => (listening = resolve));
@@ -65,7 +50,7 @@ describe('oauth-workbench practice', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const io = captureIo();
+      const io = captureCliIo();
       assert.equal(await runCli(['practice', '--port', String(port)], io), 1);
       assert.match(io.err, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is in use`));
       assert.equal(io.out, '');
@@ -81,14 +66,14 @@ describe('oauth-workbench practice', () => {
       ['practice', '--port', '70000'],
       ['practice', '--frobnicate'],
     ]) {
-      const io = captureIo();
+      const io = captureCliIo();
       assert.equal(await runCli(argv, io), 2, argv.join(' '));
       assert.match(io.err, /^oauth-workbench: /);
     }
   });
 
   it('is listed in the help', async () => {
-    const io = captureIo();
+    const io = captureCliIo();
     await runCli(['--help'], io);
     assert.match(io.out, /oauth-workbench practice \[--port N\] \[--speed F\]/);
   });

@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import { probeAuthorizationUrl } from '../../../../src/core/oauth/authorizationRequest';
 import { errorFromResponse } from '../../../../src/core/oauth/endpointResponse';
-import { isOAuthWorkbenchError, OAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
 import { signIn, SignInOptions } from '../../../../src/core/oauth/signIn';
 import {
   EndpointCall,
@@ -28,17 +27,8 @@ import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
 import { startLoopbackRedirectServer } from '../../../../src/node/loopbackRedirectServer';
 import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { engineError } from '../../../doubles/engineError';
 import { answerConsent, freeLoopbackPort } from '../../../doubles/practiceBrowser';
-
-async function rejection(promise: Promise<unknown>): Promise<OAuthWorkbenchError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(isOAuthWorkbenchError(err), `expected an engine error, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
 
 describe('practice server through the engine', () => {
   let server: PracticeServer;
@@ -145,7 +135,7 @@ describe('practice server through the engine', () => {
   });
 
   it('ends the sign-in with access_denied when the user clicks Deny', async () => {
-    const err = await rejection(
+    const err = await engineError(
       signIn(
         signInOptions({
           openUrl: (url) => {
@@ -219,7 +209,7 @@ describe('practice server through the engine', () => {
       const code = await freshCode();
       const request = { token_endpoint: profile.token_endpoint, code, redirect_uri: profile.redirect_uri };
       await exchangeAuthorizationCode(call(), request);
-      const err = await rejection(exchangeAuthorizationCode(call(), request));
+      const err = await engineError(exchangeAuthorizationCode(call(), request));
       assert.equal(err.status, 400);
       assert.equal(err.error, 'invalid_grant');
       assert.equal(err.catalogId, 'rabobank.token.invalid-code');
@@ -229,7 +219,7 @@ describe('practice server through the engine', () => {
       const code = await freshCode();
       const callbackReceivedAtMs = Date.now();
       offsetMs = 301_000;
-      const err = await rejection(
+      const err = await engineError(
         exchangeAuthorizationCode(call(), {
           token_endpoint: profile.token_endpoint,
           code,
@@ -244,7 +234,7 @@ describe('practice server through the engine', () => {
 
     it('answers 400 invalid_grant for the next code when the trouble expires it', async () => {
       await trouble('expire-code');
-      const err = await rejection(signIn(signInOptions()));
+      const err = await engineError(signIn(signInOptions()));
       assert.equal(err.status, 400);
       assert.equal(err.catalogId, 'rabobank.token.invalid-code');
       assert.ok(await signIn(signInOptions()), 'the trouble fires once');
@@ -255,7 +245,7 @@ describe('practice server through the engine', () => {
       const second = await manager.refresh(profile);
       assert.notEqual(second.refresh_token, first.refresh_token);
       assert.notEqual(second.access_token, first.access_token);
-      const err = await rejection(
+      const err = await engineError(
         refreshTokenGrant(call(), {
           token_endpoint: profile.token_endpoint,
           refresh_token: first.refresh_token ?? '',
@@ -269,7 +259,7 @@ describe('practice server through the engine', () => {
     it('answers 401 invalid_grant to a refresh after the trouble "refresh token already used"', async () => {
       await signIn(signInOptions());
       await trouble('spend-refresh-token');
-      const err = await rejection(manager.refresh(profile));
+      const err = await engineError(manager.refresh(profile));
       assert.equal(err.status, 401);
       assert.equal(err.catalogId, 'rabobank.token.invalid-refresh-token');
     });
@@ -277,7 +267,7 @@ describe('practice server through the engine', () => {
     it('answers 401 invalid_client to a wrong secret, explained as rabobank.token.invalid-client', async () => {
       await signIn(signInOptions());
       await secrets.setClientSecret(profile.id, 'reset-on-the-portal');
-      const err = await rejection(manager.refresh(profile));
+      const err = await engineError(manager.refresh(profile));
       assert.equal(err.status, 401);
       assert.equal(err.error, 'invalid_client');
       assert.equal(err.catalogId, 'rabobank.token.invalid-client');
@@ -286,7 +276,7 @@ describe('practice server through the engine', () => {
     it('answers 401 invalid_client once when the trouble "wrong client secret" is on', async () => {
       await signIn(signInOptions());
       await trouble('wrong-client');
-      const err = await rejection(manager.refresh(profile));
+      const err = await engineError(manager.refresh(profile));
       assert.equal(err.catalogId, 'rabobank.token.invalid-client');
       assert.ok(await manager.refresh(profile));
     });
@@ -315,7 +305,7 @@ describe('practice server through the engine', () => {
 
       await signIn(signInOptions());
       await trouble('grant-type-mismatch');
-      const viaEngine = await rejection(manager.refresh(profile));
+      const viaEngine = await engineError(manager.refresh(profile));
       assert.equal(viaEngine.status, 400);
       assert.equal(viaEngine.catalogId, 'rabobank.token.grant-type-mismatch');
     });
@@ -415,7 +405,7 @@ describe('practice server through the engine', () => {
           );
         }
 
-        const refresh = await rejection(manager.refresh(profile));
+        const refresh = await engineError(manager.refresh(profile));
         assert.equal(refresh.status, 401);
         assert.equal(refresh.catalogId, 'rabobank.token.invalid-refresh-token');
       });
