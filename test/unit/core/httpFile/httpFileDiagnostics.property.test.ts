@@ -180,9 +180,14 @@ describe('httpFileDiagnostics properties', () => {
   it('takes time linear in the size of one pathological line', () => {
     const timeFor = (n: number) => {
       const text = `# ${'{"a":'.repeat(n)}\n${'{'.repeat(n)}`;
-      const started = performance.now();
-      lintHttpFile(text, kb);
-      return performance.now() - started;
+      // Best of several runs: one garbage collection or a busy neighbour must not decide the verdict.
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        lintHttpFile(text, kb);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
     };
     timeFor(10_000);
     const small = timeFor(50_000);
