@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     practice,
     registerPractice(services, practice),
   );
-  const lintContext = new WorkbenchLintContext(services.profiles, vault);
+  const lintContext = new WorkbenchLintContext(services.profiles, vault, secretStore);
   const httpLint = new HttpLintService(() => lintContext.current());
   context.subscriptions.push(
     lintContext,

@@ -3,20 +3,23 @@ import { KnownToken, LintContext, lintProfileOf } from '../core/httpFile/lintCon
 import { tokenFingerprint } from '../core/tokens/tokenFingerprint';
 import { TokenSet } from '../core/tokens/tokenSet';
 import { Disposable } from './dispose';
+import { SecretStorageSecretStore } from './secretStorageSecretStore';
 import { SecretStorageTokenVault } from './secretStorageTokenVault';
 import { WorkspaceProfileRepository } from './workspaceProfileRepository';
 
 /**
  * What the `.http` lints may know from the token explorer, kept as a synchronous snapshot (lints run on every edit):
  * the profiles, the access tokens held (to say a pasted token expired, or lacks a scope) and which older tokens they
- * replaced (for the "replace expired token" quick fix). Tokens are loaded from SecretStorage on first use, not at
- * activation; client secrets are never copied here.
+ * replaced (for the "replace expired token" quick fix), and each profile's client secret for the quick fix that
+ * writes an `Authorization: Basic` header on the user's request (never shown in a message). Loaded from
+ * SecretStorage on first use, not at activation.
  */
 export class WorkbenchLintContext extends Disposable {
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
   /** Fires when profiles or tokens changed, so documents are linted again. */
   readonly onDidChange = this._onDidChange.event;
   private readonly tokenSets = new Map<string, TokenSet>();
+  private readonly secrets = new Map<string, string>();
   /** Fingerprint of a replaced access token → the profile that now holds a newer one. */
   private readonly replaced = new Map<string, string>();
   private loading: Promise<void> | undefined;
@@ -24,10 +27,12 @@ export class WorkbenchLintContext extends Disposable {
   constructor(
     private readonly profiles: WorkspaceProfileRepository,
     private readonly vault: SecretStorageTokenVault,
+    private readonly secretStore: SecretStorageSecretStore,
   ) {
     super();
     this._register(profiles.onDidChange(() => void this.reload()));
     this._register(vault.onDidChange((id) => void this.reloadOne(id)));
+    this._register(secretStore.onDidChange((id) => void this.reloadOne(id)));
   }
 
   /** The facts as of now; the first call starts loading the tokens and fires `onDidChange` when they are in. */
@@ -35,7 +40,7 @@ export class WorkbenchLintContext extends Disposable {
     this.loading ??= this.reload();
     const profiles = this.profiles.list();
     return {
-      profiles: profiles.map((profile) => lintProfileOf(profile)),
+      profiles: profiles.map((profile) => lintProfileOf(profile, this.secrets.get(profile.id))),
       findToken: (accessToken) => this.findToken(accessToken),
       freshAccessToken: (accessToken) => {
         const profileId = this.replaced.get(tokenFingerprint(accessToken));
@@ -49,6 +54,7 @@ export class WorkbenchLintContext extends Disposable {
     for (const [profileId, tokenSet] of this.tokenSets) {
       if (tokenSet.access_token === accessToken) {
         return {
+          profileId,
           profileName: this.profiles.get(profileId)?.label ?? profileId,
           expiresAt: tokenSet.expires_at ? Date.parse(tokenSet.expires_at) : undefined,
           scopes: tokenSet.scope?.split(/\s+/).filter(Boolean),
@@ -60,9 +66,10 @@ export class WorkbenchLintContext extends Disposable {
 
   private async reload(): Promise<void> {
     const ids = this.profiles.list().map((p) => p.id);
-    for (const id of [...this.tokenSets.keys()]) {
+    for (const id of [...this.tokenSets.keys(), ...this.secrets.keys()]) {
       if (!ids.includes(id)) {
         this.tokenSets.delete(id);
+        this.secrets.delete(id);
       }
     }
     await Promise.all(ids.map((id) => this.load(id)));
@@ -78,7 +85,15 @@ export class WorkbenchLintContext extends Disposable {
 
   private async load(profileId: string): Promise<void> {
     // A keychain that cannot be read only means the lints know less; the tree reports the failure.
-    const next = await this.vault.load(profileId).catch(() => undefined);
+    const [next, secret] = await Promise.all([
+      this.vault.load(profileId).catch(() => undefined),
+      this.secretStore.getClientSecret(profileId).catch(() => undefined),
+    ]);
+    if (secret) {
+      this.secrets.set(profileId, secret);
+    } else {
+      this.secrets.delete(profileId);
+    }
     const previous = this.tokenSets.get(profileId);
     if (previous && next && previous.access_token !== next.access_token) {
       this.replaced.set(tokenFingerprint(previous.access_token), profileId);

@@ -21,6 +21,8 @@ import { decodeFailure, FailureReport, showFailure } from './oauthFailurePresent
 export interface SignInArgs {
   readonly profileId?: string;
   readonly openUrl?: (authorizationUrl: string) => unknown;
+  /** Scopes the sign-in must ask for (a hover's "Sign in again with scope …"); added to the profile first. */
+  readonly scope?: string;
   /** Where the paste-back input box comes from (a test fills it in like a user). */
   readonly quickInputs?: Pick<QuickInputFactory, 'createInputBox'>;
 }
@@ -36,8 +38,12 @@ export interface OperationResult {
 /** `oauthWorkbench.signIn`: the authorization-code flow with a cancellable progress notification. */
 export function registerSignInCommand(services: WorkbenchServices): vscode.Disposable {
   return registerCommand(CommandIds.signIn, services, async (arg?: unknown) => {
-    const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile to sign in with'));
-    const { openUrl, quickInputs } = (arg ?? {}) as SignInArgs;
+    const { openUrl, quickInputs, scope } = (arg ?? {}) as SignInArgs;
+    const profile = await withScopes(
+      services,
+      await resolveProfile(services, arg, vscode.l10n.t('Profile to sign in with')),
+      scope,
+    );
     return signInWithProfile(
       services,
       profile,
@@ -117,4 +123,20 @@ async function signInWithProfile(
       }
     },
   );
+}
+
+/** The profile with the requested scopes added and saved (the user asked to sign in again with them). */
+async function withScopes(
+  services: WorkbenchServices,
+  profile: ClientProfile,
+  scope: string | undefined,
+): Promise<ClientProfile> {
+  const missing = (scope?.split(/\s+/) ?? []).filter((s) => s !== '' && !profile.scopes.includes(s));
+  if (missing.length === 0) {
+    return profile;
+  }
+  const extended = { ...profile, scopes: [...profile.scopes, ...missing] };
+  await services.profiles.save(extended);
+  services.log.info(`Added the scope(s) ${missing.join(' ')} to "${profile.label}" before signing in again.`);
+  return extended;
 }

@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../../src/constants';
+import type { ClientProfile } from '../../../src/core/profiles/clientProfile';
 import type { ConsentCheckResult } from '../../../src/features/consent/checkConsentCommand';
 import type { OperationResult } from '../../../src/features/signIn/signInCommand';
 import type { TokenTreeNode } from '../../../src/features/tokensView/tokenTreeNodes';
 import type { WorkbenchTestApi } from '../../../src/platform/workbenchTestApi';
+import { loginAndDeliver } from '../../doubles/httpLogin';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
 import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
 import { logTextContaining, setSetting, workbenchApi } from '../support/workbench';
@@ -220,6 +222,26 @@ describe('sign-in against oidc-provider', function () {
       profileId: PROFILE_ID,
       secret: server.clientSecret,
     });
+  });
+
+  it('signs in again with a scope a hover asks for, adding it to the profile', async () => {
+    await vscode.commands.executeCommand(CommandIds.editProfile, {
+      profileId: PROFILE_ID,
+      changes: { scopes: ['openid', 'offline_access'] },
+    });
+    const result = await vscode.commands.executeCommand<OperationResult>(CommandIds.signIn, {
+      profileId: PROFILE_ID,
+      scope: 'ais.balances.read',
+      openUrl: (url: string) => void loginAndDeliver(url, server.redirectUri),
+    });
+    assert.equal(result.ok, true, result.failure?.message);
+    const stored = (
+      vscode.workspace.getConfiguration(SettingKeys.section).get<ClientProfile[]>(SettingKeys.profiles) ?? []
+    ).find((p) => p.id === PROFILE_ID);
+    assert.deepEqual(stored?.scopes, ['openid', 'offline_access', 'ais.balances.read']);
+    const [session] = await api.authProvider.getSessions([`profile:${PROFILE_ID}`]);
+    assert.ok(session?.scopes.includes('ais.balances.read'), 'the new token carries the scope');
+    await remember();
   });
 
   it('never writes the client secret or a token to the log', async () => {
