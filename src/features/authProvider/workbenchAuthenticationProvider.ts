@@ -74,8 +74,19 @@ export class WorkbenchAuthenticationProvider extends Disposable implements vscod
     if (!tokenSet) {
       return undefined;
     }
-    if (isAccessTokenExpired(tokenSet, Date.now(), 30_000) && tokenSet.refresh_token) {
-      tokenSet = await (await this.services.engine.tokenManager()).refresh(profile);
+    if (isAccessTokenExpired(tokenSet, Date.now(), 30_000)) {
+      if (!tokenSet.refresh_token) {
+        return undefined;
+      }
+      try {
+        tokenSet = await (await this.services.engine.tokenManager()).refresh(profile);
+      } catch (err) {
+        // An expired token is no session; the refresh failure itself is reported by the explorer and auto-refresh.
+        this.services.log.warn(
+          `Authentication session of "${profile.label}" withheld: the refresh failed (${err instanceof Error ? err.message : String(err)}).`,
+        );
+        return undefined;
+      }
     }
     return toSession(profile, tokenSet);
   }
