@@ -16,6 +16,7 @@ export class StatusBarController extends Disposable {
     vscode.window.createStatusBarItem('oauthWorkbench.activeProfile', vscode.StatusBarAlignment.Left, 50),
   );
   private ticker: ReturnType<typeof setTimeout> | undefined;
+  private backgroundId: string | undefined;
   private updating = Promise.resolve();
 
   constructor(private readonly services: WorkbenchServices) {
@@ -33,6 +34,11 @@ export class StatusBarController extends Disposable {
   /** The text shown now; for tests. */
   get text(): string {
     return this.item.text;
+  }
+
+  /** The theme colour id of the background now (`statusBarItem.warningBackground`…), if any; for tests. */
+  get background(): string | undefined {
+    return this.backgroundId;
   }
 
   private scheduleUpdate(): void {
@@ -56,7 +62,7 @@ export class StatusBarController extends Disposable {
       tokenSet = await this.services.vault.load(profile.id);
     } catch {
       this.item.text = `$(key) ${profile.label} · $(error)`;
-      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      this.setBackground('statusBarItem.errorBackground');
       this.item.tooltip = vscode.l10n.t(
         'The stored tokens of "{0}" cannot be read. See the log.',
         profile.label,
@@ -68,9 +74,7 @@ export class StatusBarController extends Disposable {
     const left = tokenSet ? msUntilExpiry(tokenSet, now) : undefined;
     const look = statusBarLook(profile.label, tokenSet !== undefined, left);
     this.item.text = look.text;
-    this.item.backgroundColor = look.background
-      ? new vscode.ThemeColor(`statusBarItem.${look.background}Background`)
-      : undefined;
+    this.setBackground(look.background ? `statusBarItem.${look.background}Background` : undefined);
     this.item.tooltip = tokenSet
       ? vscode.l10n.t(
           '{0}: access token {1}. Click for profiles and actions.',
@@ -85,5 +89,10 @@ export class StatusBarController extends Disposable {
         msUntilNextLabelChange([Date.parse(tokenSet.expires_at)], now),
       );
     }
+  }
+
+  private setBackground(id: string | undefined): void {
+    this.backgroundId = id;
+    this.item.backgroundColor = id ? new vscode.ThemeColor(id) : undefined;
   }
 }

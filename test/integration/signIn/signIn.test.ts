@@ -113,6 +113,11 @@ describe('sign-in against oidc-provider', function () {
     await waitFor(() => api.statusBar.text === '$(key) oidc-provider · <1m', {
       what: 'the status bar to show <1m',
     });
+    assert.equal(
+      api.statusBar.background,
+      'statusBarItem.warningBackground',
+      'warning colour under 5 minutes',
+    );
   });
 
   it('refreshes with the rotating refresh token', async () => {
