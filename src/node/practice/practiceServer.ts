@@ -181,7 +181,8 @@ function write(
       res.writeHead(response.status, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
-        'referrer-policy': 'no-referrer',
+        // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on the pages' own form posts.
+        'referrer-policy': 'same-origin',
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
         // No script, no remote asset; forms post to this server, whose answer may redirect to the registered URI.

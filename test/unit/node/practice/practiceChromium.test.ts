@@ -1,0 +1,110 @@
+/**
+ * The practice server's pages in a real browser (Debian's Chromium through playwright-core): a person approves the
+ * consent page and the engine gets tokens, then flips a trouble switch on the home page. Catches what only a browser
+ * enforces: the pages' Content-Security-Policy (form-action), the Origin header a form post carries, relative links,
+ * and that no page asks for anything but loopback.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { signIn } from '../../../../src/core/oauth/signIn';
+import { practiceProfile } from '../../../../src/core/practice/practiceProfile';
+import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
+import { startLoopbackRedirectServer } from '../../../../src/node/loopbackRedirectServer';
+import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';
+import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { freeLoopbackPort } from '../../../doubles/practiceBrowser';
+import { repoRoot } from '../../../support/paths';
+
+interface OfflineHostModule {
+  readonly CHROMIUM: string;
+  readonly CHROMIUM_ARGS: readonly string[];
+}
+
+const LOOPBACK = /^https?:\/\/127\.0\.0\.1(:\d+)?\//;
+
+describe('practice server pages in Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser | undefined;
+  let server: PracticeServer;
+  let http: UndiciHttpClient;
+
+  before(async () => {
+    // A computed specifier keeps TypeScript from turning these ESM imports into require().
+    const hostModule = path.join(repoRoot, 'test', 'host', 'offlineHost.mjs');
+    const { CHROMIUM, CHROMIUM_ARGS } = (await import(hostModule)) as OfflineHostModule;
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
+    }
+    const playwright = 'playwright-core';
+    const { chromium } = (await import(playwright)) as typeof import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    http = new UndiciHttpClient({ env: {} });
+    server = await startPracticeServer({
+      settings: { redirect_uri: `http://127.0.0.1:${await freeLoopbackPort()}/callback` },
+    });
+  });
+
+  afterEach(async () => {
+    await http.close();
+    await server.close();
+  });
+
+  it('lets a person approve the consent page, then flip a trouble switch on the home page', async () => {
+    const context = await browser!.newContext();
+    const blocked: string[] = [];
+    const failed: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (LOOPBACK.test(url)) {
+        return route.continue();
+      }
+      blocked.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
+        failed.push(`${response.status()} ${response.url()}`);
+      }
+    });
+    try {
+      const profile = { ...practiceProfile(server.endpoints), exchangeDelayMs: 0 };
+      const tokens = await signIn({
+        profile,
+        secretStore: new InMemorySecretStore({ [profile.id]: server.endpoints.client_secret }),
+        http,
+        receiveCallback: startLoopbackRedirectServer,
+        timeoutMs: 30_000,
+        openUrl: (url) => {
+          void (async () => {
+            await page.goto(url);
+            assert.equal(await page.locator('#scopes li').count(), 3);
+            await page.click('#approve');
+          })().catch(() => undefined);
+        },
+      });
+      assert.match(tokens.consent_id ?? '', /^[0-9a-f-]{36}$/);
+
+      await page.goto(server.url);
+      await page.click('#trouble-spend-refresh-token');
+      await page.waitForURL(`${server.url}/`);
+      assert.match(
+        await page.locator('#events li').first().innerText(),
+        /Trouble switched on: Refresh token already used/,
+      );
+      assert.deepEqual(failed, [], 'every page and stylesheet loaded');
+      assert.deepEqual(blocked, [], 'no page asked for anything but loopback');
+    } finally {
+      await context.close();
+    }
+  });
+});
