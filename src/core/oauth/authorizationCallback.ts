@@ -60,9 +60,10 @@ export function checkAuthorizationCallback(
   query: URLSearchParams,
   expected: CallbackExpectations,
 ): CallbackVerdict {
-  const params: Record<string, string> = {};
+  // No prototype: a parameter named `toString` or `__proto__` is just a parameter, not an inherited member.
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of query) {
-    if (name in params) {
+    if (Object.hasOwn(params, name)) {
       // RFC 6749 §3.1: parameters must not be repeated; a repeated state could smuggle a second value.
       return reject('CALLBACK_INVALID', `The callback repeats the parameter "${name}".`);
     }

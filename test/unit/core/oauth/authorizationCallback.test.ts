@@ -62,6 +62,11 @@ describe('checkAuthorizationCallback', () => {
       code: 'CALLBACK_INVALID',
     },
     { name: 'neither code nor error', query: `state=${state}`, verdict: 'reject', code: 'CALLBACK_INVALID' },
+    {
+      name: 'extra parameters named like Object members',
+      query: `toString=&constructor=x&__proto__=y&hasOwnProperty=z&code=c&state=${state}`,
+      verdict: 'code',
+    },
   ];
   for (const { name, query, options, verdict, code } of cases) {
     it(`${verdict}s ${name}`, () => {
