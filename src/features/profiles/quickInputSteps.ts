@@ -101,8 +101,13 @@ export function pickStep<T extends vscode.QuickPickItem>(
   pick.items = options.items;
   pick.canSelectMany = options.canSelectMany ?? false;
   pick.matchOnDescription = true;
-  if (options.selected) {
-    pick.selectedItems = options.selected;
+  if (options.selected && options.selected.length > 0) {
+    // A single pick accepts its active item; a multi pick its checked ones.
+    if (pick.canSelectMany) {
+      pick.selectedItems = options.selected;
+    } else {
+      pick.activeItems = options.selected;
+    }
   }
   return run(pick, (resolve) => [
     pick.onDidAccept(() => {

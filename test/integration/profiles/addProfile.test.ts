@@ -142,6 +142,30 @@ describe('oauthWorkbench.addProfile', () => {
     assert.deepEqual(await api.stored(id), { clientSecret: true, tokens: false });
   });
 
+  it('goes back a step with the choice kept, and cancels quietly when the input is closed', async () => {
+    const ui = recordingQuickInputs();
+    const done = vscode.commands.executeCommand<string | undefined>(CommandIds.addProfile, {
+      quickInputs: ui,
+    });
+    const presets = (await waitFor(() => ui.created[0], {
+      what: 'the preset pick',
+    })) as vscode.QuickPick<vscode.QuickPickItem>;
+    await waitFor(() => presets.activeItems.length > 0, { what: 'the preset pick to show' });
+    presets.activeItems = presets.items.filter((item) => item.label === 'Rabobank Premium (sandbox)');
+    await accept();
+    await waitFor(() => ui.created[1], { what: 'the client id step' });
+    await vscode.commands.executeCommand('workbench.action.quickInputBack');
+    const again = (await waitFor(() => ui.created[2], {
+      what: 'the preset pick again',
+    })) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.deepEqual(
+      again.activeItems.map((item) => item.label),
+      ['Rabobank Premium (sandbox)'],
+    );
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await done, undefined);
+  });
+
   it('edits a profile from programmatic arguments, validating the result', async () => {
     await vscode.commands.executeCommand(CommandIds.editProfile, {
       profileId: 'api-programmatic',
