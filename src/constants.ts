@@ -41,6 +41,7 @@ export const SettingKeys = {
   autoRefresh: 'autoRefresh',
   refreshAheadSeconds: 'refreshAheadSeconds',
   revokeOnSignOut: 'revokeOnSignOut',
+  practiceSpeed: 'practiceSpeed',
 } as const;
 
 /** `contextValue`s of the token explorer's items; `package.json` menus match on them (`viewItem =~ /…/`). */

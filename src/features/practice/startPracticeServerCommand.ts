@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../../constants';
+import { CommandIds, SettingKeys } from '../../constants';
 import { PRACTICE_PROFILE_ID } from '../../core/practice/practiceProfile';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
@@ -8,6 +8,7 @@ import { PracticeServerController } from './practiceServerController';
 /** Programmatic arguments of `oauthWorkbench.startPracticeServer` (tests pick free ports). */
 export interface StartPracticeServerArgs {
   readonly port?: number;
+  /** Default: the setting `oauthWorkbench.practiceSpeed`. */
   readonly speed?: number;
   /** The redirect URI the practice server registers for its client; default `http://127.0.0.1:8765/callback`. */
   readonly redirectUri?: string;
@@ -33,10 +34,13 @@ export function registerStartPracticeServerCommand(
     services,
     async (arg?: unknown): Promise<StartPracticeServerResult> => {
       const args = (arg ?? {}) as StartPracticeServerArgs;
+      const speed =
+        args.speed ??
+        vscode.workspace.getConfiguration(SettingKeys.section).get<number>(SettingKeys.practiceSpeed, 1);
       const endpoints = await practice.start({
         port: args.port,
         settings: {
-          ...(args.speed !== undefined ? { speed: args.speed } : {}),
+          speed,
           ...(args.redirectUri !== undefined ? { redirect_uri: args.redirectUri } : {}),
         },
       });
