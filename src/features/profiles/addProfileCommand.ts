@@ -189,7 +189,8 @@ async function askForProfile(
   const askScopes: Step = async (d, at) => {
     const position = at(stepsFor(d.preset).indexOf(askScopes));
     const preset = presetOf(d.preset ?? 'generic-oauth2');
-    if (preset.suggestedScopes.length > 0) {
+    // Rabobank scopes are a fixed list; elsewhere any scope may be needed, so it is free text.
+    if (preset.facts.rabobank) {
       const items = preset.suggestedScopes.map((scope) => ({ label: scope }));
       const chosen = await pickStep(ui, position, {
         placeholder: vscode.l10n.t('Scopes to ask consent for (Space to select, Enter to confirm)'),

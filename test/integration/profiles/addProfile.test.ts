@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../../src/constants';
 import type { ClientProfile } from '../../../src/core/profiles/clientProfile';
 import type { QuickInputFactory } from '../../../src/features/profiles/quickInputSteps';
+import { startOidcProvider } from '../../doubles/oidcProviderServer';
 import { clearProfiles, setSetting, workbenchApi } from '../support/workbench';
 import { waitFor } from '../support/waitFor';
 
@@ -140,6 +141,47 @@ describe('oauthWorkbench.addProfile', () => {
     );
     assert.ok(!JSON.stringify(profilesSetting()).includes('quick-input-secret'));
     assert.deepEqual(await api.stored(id), { clientSecret: true, tokens: false });
+  });
+
+  it('fills a Generic OpenID Connect profile from the issuer discovery document', async () => {
+    const server = await startOidcProvider();
+    try {
+      const ui = recordingQuickInputs();
+      const done = vscode.commands.executeCommand<string>(CommandIds.addProfile, { quickInputs: ui });
+      const presets = (await waitFor(() => ui.created[0], {
+        what: 'the preset pick',
+      })) as vscode.QuickPick<vscode.QuickPickItem>;
+      await waitFor(() => presets.activeItems.length > 0, { what: 'the preset pick to show' });
+      presets.activeItems = presets.items.filter(
+        (item) => item.label === 'Generic OpenID Connect (discovery)',
+      );
+      await accept();
+      const answers = [
+        server.issuer,
+        server.clientId,
+        server.redirectUri,
+        'openid offline_access',
+        server.clientSecret,
+      ];
+      for (const [index, answer] of answers.entries()) {
+        const box = (await waitFor(() => ui.created[index + 1], {
+          what: `step ${index + 2}`,
+          timeoutMs: 10_000,
+        })) as vscode.InputBox;
+        assert.equal(box.totalSteps, 6);
+        box.value = answer;
+        await accept();
+      }
+      const id = await done;
+      const stored = profilesSetting().find((e) => (e as ClientProfile).id === id) as ClientProfile;
+      assert.equal(stored.issuer, server.issuer);
+      assert.equal(stored.token_endpoint, server.tokenEndpoint);
+      assert.equal(stored.revocation_endpoint, server.revocationEndpoint);
+      assert.deepEqual(stored.scopes, ['openid', 'offline_access']);
+      await vscode.commands.executeCommand(CommandIds.removeProfile, { profileId: id, confirm: false });
+    } finally {
+      await server.close();
+    }
   });
 
   it('goes back a step with the choice kept, and cancels quietly when the input is closed', async () => {
