@@ -231,6 +231,18 @@ export function transportError(
       fix: 'The server may require a client certificate (mTLS): check the certificate and key in the profile, and that the provider has the certificate registered.',
     });
   }
+  if (
+    has((c) => c === 'ECONNRESET' || c === 'UND_ERR_SOCKET' || c === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')
+  ) {
+    return new HttpRequestError(
+      'HTTP_NETWORK',
+      `${target} closed the connection before the answer was complete.`,
+      {
+        cause: err,
+        fix: 'The server, or a proxy or load balancer in between, dropped the connection; try again, and check any proxy setting.',
+      },
+    );
+  }
   if (has((c) => c === 'ECONNREFUSED')) {
     return new HttpRequestError('HTTP_CONNECTION_REFUSED', `Nothing accepts connections at ${target}.`, {
       cause: err,
