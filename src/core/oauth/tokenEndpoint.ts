@@ -9,7 +9,7 @@
  */
 import { ClientProfile } from '../profiles/clientProfile';
 import { presetOf } from '../profiles/profilePresets';
-import { TokenSet, tokenSetFromResponse } from '../tokens/tokenSet';
+import { tokenLifetimeProblem, TokenSet, tokenSetFromResponse } from '../tokens/tokenSet';
 import { errorFromResponse, parseJsonObject } from './endpointResponse';
 import { ErrorContext } from './errorCatalog';
 import { HttpClient, HttpRequest, HttpResponse } from './httpClient';
@@ -177,14 +177,25 @@ export function processTokenResponse(
 ): TokenSet {
   const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
   // Some gateways answer errors with 200; an `error` member always wins.
-  const tokenSet =
-    json && json.error === undefined && json.httpCode === undefined
-      ? tokenSetFromResponse(json, {
-          receivedAtMs: options.receivedAtMs,
-          requestedScope: options.requestedScope,
-          defaultLifetimeSeconds: presetOf(options.preset).facts.accessTokenLifetimeSeconds,
-        })
-      : undefined;
+  const success = json && json.error === undefined && json.httpCode === undefined;
+  const lifetimeProblem = success ? tokenLifetimeProblem(json, options.receivedAtMs) : undefined;
+  if (lifetimeProblem) {
+    throw new HttpRequestError(
+      'HTTP_UNEXPECTED_RESPONSE',
+      `The token endpoint answered 200 with tokens whose lifetime cannot be used: ${lifetimeProblem}.`,
+      {
+        status: 200,
+        fix: 'The server breaks RFC 6749 §5.1 here (expires_in is a whole number of seconds); report it to the provider.',
+      },
+    );
+  }
+  const tokenSet = success
+    ? tokenSetFromResponse(json, {
+        receivedAtMs: options.receivedAtMs,
+        requestedScope: options.requestedScope,
+        defaultLifetimeSeconds: presetOf(options.preset).facts.accessTokenLifetimeSeconds,
+      })
+    : undefined;
   if (tokenSet) {
     return tokenSet;
   }

@@ -23,6 +23,12 @@ export interface TokenSet {
   readonly consent_id?: string;
   /** ISO 8601 time the token response arrived. */
   readonly received_at: string;
+  /**
+   * ISO 8601 time a refresh with this set's refresh token was sent whose answer was never stored (a timeout, a reset,
+   * a garbled 200, the process killed before saving). Saved before the request goes out and gone once the new set is
+   * saved, so while it is present the server may already have used up (rotated) the refresh token.
+   */
+  readonly refresh_attempted_at?: string;
   /** Every other member of the token response (e.g. Rabobank `consented_on`, `metadata`), kept as sent. */
   readonly other: Readonly<Record<string, unknown>>;
 }
@@ -67,8 +73,11 @@ export function tokenSetFromResponse(
       other[key] = value;
     }
   }
-  const at = (seconds: number | undefined) =>
-    seconds === undefined ? undefined : new Date(options.receivedAtMs + seconds * 1000).toISOString();
+  // Out-of-range lifetimes (see tokenLifetimeProblem) count as unknown here, so this never throws a RangeError.
+  const at = (seconds: number | undefined) => {
+    const ms = seconds === undefined ? NaN : options.receivedAtMs + seconds * 1000;
+    return Math.abs(ms) <= MAX_DATE_MS ? new Date(ms).toISOString() : undefined;
+  };
   return dropUndefined({
     access_token,
     token_type,
@@ -82,6 +91,44 @@ export function tokenSetFromResponse(
     received_at: new Date(options.receivedAtMs).toISOString(),
     other,
   });
+}
+
+/** The latest instant a `Date` can hold (+275760-09-13); a lifetime reaching past it is not a lifetime. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Says what is wrong with the lifetimes of a token response (`expires_in`, `refresh_token_expires_in`): text that is
+ * not a number, a negative number, or one so large no date can hold it. `undefined` when they are usable or absent.
+ * A number written as a string ("3599", as Azure AD v1 sends it) is accepted.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ */
+export function tokenLifetimeProblem(
+  body: Readonly<Record<string, unknown>>,
+  receivedAtMs: number,
+): string | undefined {
+  for (const field of ['expires_in', 'refresh_token_expires_in'] as const) {
+    const value = body[field];
+    if (value === undefined || value === null) {
+      continue;
+    }
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value).slice(0, 40);
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof n !== 'number' || Number.isNaN(n)) {
+      return `${field} is ${shown}, not a number of seconds`;
+    }
+    if (n < 0) {
+      return `${field} is ${shown}: a lifetime cannot be negative`;
+    }
+    if (!Number.isFinite(n) || receivedAtMs + n * 1000 > MAX_DATE_MS) {
+      return `${field} is ${shown} seconds, longer than any date can express`;
+    }
+  }
+  return undefined;
+}
+
+/** True when a refresh with this set's refresh token may have been used up without the answer being stored. */
+export function isRefreshTokenPossiblySpent(tokenSet: TokenSet): boolean {
+  return tokenSet.refresh_token !== undefined && tokenSet.refresh_attempted_at !== undefined;
 }
 
 /**
