@@ -4,22 +4,13 @@
  * at the clean URL. Every request that is not to loopback (web fonts and the like) is blocked.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { signIn } from '../../../src/core/oauth/signIn';
 import { InMemorySecretStore } from '../../../src/core/profiles/secretStore';
 import { startLoopbackRedirectServer } from '../../../src/node/loopbackRedirectServer';
 import { profileFor } from '../../doubles/builders/profileBuilder';
+import { LOOPBACK_URL, launchTestChromium, loopbackOnlyContext } from '../../doubles/testChromium';
 import { useOidcProvider } from '../../doubles/useOidcProvider';
-import { repoRoot } from '../../support/paths';
-
-interface OfflineHostModule {
-  readonly CHROMIUM: string;
-  readonly CHROMIUM_ARGS: readonly string[];
-}
-
-const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|\[::1\]|localhost)(:\d+)?\//;
 
 describe('sign-in through Chromium (end to end)', function () {
   this.timeout(60_000);
@@ -27,15 +18,7 @@ describe('sign-in through Chromium (end to end)', function () {
   let browser: Browser | undefined;
 
   before(async function () {
-    // A computed specifier keeps TypeScript from turning these ESM imports into require().
-    const hostModule = path.join(repoRoot, 'test', 'host', 'offlineHost.mjs');
-    const { CHROMIUM, CHROMIUM_ARGS } = (await import(hostModule)) as OfflineHostModule;
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
-    }
-    const playwright = 'playwright-core';
-    const { chromium } = (await import(playwright)) as typeof import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
+    browser = await launchTestChromium();
   });
 
   after(async () => {
@@ -43,16 +26,7 @@ describe('sign-in through Chromium (end to end)', function () {
   });
 
   it('logs in on the provider’s page, lands on the clean success page and gets tokens', async () => {
-    const context = await browser!.newContext();
-    const blocked: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (LOOPBACK.test(url)) {
-        return route.continue();
-      }
-      blocked.push(url);
-      return route.abort();
-    });
+    const { context, blocked } = await loopbackOnlyContext(browser!);
     const page = await context.newPage();
     const { server, http } = fixture;
     try {
@@ -82,7 +56,7 @@ describe('sign-in through Chromium (end to end)', function () {
       const landed = new URL(page.url());
       assert.equal(landed.pathname, new URL(profile.redirect_uri).pathname);
       assert.equal(landed.search, '', 'the code must not stay in the address bar');
-      assert.ok(blocked.every((url) => !LOOPBACK.test(url)));
+      assert.ok(blocked.every((url) => !LOOPBACK_URL.test(url)));
     } finally {
       await context.close();
     }

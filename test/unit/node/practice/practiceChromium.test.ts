@@ -5,8 +5,6 @@
  * and that no page asks for anything but loopback.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { signIn } from '../../../../src/core/oauth/signIn';
 import { practiceProfile } from '../../../../src/core/practice/practiceProfile';
@@ -15,14 +13,7 @@ import { startLoopbackRedirectServer } from '../../../../src/node/loopbackRedire
 import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { freeLoopbackPort } from '../../../doubles/practiceBrowser';
-import { repoRoot } from '../../../support/paths';
-
-interface OfflineHostModule {
-  readonly CHROMIUM: string;
-  readonly CHROMIUM_ARGS: readonly string[];
-}
-
-const LOOPBACK = /^https?:\/\/127\.0\.0\.1(:\d+)?\//;
+import { launchTestChromium, loopbackOnlyContext } from '../../../doubles/testChromium';
 
 describe('practice server pages in Chromium', function () {
   this.timeout(60_000);
@@ -31,15 +22,7 @@ describe('practice server pages in Chromium', function () {
   let http: UndiciHttpClient;
 
   before(async () => {
-    // A computed specifier keeps TypeScript from turning these ESM imports into require().
-    const hostModule = path.join(repoRoot, 'test', 'host', 'offlineHost.mjs');
-    const { CHROMIUM, CHROMIUM_ARGS } = (await import(hostModule)) as OfflineHostModule;
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
-    }
-    const playwright = 'playwright-core';
-    const { chromium } = (await import(playwright)) as typeof import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
+    browser = await launchTestChromium();
   });
 
   after(async () => {
@@ -59,17 +42,8 @@ describe('practice server pages in Chromium', function () {
   });
 
   it('lets a person approve the consent page, then flip a trouble switch on the home page', async () => {
-    const context = await browser!.newContext();
-    const blocked: string[] = [];
+    const { context, blocked } = await loopbackOnlyContext(browser!);
     const failed: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (LOOPBACK.test(url)) {
-        return route.continue();
-      }
-      blocked.push(url);
-      return route.abort();
-    });
     const page = await context.newPage();
     page.on('response', (response) => {
       if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
