@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { HttpDiagnostic } from '../../core/httpFile/httpDiagnostic';
-import { IncrementalHttpLinter } from '../../core/httpFile/incrementalHttpLinter';
+import { HttpDocumentLints } from '../../core/httpFile/httpDocumentLints';
 import { Range } from '../../core/httpFile/lineIndex';
 import { LintContext } from '../../core/httpFile/lintContext';
 import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
@@ -9,49 +9,33 @@ import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
 export const HTTP_LANGUAGE_ID = 'http';
 
 /**
- * Lints each `http` document once per version and shares the result between diagnostics, hovers and quick fixes.
- * Each document keeps an incremental linter, so an edit re-reads only the blocks it touched. The knowledge base is
+ * Lints each `http` document once per version and shares the result between diagnostics, hovers and quick fixes: a
+ * VS Code face on {@link HttpDocumentLints}, which keeps an incremental linter per document. The knowledge base is
  * built on first use, not at activation.
  */
 export class HttpLintService {
-  private kb: KnowledgeBase | undefined;
-  private context: LintContext | undefined;
-  private readonly documents = new Map<
-    string,
-    { linter: IncrementalHttpLinter; version: number; diagnostics: readonly HttpDiagnostic[] | undefined }
-  >();
+  private readonly lints: HttpDocumentLints;
 
-  constructor(private readonly lintContext: () => LintContext) {}
+  constructor(lintContext: () => LintContext) {
+    this.lints = new HttpDocumentLints(() => KnowledgeBase.create(), lintContext);
+  }
 
   get knowledgeBase(): KnowledgeBase {
-    this.kb ??= KnowledgeBase.create();
-    return this.kb;
+    return this.lints.knowledgeBase;
   }
 
   diagnostics(document: vscode.TextDocument): readonly HttpDiagnostic[] {
-    const key = document.uri.toString();
-    let state = this.documents.get(key);
-    if (!state) {
-      state = { linter: new IncrementalHttpLinter(this.knowledgeBase), version: -1, diagnostics: undefined };
-      this.documents.set(key, state);
-    }
-    if (state.diagnostics === undefined || state.version !== document.version) {
-      this.context ??= this.lintContext();
-      state.diagnostics = state.linter.lint(document.getText(), this.context);
-      state.version = document.version;
-    }
-    return state.diagnostics;
+    return this.lints.diagnostics(document.uri.toString(), document.version, () => document.getText());
   }
 
   /** Drops what is kept for a closed document. */
   forget(uri: vscode.Uri): void {
-    this.documents.delete(uri.toString());
+    this.lints.forget(uri.toString());
   }
 
   /** Profiles or tokens changed: every document has to be linted again with the new facts. */
   invalidateAll(): void {
-    this.context = undefined;
-    this.documents.forEach((state) => (state.diagnostics = undefined));
+    this.lints.invalidateAll();
   }
 }
 
