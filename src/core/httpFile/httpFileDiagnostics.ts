@@ -9,7 +9,7 @@ import { parseFormParams } from './formParams';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext } from './lintContext';
-import { HttpBlock, HttpFile, HttpResponse, findHeader, parseHttpFile } from './parseHttpFile';
+import { HttpBlock, HttpFile, HttpResponse, findHeader, isHeaderNamed, parseHttpFile } from './parseHttpFile';
 import { RequestContext, resolveRequestContext } from './requestContext';
 import { DocumentFinding, lintRequest, rabobankRequiredScopes } from './requestLints';
 import { SourceText } from './sourceText';
@@ -83,12 +83,11 @@ function blockFindings(
 function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestContext): DocumentFinding[] {
   const out: DocumentFinding[] = [];
   for (const h of response.headers) {
-    const name = h.name.toLowerCase();
-    if (name === 'www-authenticate') {
+    if (isHeaderNamed(h, 'www-authenticate')) {
       for (const f of findChallengeSignatures(h.value, { unauthorized: response.status === 401 })) {
         out.push({ ...f, start: h.valueStart + f.start, end: h.valueStart + f.end });
       }
-    } else if (name === 'location' && response.status >= 300 && response.status < 400) {
+    } else if (isHeaderNamed(h, 'location') && response.status >= 300 && response.status < 400) {
       out.push(...redirectFindings(file.text, h.valueStart, h.valueEnd));
     }
   }
@@ -137,6 +136,12 @@ function redirectFindings(text: string, start: number, end: number): DocumentFin
   ];
 }
 
+/**
+ * Every JSON error shape the matchers know has one of these keys, and a key without a backslash appears in the text
+ * exactly as written. Text with neither cannot hold a finding, so ordinary bodies are not scanned into trees at all.
+ */
+const SIGNATURE_HINT = /\\|"(?:error|active|httpCode|tppMessages|type|title|detail|access)"/;
+
 /** JSON values found in `source` starting at each `{` (or at `from` only, for a body), never re-reading text. */
 function scanEmbeddedJson(
   source: SourceText,
@@ -147,6 +152,9 @@ function scanEmbeddedJson(
 ): DocumentFinding[] {
   const text = source.text;
   const out: DocumentFinding[] = [];
+  if (!SIGNATURE_HINT.test(text)) {
+    return out;
+  }
   let p = from;
   while (p < text.length) {
     const at = single ? p : text.indexOf('{', p);

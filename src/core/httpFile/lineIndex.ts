@@ -21,26 +21,26 @@ export class LineIndex {
   readonly ends: number[] = [];
 
   constructor(readonly text: string) {
-    const n = text.length;
-    if (text.indexOf('\r') < 0) {
-      // The common case: only LF, found by the engine's native search.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        this.ends.push(i);
-        this.starts.push(i + 1);
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || c === 13) {
-          this.ends.push(i);
-          if (c === 13 && text.charCodeAt(i + 1) === 10) {
-            i++;
-          }
-          this.starts.push(i + 1);
+    const { starts, ends } = this;
+    // The engine's native search finds each break; a `\r` (CR or CRLF) is rare, so it is searched for separately.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        ends.push(cr);
+        const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+        starts.push(next);
+        if (next === cr + 2) {
+          lf = text.indexOf('\n', next);
         }
+        cr = text.indexOf('\r', next);
+      } else {
+        ends.push(lf);
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
       }
     }
-    this.ends.push(n);
+    ends.push(text.length);
   }
 
   get lineCount(): number {

@@ -278,7 +278,12 @@ export function resolveVariables(value: string, variables: ReadonlyMap<string, s
 /** The header of that name (case-insensitive), first occurrence. */
 export function findHeader(headers: readonly HttpHeader[], name: string): HttpHeader | undefined {
   const lower = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === lower);
+  return headers.find((h) => isHeaderNamed(h, lower));
+}
+
+/** Whether the header has this (lower-case) name; comparing lengths first spares lower-casing every other name. */
+export function isHeaderNamed(header: HttpHeader, lowerCaseName: string): boolean {
+  return header.name.length === lowerCaseName.length && header.name.toLowerCase() === lowerCaseName;
 }
 
 const HASH = 35;
