@@ -39,12 +39,29 @@ const common = {
   plugins: [problemMatcherPlugin],
 };
 
+/**
+ * undici is more than half of the extension bundle and only a sign-in or token command needs it, so the extension
+ * loads it from its own file, dist/undici.js, the first time the engine is built (src/platform/engineLoader.ts).
+ */
+const undiciOnDemandPlugin = {
+  name: 'undici-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+  },
+};
+
 const contexts = await Promise.all([
   esbuild.context({
     ...common,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [...common.plugins, undiciOnDemandPlugin],
+  }),
+  esbuild.context({
+    ...common,
+    entryPoints: ['node_modules/undici/index.js'],
+    outfile: 'dist/undici.js',
   }),
   esbuild.context({
     ...common,
