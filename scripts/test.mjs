@@ -57,7 +57,7 @@ function readResults(file) {
 async function main() {
   const needsCompile = wanted('unit') || wanted('integration');
   if (wanted('lint')) {
-    step('lint', bin('eslint'), ['src', 'test', 'scripts', 'esbuild.mjs', 'eslint.config.mjs']);
+    step('lint', bin('eslint'), ['src', 'test', 'scripts', 'bench', 'esbuild.mjs', 'eslint.config.mjs']);
     step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   }
   let compiled = true;

@@ -1,0 +1,400 @@
+// `npm run bench`: lint throughput against httpYac's parser and a line-splitting floor, incremental re-diagnosis after
+// a one-character edit, activate() of the production bundle in the real VS Code host, and bundle sizes. Prints a
+// table and, as its last line, one JSON object with the numbers issue 8 asks for. Not a test: it asserts nothing.
+//
+//   node bench/bench.mjs [--runs N] [--host-runs N] [--no-host] [--only-size 1mb]
+//
+// Everything is measured in one process so the ratios compare runs made under the same load. See docs/benchmarks.md.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    'host-runs': { type: 'string', default: '3' },
+    'no-host': { type: 'boolean', default: false },
+    'no-lint': { type: 'boolean', default: false },
+    'only-size': { type: 'string' },
+  },
+});
+const RUNS = Math.max(10, Number(opts.runs));
+const WARMUP = 5;
+const SEED = 8;
+const EXTENSION_ID = 'oauth-workbench.oauth-workbench';
+const SIZES = [
+  { label: '100kb', bytes: 100 * 1024 },
+  { label: '1mb', bytes: 1024 * 1024 },
+  { label: '10mb', bytes: 10 * 1024 * 1024 },
+].filter((s) => !opts['only-size'] || s.label === opts['only-size']);
+
+const log = (line) => process.stderr.write(`${line}\n`);
+const round = (ms) => Math.round(ms * 1000) / 1000;
+
+/**
+ * Median of `RUNS` timed calls after `WARMUP` untimed ones. No forced GC between runs: a full collection before each
+ * run shrinks the young generation and made every run after it slower than in an editor that lints all day.
+ */
+async function median(fn, runs = RUNS, warmup = WARMUP) {
+  for (let i = 0; i < warmup; i++) {
+    await fn(i);
+  }
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn(warmup + i);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  return times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+}
+
+/** Bundles bench/benchTargets.ts (our core code and the corpus generator) the way esbuild.mjs bundles the CLI. */
+async function loadTargets(tmp) {
+  const outfile = path.join(tmp, 'benchTargets.cjs');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'bench', 'benchTargets.ts')],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'error',
+  });
+  return require(outfile);
+}
+
+/** httpYac's own parser, set up the way its CLI sets up file access (`cli.initFileProvider`). */
+function loadHttpYac() {
+  const httpyac = require('httpyac');
+  httpyac.cli.initFileProvider();
+  return {
+    version: require('httpyac/package.json').version,
+    parse: (text, file) =>
+      new httpyac.store.HttpFileStore().parse(file, text, { workingDir: path.dirname(file) }),
+  };
+}
+
+function readFixtures() {
+  const dir = path.join(root, 'test', 'fixtures', 'http');
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.http'))
+    .sort()
+    .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'));
+}
+
+/** Ids of the knowledge-base families (`rabobank`, `oauth`, …) that the diagnostics of `text` reach. */
+function familiesOf(diagnostics) {
+  return [...new Set(diagnostics.map((d) => d.code.split('.')[0]))].sort();
+}
+
+async function measureThroughput(targets, httpyac, tmp) {
+  const kb = targets.KnowledgeBase.create();
+  const fixtures = readFixtures();
+  const results = [];
+  for (const size of SIZES) {
+    const text = targets.generateHttpCorpus({ fixtures, size: size.bytes, seed: SEED });
+    const file = path.join(tmp, `corpus-${size.label}.http`);
+    fs.writeFileSync(file, text);
+    const diagnostics = targets.lintHttpFile(text, kb);
+    const parsed = await httpyac.parse(text, file);
+    const big = size.bytes > 2 * 1024 * 1024;
+    const runs = big ? 10 : RUNS;
+    const warmup = big ? 2 : WARMUP;
+    log(`[bench] ${size.label}: ${text.length} chars, ${diagnostics.length} diagnostics`);
+    const ours = await median(() => targets.lintHttpFile(text, kb), runs, warmup);
+    const parseOnly = await median(() => targets.parseHttpFile(text), runs, warmup);
+    const theirs = await median(() => httpyac.parse(text, file), runs, warmup);
+    const floor = await median(() => text.split(/\r\n|\r|\n/), runs, warmup);
+    const lfSplit = await median(() => text.split('\n'), runs, warmup);
+    results.push({
+      size: size.label,
+      chars: text.length,
+      lines: text.split(/\r\n|\r|\n/).length,
+      requests: parsed.httpRegions.length,
+      diagnostics: diagnostics.length,
+      families: familiesOf(diagnostics),
+      ours,
+      parseOnly,
+      theirs,
+      floor,
+      lfSplit,
+      text,
+    });
+  }
+  return results;
+}
+
+/**
+ * A one-character edit in the middle of the 1 MB document, re-diagnosed through {@link HttpDocumentLints}: the code
+ * the extension's change handler runs (HttpLintService.diagnostics → lints.diagnostics with the document's new
+ * version and text). Each run types a character or takes it back again, so every run is a real change.
+ */
+async function measureIncremental(targets, text) {
+  const lints = new targets.HttpDocumentLints(
+    () => targets.KnowledgeBase.create(),
+    () => targets.EMPTY_LINT_CONTEXT,
+  );
+  const middle = text.length >> 1;
+  const edited = `${text.slice(0, middle)}x${text.slice(middle)}`;
+  let version = 1;
+  lints.diagnostics('bench.http', version, () => text);
+  const full = lints.diagnostics('other.http', 1, () => edited).length;
+  let count = 0;
+  const ms = await median((i) => {
+    version++;
+    count = lints.diagnostics('bench.http', version, () => (i % 2 === 0 ? edited : text)).length;
+  });
+  if (count !== lints.diagnostics('bench.http', version, () => text).length || full <= 0) {
+    throw new Error('incremental and full lint disagree on the edited document');
+  }
+  return ms;
+}
+
+/** A copy of the working tree's sources in a temporary folder, so packaging never touches the shared dist/. */
+function packageCopy(tmp) {
+  const dir = path.join(tmp, 'package');
+  fs.mkdirSync(dir);
+  for (const name of [
+    'package.json',
+    'esbuild.mjs',
+    'tsconfig.json',
+    '.vscodeignore',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    'src',
+    'media',
+    'docs',
+  ]) {
+    if (fs.existsSync(path.join(root, name))) {
+      fs.cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+    }
+  }
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  log('[bench] npm run package (production build and .vsix) in a copy of the working tree');
+  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`npm run package failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  const size = (p) => fs.statSync(path.join(dir, p)).size;
+  const distFiles = fs.readdirSync(path.join(dir, 'dist')).filter((f) => f.endsWith('.js'));
+  return {
+    dir,
+    extension: size('dist/extension.js'),
+    cli: size('dist/cli.js'),
+    vsix: size('oauth-workbench.vsix'),
+    others: distFiles
+      .filter((f) => f !== 'extension.js' && f !== 'cli.js')
+      .map((f) => ({ file: `dist/${f}`, bytes: size(`dist/${f}`) })),
+  };
+}
+
+const PROBE = `// Written by bench/bench.mjs: activates the extension once and reports how long the call took from outside.
+const vscode = require('vscode');
+exports.run = async () => {
+  const ext = vscode.extensions.getExtension(${JSON.stringify(EXTENSION_ID)});
+  const wasActive = ext.isActive;
+  const started = performance.now();
+  await ext.activate();
+  const callMs = performance.now() - started;
+  console.log('<<bench-activation>>' + JSON.stringify({ wasActive, callMs }));
+  // Give the log file a moment to be written before the workbench closes.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+};
+`;
+
+/** Starts the offline VS Code host on the packaged copy, activates it, and reads the `activate() took` debug line. */
+async function measureActivation(extensionDir) {
+  const host = await import('../test/host/offlineHost.mjs');
+  host.ensureOfflineHost(root, log);
+  const probe = path.join(extensionDir, 'activationProbe.js');
+  fs.writeFileSync(probe, PROBE);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-bench-ws-'));
+  const server = await host.startCodeServer(root, { log });
+  let browser;
+  try {
+    browser = await host.launchChromium();
+    const page = await browser.newPage();
+    let settle;
+    const exited = new Promise((resolve) => (settle = resolve));
+    let outside;
+    await page.exposeFunction('codeAutomationExit', (code) => settle(code));
+    await page.exposeFunction('codeAutomationLog', (_type, args) => {
+      for (const a of Array.isArray(args) ? args : [args]) {
+        const m = /<<bench-activation>>(.*)/.exec(String(a));
+        if (m) {
+          outside = JSON.parse(m[1]);
+        }
+      }
+    });
+    const url = new URL(
+      host.workbenchUrl(server, {
+        folder: workspace,
+        extensionDevelopmentPath: extensionDir,
+        extensionTestsPath: probe,
+      }),
+    );
+    // The web workbench takes per-extension log levels from the payload; debug lets the activate() line through.
+    const payload = JSON.parse(url.searchParams.get('payload'));
+    payload.push(['logLevel', `${EXTENSION_ID}:debug`]);
+    url.searchParams.set('payload', JSON.stringify(payload));
+    await page.goto(url.toString());
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 120_000))]);
+    if (code === 'timeout') {
+      throw new Error('the activation probe did not finish within 120 s');
+    }
+    let inside;
+    for (let i = 0; i < 50 && inside === undefined; i++) {
+      inside = findActivateLine(server.runDir);
+      if (inside === undefined) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    if (inside === undefined) {
+      throw new Error(`no "activate() took" line under ${server.runDir}`);
+    }
+    return { activateMs: inside, callMs: outside?.callMs, wasActive: outside?.wasActive };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+function findActivateLine(dir) {
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.log')) {
+      continue;
+    }
+    const text = fs.readFileSync(path.join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+    const m = /activate\(\) took ([\d.]+) ms/.exec(text);
+    if (m) {
+      return Number(m[1]);
+    }
+  }
+  return undefined;
+}
+
+function medianOf(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-bench-'));
+  try {
+    const cpu =
+      /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+    const load = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ');
+    console.log(
+      `machine: ${cpu}, ${os.cpus().length} cores, Node ${process.version}, load at start ${load()}`,
+    );
+    const targets = await loadTargets(tmp);
+    const httpyac = loadHttpYac();
+    const throughput = opts['no-lint'] ? [] : await measureThroughput(targets, httpyac, tmp);
+    const oneMb = throughput.find((r) => r.size === '1mb');
+    const incremental = oneMb ? await measureIncremental(targets, oneMb.text) : undefined;
+    const loadAfterLint = load();
+
+    const pkg = packageCopy(tmp);
+    const activations = [];
+    if (!opts['no-host']) {
+      for (let i = 0; i < Number(opts['host-runs']); i++) {
+        activations.push(await measureActivation(pkg.dir));
+        log(`[bench] host run ${i + 1}: ${JSON.stringify(activations.at(-1))}`);
+      }
+    }
+    const activateMs = activations.length ? medianOf(activations.map((a) => a.activateMs)) : undefined;
+    const callMs = activations.length ? medianOf(activations.map((a) => a.callMs ?? NaN)) : undefined;
+
+    console.log('');
+    console.log(
+      table([
+        [
+          'corpus',
+          'chars',
+          'lines',
+          'requests',
+          'diags',
+          'ours ms',
+          'parse only',
+          `httpYac ${httpyac.version}`,
+          'floor ms',
+          "split('\\n')",
+          'httpYac/ours',
+          'ours/floor',
+        ],
+        ...throughput.map((r) => [
+          r.size,
+          r.chars,
+          r.lines,
+          r.requests,
+          r.diagnostics,
+          r.ours.toFixed(2),
+          r.parseOnly.toFixed(2),
+          r.theirs.toFixed(2),
+          r.floor.toFixed(2),
+          r.lfSplit.toFixed(2),
+          (r.theirs / r.ours).toFixed(1),
+          (r.ours / r.floor).toFixed(2),
+        ]),
+      ]),
+    );
+    console.log(`families reached in the 1 MB corpus: ${oneMb?.families.join(', ')}`);
+    console.log('');
+    console.log(
+      table([
+        ['measure', 'value', 'target'],
+        ['incremental edit, 1 MB (ms)', incremental?.toFixed(2), '≤ 5'],
+        ['activate() inside (ms)', activateMs?.toFixed(2) ?? 'not run', '≤ 15'],
+        ['ext.activate() from outside, incl. loading the bundle (ms)', callMs?.toFixed(2) ?? 'not run', ''],
+        ['dist/extension.js (bytes)', pkg.extension, '≤ 409600'],
+        ...pkg.others.map((o) => [`${o.file} (bytes, loaded on first use)`, o.bytes, '']),
+        ['dist/cli.js (bytes)', pkg.cli, ''],
+        ['oauth-workbench.vsix (bytes)', pkg.vsix, ''],
+      ]),
+    );
+    console.log(
+      `runs: median of ${RUNS} (10 for 10 MB) after warm-up; host runs: ${activations.length}; load after lint runs ${loadAfterLint}, at end ${load()}`,
+    );
+    console.log(
+      JSON.stringify({
+        lint_1mb_ms: oneMb && round(oneMb.ours),
+        httpyac_1mb_ms: oneMb && round(oneMb.theirs),
+        floor_1mb_ms: oneMb && round(oneMb.floor),
+        ratio_httpyac_over_ours: oneMb && round(oneMb.theirs / oneMb.ours),
+        ratio_ours_over_floor: oneMb && round(oneMb.ours / oneMb.floor),
+        incremental_edit_ms: incremental && round(incremental),
+        activate_ms: activateMs && round(activateMs),
+        extension_bundle_bytes: pkg.extension,
+        cli_bundle_bytes: pkg.cli,
+        vsix_bytes: pkg.vsix,
+      }),
+    );
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
