@@ -64,7 +64,8 @@ export class TokenManager {
     if (!isAccessTokenExpired(current, this.clock.now(), minValidityMs)) {
       return current.access_token;
     }
-    return (await this.refresh(profile)).access_token;
+    // A refresh may have finished between the read above and now: the flight looks again before spending the token.
+    return (await this.flight(profile, () => this.doRefresh(profile, minValidityMs))).access_token;
   }
 
   /**
@@ -78,13 +79,7 @@ export class TokenManager {
    * refresh token (and its expiry) is kept, as RFC 6749 §6 allows the server to keep it valid.
    */
   refresh(profile: ClientProfile): Promise<TokenSet> {
-    const running = this.inFlight.get(profile.id);
-    if (running) {
-      return running;
-    }
-    const flight = this.doRefresh(profile).finally(() => this.inFlight.delete(profile.id));
-    this.inFlight.set(profile.id, flight);
-    return flight;
+    return this.flight(profile, () => this.doRefresh(profile));
   }
 
   /** Gets a token with the client-credentials grant and stores it as the profile's token set. @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4 */
@@ -176,8 +171,25 @@ export class TokenManager {
     await this.options.vault.delete(profile.id);
   }
 
-  private async doRefresh(profile: ClientProfile): Promise<TokenSet> {
+  private flight(profile: ClientProfile, work: () => Promise<TokenSet>): Promise<TokenSet> {
+    const running = this.inFlight.get(profile.id);
+    if (running) {
+      return running;
+    }
+    const flight = work().finally(() => this.inFlight.delete(profile.id));
+    this.inFlight.set(profile.id, flight);
+    return flight;
+  }
+
+  /** One refresh; with `unlessValidForMs`, returns the stored set instead when it is (now) valid that long. */
+  private async doRefresh(profile: ClientProfile, unlessValidForMs?: number): Promise<TokenSet> {
     const current = await this.requireTokenSet(profile);
+    if (
+      unlessValidForMs !== undefined &&
+      !isAccessTokenExpired(current, this.clock.now(), unlessValidForMs)
+    ) {
+      return current;
+    }
     if (!current.refresh_token) {
       throw new ProfileStateError(
         'NO_REFRESH_TOKEN',
