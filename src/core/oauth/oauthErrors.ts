@@ -40,12 +40,14 @@ export type ProfileErrorCode =
 /**
  * Every stable code the engine throws; the VS Code layer and the CLI map these to messages and actions.
  * `OAUTH_RESPONSE`: an OAuth error body from an endpoint; `OAUTH_AUTHORIZATION_RESPONSE`: an `error=` redirect;
- * `AUTHORIZATION_CODE_EXPIRED`: a refused code whose lifetime (Rabobank: 5 minutes) had passed.
+ * `AUTHORIZATION_CODE_EXPIRED`: a refused code whose lifetime (Rabobank: 5 minutes) had passed;
+ * `REFRESH_OUTCOME_UNKNOWN`: a refresh request may have reached the server but no usable answer came back.
  */
 export type OAuthErrorCode =
   | 'OAUTH_RESPONSE'
   | 'OAUTH_AUTHORIZATION_RESPONSE'
   | 'AUTHORIZATION_CODE_EXPIRED'
+  | 'REFRESH_OUTCOME_UNKNOWN'
   | HttpErrorCode
   | FlowErrorCode
   | ProfileErrorCode;
@@ -125,6 +127,18 @@ export class AuthorizationFlowError extends OAuthWorkbenchError {
   constructor(code: FlowErrorCode, message: string, details: OAuthErrorDetails = {}) {
     super(code, message, details);
     this.name = 'AuthorizationFlowError';
+  }
+}
+
+/**
+ * A refresh whose outcome is unknown: the request may have reached the token endpoint (a timeout, a connection reset,
+ * a 5xx from a gateway, a garbled 200), so a server with single-use refresh tokens may have used it up. The stored
+ * refresh token is kept and marked as possibly spent (`TokenSet.refresh_attempted_at`); the transport error is `cause`.
+ */
+export class RefreshOutcomeUnknownError extends OAuthWorkbenchError {
+  constructor(message: string, details: OAuthErrorDetails) {
+    super('REFRESH_OUTCOME_UNKNOWN', message, details);
+    this.name = 'RefreshOutcomeUnknownError';
   }
 }
 

@@ -6,7 +6,12 @@
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
 import { HttpClientFactory } from '../oauth/httpClient';
-import { isOAuthWorkbenchError, ProfileStateError } from '../oauth/oauthErrors';
+import {
+  isOAuthWorkbenchError,
+  OAuthResponseError,
+  ProfileStateError,
+  RefreshOutcomeUnknownError,
+} from '../oauth/oauthErrors';
 import { OAuthLogger, RedactingLogger } from '../oauth/oauthLogger';
 import {
   clientCredentialsGrant,
@@ -68,6 +73,11 @@ export class TokenManager {
     return (await this.flight(profile, () => this.doRefresh(profile, minValidityMs))).access_token;
   }
 
+  /** True while a refresh of the profile is in flight (its stored set then carries `refresh_attempted_at`). */
+  isRefreshing(profileId: string): boolean {
+    return this.inFlight.has(profileId);
+  }
+
   /**
    * Refreshes the profile's tokens. At most one refresh per profile is in flight: concurrent callers get the same
    * promise, so a single-use refresh token is spent once. The new token set is saved to the vault before anyone gets
@@ -77,6 +87,11 @@ export class TokenManager {
    * When the response carries no new refresh token: for providers with single-use refresh tokens (Rabobank) the old
    * one is spent, so the saved set has none and the next expiry needs a new sign-in; for other providers the old
    * refresh token (and its expiry) is kept, as RFC 6749 §6 allows the server to keep it valid.
+   *
+   * Before the request goes out the stored set is marked (`refresh_attempted_at`); the new set replaces it. When the
+   * request may have reached the server but no usable answer came back (timeout, reset, 5xx, garbled 200), the old
+   * refresh token stays stored with the mark and the refresh fails with `REFRESH_OUTCOME_UNKNOWN`; when the server
+   * answered with an OAuth error, or the request never left, the set is stored again as it was.
    */
   refresh(profile: ClientProfile): Promise<TokenSet> {
     return this.flight(profile, () => this.doRefresh(profile));
@@ -207,10 +222,28 @@ export class TokenManager {
       );
     }
     this.logger().info(`Refreshing the tokens of "${profile.label}".`);
-    const fresh = await refreshTokenGrant(await this.call(profile), {
-      token_endpoint: profile.token_endpoint,
-      refresh_token: current.refresh_token,
+    const call = await this.call(profile);
+    // Saved before the request goes out, so a lost answer or a killed process leaves a trace the next start can see.
+    await this.options.vault.save(profile.id, {
+      ...current,
+      refresh_attempted_at: new Date(this.clock.now()).toISOString(),
     });
+    let fresh: TokenSet;
+    try {
+      fresh = await refreshTokenGrant(call, {
+        token_endpoint: profile.token_endpoint,
+        refresh_token: current.refresh_token,
+      });
+    } catch (err) {
+      if (mayHaveReachedServer(err)) {
+        this.logger().warn(
+          `The refresh of "${profile.label}" got no usable answer; its refresh token is kept and marked as possibly spent.`,
+        );
+        throw outcomeUnknown(err, profile);
+      }
+      await this.options.vault.save(profile.id, current);
+      throw withEarlierAttempt(err, current);
+    }
     const next = fresh.refresh_token ? fresh : withoutNewRefreshToken(fresh, current, profile);
     await this.options.vault.save(profile.id, next);
     return next;
@@ -264,4 +297,62 @@ function withoutNewRefreshToken(fresh: TokenSet, previous: TokenSet, profile: Cl
       ? { refresh_token_expires_at: previous.refresh_token_expires_at }
       : {}),
   };
+}
+
+/** Failures after which the request may have been processed: no answer, a gateway failure, or a garbled one. */
+function mayHaveReachedServer(err: unknown): boolean {
+  if (!isOAuthWorkbenchError(err)) {
+    return true;
+  }
+  switch (err.code) {
+    case 'HTTP_TIMEOUT':
+    case 'HTTP_NETWORK':
+    case 'HTTP_SERVER_ERROR':
+    case 'FLOW_CANCELLED':
+      return true;
+    case 'HTTP_UNEXPECTED_RESPONSE':
+      // A 200 the engine cannot read most likely carried the new tokens; a 4xx page (wrong URL) did not.
+      return err.status === undefined || err.status < 300 || err.status >= 500;
+    default:
+      return false;
+  }
+}
+
+function outcomeUnknown(err: unknown, profile: ClientProfile): RefreshOutcomeUnknownError {
+  const reason = err instanceof Error ? err.message.replace(/\.$/, '') : String(err);
+  return new RefreshOutcomeUnknownError(
+    `The refresh of "${profile.label}" got no usable answer: ${reason}. The server may have used up the refresh ` +
+      'token anyway (many accept each one only once), so it is kept and marked as possibly spent.',
+    {
+      cause: err,
+      status: isOAuthWorkbenchError(err) ? err.status : undefined,
+      fix:
+        'Refresh again when the token endpoint answers: if the refresh token was spent, it says invalid_grant ' +
+        'and you need to sign in again.',
+    },
+  );
+}
+
+/** An invalid_grant after an earlier refresh that got no answer: that refresh most likely spent the token. */
+function withEarlierAttempt(err: unknown, stored: TokenSet): unknown {
+  if (
+    !(err instanceof OAuthResponseError) ||
+    err.error !== 'invalid_grant' ||
+    stored.refresh_attempted_at === undefined
+  ) {
+    return err;
+  }
+  return new OAuthResponseError(
+    `${err.message} An earlier refresh (${stored.refresh_attempted_at}) got no answer, so it most likely used up ` +
+      'this refresh token.',
+    {
+      cause: err,
+      status: err.status,
+      error: err.error,
+      error_description: err.error_description,
+      catalogId: err.catalogId,
+      wwwAuthenticate: err.wwwAuthenticate,
+      fix: 'Sign in again to get new tokens.',
+    },
+  );
 }
