@@ -100,12 +100,21 @@ export const RABOBANK_LIFETIMES: PracticeLifetimes = {
   pendingAuthorizationS: 600,
 };
 
-/** Rabobank's lifetimes divided by `speed` (the authorize page's wait is not sped up: a person is reading it). */
+/**
+ * A sped-up code still outlives Rabobank's advised 1000 ms exchange delay with room to spare, so a sign-in works at
+ * any speed.
+ */
+export const MIN_AUTHORIZATION_CODE_S = 10;
+
+/**
+ * Rabobank's lifetimes divided by `speed`. The authorize page's wait is not sped up (a person is reading it), and a
+ * code lives at least {@link MIN_AUTHORIZATION_CODE_S}.
+ */
 export function practiceLifetimes(speed: number): PracticeLifetimes {
   const scaled = (seconds: number) => Math.max(1, Math.round(seconds / speed));
   return {
     accessTokenS: scaled(RABOBANK_LIFETIMES.accessTokenS),
-    authorizationCodeS: scaled(RABOBANK_LIFETIMES.authorizationCodeS),
+    authorizationCodeS: Math.max(MIN_AUTHORIZATION_CODE_S, scaled(RABOBANK_LIFETIMES.authorizationCodeS)),
     refreshTokenS: scaled(RABOBANK_LIFETIMES.refreshTokenS),
     consentS: scaled(RABOBANK_LIFETIMES.consentS),
     pendingAuthorizationS: RABOBANK_LIFETIMES.pendingAuthorizationS,

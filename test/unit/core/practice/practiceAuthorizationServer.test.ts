@@ -116,21 +116,23 @@ describe('PracticeAuthorizationServer', () => {
   it('divides every lifetime by the speed factor', () => {
     assert.deepEqual(practiceLifetimes(60), {
       accessTokenS: 60,
-      authorizationCodeS: 5,
+      authorizationCodeS: 10,
       refreshTokenS: 43_200,
       consentS: 259_200,
       pendingAuthorizationS: 600,
     });
-    assert.equal(practiceLifetimes(100_000).authorizationCodeS, 1);
+    assert.equal(practiceLifetimes(10).authorizationCodeS, 30);
+    assert.equal(practiceLifetimes(100_000).authorizationCodeS, 10, 'a code outlives the 1 s exchange delay');
+    assert.equal(practiceLifetimes(100_000).accessTokenS, 1);
     assert.equal(speedProblem(0.5) !== undefined, true);
     assert.equal(speedProblem(Number.NaN) !== undefined, true);
     assert.equal(speedProblem(60), undefined);
   });
 
   it('lets a code expire after 5 minutes divided by the speed factor', async () => {
-    create({ speed: 60 });
+    create({ speed: 10 });
     const code = await approve();
-    now += 5_000;
+    now += 30_000;
     const answer = jsonOf(
       await server.handle(request('POST', '/oauth2/token', form({ grant_type: 'authorization_code', code }))),
     );
