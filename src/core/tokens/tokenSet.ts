@@ -132,6 +132,20 @@ export function isRefreshTokenPossiblySpent(tokenSet: TokenSet): boolean {
 }
 
 /**
+ * What to tell the user about a refresh token that may be spent (see {@link TokenSet.refresh_attempted_at}): what
+ * happened and what to do, in one plain paragraph; `undefined` when there is nothing to say.
+ */
+export function possiblySpentWarning(tokenSet: TokenSet): string | undefined {
+  if (!isRefreshTokenPossiblySpent(tokenSet)) {
+    return undefined;
+  }
+  return (
+    `A refresh sent at ${tokenSet.refresh_attempted_at} got no answer that was saved, so the server may have used up ` +
+    'the refresh token. Refresh to find out: if the server answers invalid_grant, sign in again.'
+  );
+}
+
+/**
  * Rabobank returns the consent id inside `metadata` as `"a:consentId <uuid>"` (authorization_code grant only).
  * @returns the uuid, or `undefined` when the value has another shape.
  */
