@@ -21,6 +21,17 @@ export class KnowledgeBase {
     this.byId = map;
   }
 
+  private static shippedCatalog: KnowledgeBase | undefined;
+
+  /**
+   * The shipped catalog, built once and shared. It is immutable, so sharing it only saves rebuilding it (about 0.7 ms)
+   * for callers that look up one id now and then, such as the engine's error mapping.
+   */
+  static shipped(): KnowledgeBase {
+    KnowledgeBase.shippedCatalog ??= KnowledgeBase.create();
+    return KnowledgeBase.shippedCatalog;
+  }
+
   /** The catalog shipped with the extension. */
   static create(): KnowledgeBase {
     return new KnowledgeBase([

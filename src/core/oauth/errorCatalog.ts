@@ -18,9 +18,9 @@ export function catalogIdForAuthorizationError(error: string): string | undefine
   return knownCatalogId(`oauth.authorize.${error}`);
 }
 
-/** The id itself when the knowledge base has an entry for it, else `undefined` (errors are rare: no cache needed). */
+/** The id itself when the knowledge base has an entry for it, else `undefined`. */
 export function knownCatalogId(id: string | undefined): string | undefined {
-  return id !== undefined && KnowledgeBase.create().has(id) ? id : undefined;
+  return id !== undefined && KnowledgeBase.shipped().has(id) ? id : undefined;
 }
 
 /** Catalog id for an OAuth error body from an endpoint. @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2 */

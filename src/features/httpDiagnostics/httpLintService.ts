@@ -17,7 +17,7 @@ export class HttpLintService {
   private readonly lints: HttpDocumentLints;
 
   constructor(lintContext: () => LintContext) {
-    this.lints = new HttpDocumentLints(() => KnowledgeBase.create(), lintContext);
+    this.lints = new HttpDocumentLints(() => KnowledgeBase.shipped(), lintContext);
   }
 
   get knowledgeBase(): KnowledgeBase {

@@ -57,6 +57,18 @@ describe('KnowledgeBase', () => {
     assert.match(ERRATA['consent-status-invalid'].text, /other than `valid`/);
   });
 
+  it('shares one shipped catalog that holds the same entries a new one does', () => {
+    assert.equal(KnowledgeBase.shipped(), KnowledgeBase.shipped());
+    assert.deepEqual(
+      KnowledgeBase.shipped()
+        .all()
+        .map((e) => e.id),
+      KnowledgeBase.create()
+        .all()
+        .map((e) => e.id),
+    );
+  });
+
   it('rejects two entries with one id', () => {
     const e = entry({
       id: 'a.b.c',
