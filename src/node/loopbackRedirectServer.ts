@@ -34,17 +34,25 @@ export interface LoopbackRedirectServerOptions {
   readonly mediaDir?: string;
   /** How long a closing server still answers the browser's request for the clean URL; default 2 s. */
   readonly closeGraceMs?: number;
+  /**
+   * A connection that has not sent a whole request within this time is closed (a client that connects and sends
+   * nothing, or trickles its headers, must not hold the server); default 10 s. A browser sends its request at once.
+   */
+  readonly requestTimeoutMs?: number;
 }
 
-const PAGE_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
+/** Sent with every answer: nothing is cached, sniffed, framed or allowed to run. */
+const COMMON_HEADERS = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
+
+const PAGE_HEADERS = { ...COMMON_HEADERS, 'content-type': 'text/html; charset=utf-8' };
+const TEXT_HEADERS = { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' };
 
 /** One flow's redirect receiver; see the file comment. Create with {@link LoopbackRedirectServer.start}. */
 export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
@@ -99,7 +107,7 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
       );
     }
     const pages = readPages(options.mediaDir);
-    const servers = await listenAll(target);
+    const servers = await listenAll(target, options.requestTimeoutMs ?? 10_000);
     const server = new LoopbackRedirectServer(
       servers,
       target,
@@ -116,6 +124,14 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
   /** The port actually bound (differs from the URI's only when the URI says port 0, as tests do). */
   get port(): number {
     return this.boundPort;
+  }
+
+  /** The addresses the server listens on (loopback only: 127.0.0.1 and/or ::1). */
+  get addresses(): readonly net.AddressInfo[] {
+    return this.servers.flatMap((server) => {
+      const address = server.address();
+      return address !== null && typeof address === 'object' ? [address] : [];
+    });
   }
 
   /** The redirect URI with the bound port filled in. */
@@ -147,7 +163,12 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
       net.Server.prototype.close.call(server);
     }
     const timer = setTimeout(
-      () => this.servers.forEach((server) => server.closeAllConnections()),
+      () =>
+        this.servers.forEach((server) => {
+          server.closeAllConnections();
+          // http.Server#close also stops the timer that enforces the request timeout.
+          server.close();
+        }),
       this.closeGraceMs,
     );
     timer.unref();
@@ -160,16 +181,12 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
       return this.page(res, 400, 'invalid');
     }
     if (url.pathname !== this.target.path) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(404, TEXT_HEADERS);
       res.end('Not found\n');
       return;
     }
     if (req.method !== 'GET') {
-      res.writeHead(405, {
-        allow: 'GET',
-        'content-type': 'text/plain; charset=utf-8',
-        'cache-control': 'no-store',
-      });
+      res.writeHead(405, { ...TEXT_HEADERS, allow: 'GET' });
       res.end('Method not allowed\n');
       return;
     }
@@ -185,11 +202,7 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
       return this.page(res, 400, 'invalid');
     }
     this.outcome = verdict.kind === 'code' ? 'success' : 'error';
-    res.writeHead(303, {
-      location: this.target.path,
-      'cache-control': 'no-store',
-      'referrer-policy': 'no-referrer',
-    });
+    res.writeHead(303, { ...COMMON_HEADERS, location: this.target.path });
     res.end();
     if (verdict.kind === 'code') {
       this.settle.resolve(verdict.callback);
@@ -222,12 +235,18 @@ function isLoopbackHostHeader(host: string | undefined): boolean {
   return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
 }
 
-async function listenAll(target: LoopbackTarget): Promise<http.Server[]> {
+async function listenAll(target: LoopbackTarget, requestTimeoutMs: number): Promise<http.Server[]> {
   const servers: http.Server[] = [];
   let port = target.port;
   try {
     for (const host of target.hosts) {
-      const server = http.createServer({ keepAliveTimeout: 5000 });
+      const server = http.createServer({
+        keepAliveTimeout: 5000,
+        headersTimeout: requestTimeoutMs,
+        requestTimeout: requestTimeoutMs,
+        // How often Node looks for connections past those timeouts (its default, 30 s, would let them linger).
+        connectionsCheckingInterval: Math.max(50, Math.min(1000, requestTimeoutMs / 2)),
+      });
       try {
         await listen(server, host, port);
       } catch (err) {
