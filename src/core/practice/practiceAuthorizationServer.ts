@@ -166,9 +166,11 @@ export class PracticeAuthorizationServer {
         return method === 'POST' ? this.resetRequest(request) : methodNotAllowed('POST');
     }
     if (path.startsWith(consentPrefix) && path.length > consentPrefix.length) {
-      return method === 'GET'
-        ? this.consentDetails(request, decodeURIComponent(path.slice(consentPrefix.length)))
-        : methodNotAllowed('GET');
+      const consentId = safeDecode(path.slice(consentPrefix.length));
+      if (consentId === undefined) {
+        return notFound();
+      }
+      return method === 'GET' ? this.consentDetails(request, consentId) : methodNotAllowed('GET');
     }
     return notFound();
   }
@@ -281,6 +283,12 @@ export class PracticeAuthorizationServer {
       return fail('invalid_request', 'Only the S256 code challenge method is supported.');
     }
     const scopes = unique([...requested, ALWAYS_GRANTED_SCOPE]);
+    // Pages nobody answered would pile up otherwise.
+    for (const [id, old] of this.pending) {
+      if (old.expiresAtMs <= this.now()) {
+        this.pending.delete(id);
+      }
+    }
     const requestId = randomUrlSafeString(24);
     this.pending.set(requestId, {
       scopes,
@@ -859,6 +867,15 @@ export function parseBasic(header: string | undefined): { id: string; secret: st
   const id = formDecode(decoded.slice(0, colon));
   const secret = formDecode(decoded.slice(colon + 1));
   return id === undefined || secret === undefined ? undefined : { id, secret };
+}
+
+/** `decodeURIComponent`, or `undefined` for a malformed escape (which would otherwise throw). */
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function unique(values: readonly string[]): string[] {

@@ -354,6 +354,11 @@ describe('PracticeAuthorizationServer', () => {
     assert.equal(answer.kind === 'page' && answer.status, 403);
   });
 
+  it('answers 404 to a consent path with a malformed escape instead of failing', async () => {
+    const answer = await server.handle(request('GET', '/oauth2/consents/%E0%A4%A'));
+    assert.equal(answer.kind === 'page' && answer.status, 404);
+  });
+
   it('names a knowledge-base entry for every trouble switch', () => {
     const kb = KnowledgeBase.create();
     for (const trouble of PRACTICE_TROUBLES) {
