@@ -100,6 +100,9 @@ export function validateClientProfile(profile: ClientProfile): ProfileProblem[] 
 
   if (!isNonEmptyString(profile.id)) {
     add('id', 'The profile needs an id.');
+  } else if (!/^[A-Za-z0-9._-]+$/.test(profile.id)) {
+    // The settings schema's pattern; hand-edited settings bypass it, and ids end up in keychain keys and tree item ids.
+    add('id', 'Use only letters, digits, ".", "_" and "-" in the id.');
   }
   if (!isNonEmptyString(profile.label)) {
     add('label', 'Give the profile a name.');
