@@ -7,7 +7,11 @@ export class ReliabilityCounts {
   private passed = 0;
 
   constructor(private readonly target: string) {
-    after(() => console.log(`      reliability: ${this.target}: ${this.tried} tried, ${this.passed} passed`));
+    after(() => {
+      if (this.tried > 0) {
+        console.log(`      reliability: ${this.target}: ${this.tried} tried, ${this.passed} passed`);
+      }
+    });
   }
 
   /** Runs one case, counting it as tried, and as passed when it does not throw. */
