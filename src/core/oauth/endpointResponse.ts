@@ -7,6 +7,7 @@
 import { catalogIdForGatewayError, catalogIdForOAuthError, ErrorContext } from './errorCatalog';
 import { HttpResponse } from './httpClient';
 import { HttpRequestError, OAuthResponseError, OAuthWorkbenchError } from './oauthErrors';
+import { redactSecrets } from './oauthLogger';
 
 const ENDPOINT_NAMES: Record<ErrorContext['endpoint'], string> = {
   authorization: 'authorization endpoint',
@@ -33,16 +34,26 @@ export function parseJsonObject(body: string): Record<string, unknown> | undefin
   }
 }
 
-/** Builds the typed error for a failed endpoint response; never includes the body text beyond the OAuth fields. */
-export function errorFromResponse(response: HttpResponse, context: ErrorContext): OAuthWorkbenchError {
+/**
+ * Builds the typed error for a failed endpoint response; never includes the body text beyond the OAuth fields, and
+ * masks in those fields the credentials the request carried (`sent`), because some servers quote the token they
+ * refuse ("refresh token abc… is invalid") and the message ends up in notifications, tooltips and the log.
+ */
+export function errorFromResponse(
+  response: HttpResponse,
+  context: ErrorContext,
+  sent: readonly string[] = [],
+): OAuthWorkbenchError {
   const where = ENDPOINT_NAMES[context.endpoint];
   const status = response.status;
   const json = parseJsonObject(response.body);
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' ? redactSecrets(value, sent) : undefined;
   const wwwAuthenticate = response.headers['www-authenticate'];
 
   if (json && typeof json.error === 'string' && json.error !== '') {
-    const error = json.error;
-    const description = typeof json.error_description === 'string' ? json.error_description : undefined;
+    const error = text(json.error) ?? '';
+    const description = text(json.error_description);
     return new OAuthResponseError(
       `The ${where} answered ${status} ${error}${description ? ` (${description})` : ''}.`,
       {
@@ -58,9 +69,9 @@ export function errorFromResponse(response: HttpResponse, context: ErrorContext)
 
   if (json && json.httpCode !== undefined) {
     // IBM API Connect gateway shape; the status inside is a string and may differ from the HTTP status (even 200).
-    const httpCode = String(json.httpCode);
-    const httpMessage = typeof json.httpMessage === 'string' ? json.httpMessage : undefined;
-    const moreInformation = typeof json.moreInformation === 'string' ? json.moreInformation : undefined;
+    const httpCode = redactSecrets(String(json.httpCode), sent);
+    const httpMessage = text(json.httpMessage);
+    const moreInformation = text(json.moreInformation);
     return new HttpRequestError(
       'HTTP_GATEWAY_ERROR',
       `The API gateway in front of the ${where} refused the call: ${httpCode} ${httpMessage ?? ''}`.trimEnd() +

@@ -142,7 +142,7 @@ export async function revokeToken(
     buildEndpointRequest(request.revocation_endpoint, tokenParams(request), call),
   );
   if (response.status !== 200) {
-    throw errorFromResponse(response, context(call, 'revocation'));
+    throw errorFromResponse(response, context(call, 'revocation'), sentSecrets(call, request.token));
   }
 }
 
@@ -160,7 +160,7 @@ export async function introspectToken(
   );
   const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
   if (!json || typeof json.active !== 'boolean') {
-    throw errorFromResponse(response, context(call, 'introspection'));
+    throw errorFromResponse(response, context(call, 'introspection'), sentSecrets(call, request.token));
   }
   return json as IntrospectionResult;
 }
@@ -173,6 +173,8 @@ export function processTokenResponse(
     readonly receivedAtMs: number;
     readonly requestedScope?: string;
     readonly preset: string;
+    /** Credentials the request carried, masked wherever the server quotes them in its error. */
+    readonly sent?: readonly string[];
   },
 ): TokenSet {
   const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
@@ -206,7 +208,7 @@ export function processTokenResponse(
       { status: 200, fix: 'Check that the token endpoint URL is right.' },
     );
   }
-  throw errorFromResponse(response, options.context);
+  throw errorFromResponse(response, options.context, options.sent);
 }
 
 async function requestTokens(
@@ -221,7 +223,13 @@ async function requestTokens(
     receivedAtMs: call.now(),
     requestedScope,
     preset: call.client.preset,
+    sent: sentSecrets(call, params.refresh_token, params.code, params.code_verifier),
   });
+}
+
+/** The secret values a request carries: the client secret and the grant's or token's own. */
+function sentSecrets(call: EndpointCall, ...values: (string | undefined)[]): string[] {
+  return [call.clientSecret, ...values].filter((v): v is string => v !== undefined && v !== '');
 }
 
 /** The form of a revocation or introspection request. */

@@ -347,6 +347,24 @@ describe('TokenManager under faults', function () {
       });
     });
 
+    it('masks the credentials it sent when the server quotes them in its error', async () => {
+      await counts.check(async () => {
+        await setUp();
+        endpoint.behave((res, { body }) =>
+          answerJson(400, {
+            error: 'invalid_grant',
+            error_description: `refresh token ${body.get('refresh_token')} of client-secret is not valid`,
+          })(res, { body, number: 0 }),
+        );
+        const err = await engineError(manager.refresh(profile));
+        assert.equal(err.error, 'invalid_grant');
+        assert.match(err.message, /refresh token «redacted» of «redacted» is not valid/);
+        for (const text of [err.message, err.error_description ?? '']) {
+          assert.ok(!text.includes('old-refresh') && !text.includes('client-secret'), text);
+        }
+      });
+    });
+
     it('restores the set without a mark when the server refuses with an OAuth error', async () => {
       await counts.check(async () => {
         await setUp();
