@@ -3,7 +3,12 @@ import { CommandIds, SettingKeys } from '../../constants';
 import { isOAuthWorkbenchError } from '../../core/oauth/oauthErrors';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { refreshDelayMs } from '../../core/tokens/expiryLabels';
-import { isRefreshTokenExpired, msUntilExpiry, TokenSet } from '../../core/tokens/tokenSet';
+import {
+  isRefreshTokenExpired,
+  msUntilExpiry,
+  possiblySpentWarning,
+  TokenSet,
+} from '../../core/tokens/tokenSet';
 import { Disposable } from '../../platform/dispose';
 import { WorkbenchServices } from '../../platform/workbenchServices';
 import { decodeFailure } from '../signIn/oauthFailurePresenter';
@@ -73,6 +78,11 @@ export class AutoRefreshScheduler extends Disposable {
       );
       return;
     }
+    const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
+    if (tokenSet && spent && !(await this.services.engine.tokenManager()).isRefreshing(profileId)) {
+      // A refresh whose answer was lost (timeout, or the window closed mid-refresh): say so once, before anything else.
+      this.notifyOnce(profile, tokenSet, `"${profile.label}": ${spent}`, true);
+    }
     const now = Date.now();
     const left = tokenSet ? msUntilExpiry(tokenSet, now) : undefined;
     if (!tokenSet || left === undefined) {
@@ -117,6 +127,11 @@ export class AutoRefreshScheduler extends Disposable {
         this.setTimer(profile.id, () => void this.refresh(profile), TRANSIENT_RETRY_MS);
         return;
       }
+      if (isOAuthWorkbenchError(err, 'REFRESH_OUTCOME_UNKNOWN')) {
+        // Not a consent problem: the message says what happened and that refreshing again tells whether it is spent.
+        this.notifyOnce(profile, current, report.message, true);
+        return;
+      }
       this.notifyOnce(
         profile,
         current,
@@ -125,14 +140,23 @@ export class AutoRefreshScheduler extends Disposable {
     }
   }
 
-  private notifyOnce(profile: ClientProfile, tokenSet: TokenSet, message: string): void {
+  private notifyOnce(
+    profile: ClientProfile,
+    tokenSet: TokenSet,
+    message: string,
+    offerRefresh = false,
+  ): void {
     const key = `${profile.id}\u0000${tokenSet.received_at}`;
     if (this.notified.has(key)) {
       return;
     }
     this.notified.add(key);
     this.services.log.warn(message);
-    const actions = new Map<string, string>([[vscode.l10n.t('Sign In Again'), CommandIds.signIn]]);
+    const actions = new Map<string, string>();
+    if (offerRefresh) {
+      actions.set(vscode.l10n.t('Refresh Now'), CommandIds.refreshToken);
+    }
+    actions.set(vscode.l10n.t('Sign In Again'), CommandIds.signIn);
     if (profile.consentDetailsEndpoint && tokenSet.consent_id) {
       actions.set(vscode.l10n.t('Check Consent'), CommandIds.checkConsent);
     }

@@ -3,7 +3,7 @@ import { CommandIds, TreeItemContexts } from '../../constants';
 import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
 import { describeExpiry, msUntilNextLabelChange } from '../../core/tokens/expiryLabels';
 import { tokenFingerprint } from '../../core/tokens/tokenFingerprint';
-import { msUntilExpiry } from '../../core/tokens/tokenSet';
+import { msUntilExpiry, possiblySpentWarning } from '../../core/tokens/tokenSet';
 import { presetOf } from '../../core/profiles/profilePresets';
 import { Disposable } from '../../platform/dispose';
 import { WorkbenchServices } from '../../platform/workbenchServices';
@@ -199,6 +199,10 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         if (snapshot.loadError) {
           tooltip.appendMarkdown(`Stored tokens: ${escape(snapshot.loadError)}\n\n`);
         }
+        const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
+        if (spent) {
+          tooltip.appendMarkdown(`$(warning) ${escape(spent)}\n\n`);
+        }
         if (failure) {
           tooltip.appendMarkdown(`Last failure: ${escape(failure.message)}`);
         }
@@ -227,13 +231,19 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         const expiry = tokenSet?.refresh_token_expires_at
           ? describeExpiry(Date.parse(tokenSet.refresh_token_expires_at) - now)
           : undefined;
-        item.description = [singleUse ? vscode.l10n.t('single-use') : undefined, expiry]
+        // A refresh whose answer was lost may have used it up (see TokenSet.refresh_attempted_at).
+        const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
+        item.description = [
+          spent ? vscode.l10n.t('may be spent') : undefined,
+          singleUse ? vscode.l10n.t('single-use') : undefined,
+          expiry,
+        ]
           .filter(Boolean)
           .join(' · ');
         item.tooltip = tokenSet?.refresh_token
-          ? `Refresh token ${tokenFingerprint(tokenSet.refresh_token)}`
+          ? [`Refresh token ${tokenFingerprint(tokenSet.refresh_token)}`, spent].filter(Boolean).join('\n\n')
           : undefined;
-        item.iconPath = new vscode.ThemeIcon('sync');
+        item.iconPath = new vscode.ThemeIcon(spent ? 'warning' : 'sync');
         item.contextValue = TreeItemContexts.refreshToken;
         return item;
       }
