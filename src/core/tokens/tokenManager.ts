@@ -244,7 +244,10 @@ export class TokenManager {
       await this.options.vault.save(profile.id, current);
       throw withEarlierAttempt(err, current);
     }
-    const next = fresh.refresh_token ? fresh : withoutNewRefreshToken(fresh, current, profile);
+    const next = withUnchangedGrant(
+      fresh.refresh_token ? fresh : withoutNewRefreshToken(fresh, current, profile),
+      current,
+    );
     await this.options.vault.save(profile.id, next);
     return next;
   }
@@ -284,6 +287,22 @@ export class TokenManager {
   private logger(): OAuthLogger {
     return new RedactingLogger(this.options.logger);
   }
+}
+
+/**
+ * A refresh answer may leave out what the grant did not change: the scope (RFC 6749 §5.1 says it then equals the
+ * original one) and Rabobank's consent id, whose `metadata` comes with the code grant only. Keep both from the
+ * previous set so the tree, the consent check and the scope lints still see them after a refresh.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ */
+function withUnchangedGrant(fresh: TokenSet, previous: TokenSet): TokenSet {
+  return {
+    ...fresh,
+    ...(fresh.scope === undefined && previous.scope !== undefined ? { scope: previous.scope } : {}),
+    ...(fresh.consent_id === undefined && previous.consent_id !== undefined
+      ? { consent_id: previous.consent_id }
+      : {}),
+  };
 }
 
 function withoutNewRefreshToken(fresh: TokenSet, previous: TokenSet, profile: ClientProfile): TokenSet {

@@ -194,6 +194,35 @@ describe('TokenManager policies', () => {
     });
   }
 
+  it('keeps the consent id and scope when the refresh answer leaves them out, and takes new ones when sent', async () => {
+    const consentId = '7c1f6c1e-2f55-4d4e-9a3a-0d3b1c2b9e11';
+    const answers = [
+      { access_token: 'a2', token_type: 'Bearer', refresh_token: 'r2', expires_in: 3600 },
+      {
+        access_token: 'a3',
+        token_type: 'Bearer',
+        refresh_token: 'r3',
+        scope: 'ais.balances.read',
+        metadata: 'a:consentId 11111111-2222-4333-8444-555555555555',
+      },
+    ];
+    const http = new FakeHttpClient(() => jsonResponse(200, answers.shift()));
+    const profile = buildProfile({ preset: 'rabobank-psd2-sandbox' });
+    const vault = new InMemoryTokenVault();
+    await vault.save(
+      profile.id,
+      stored({ consent_id: consentId, scope: 'ais.balances.read ais.transactions.read-90days' }),
+    );
+    const manager = managerWith(http, profile, vault);
+    const first = await manager.refresh(profile);
+    assert.equal(first.consent_id, consentId);
+    assert.equal(first.scope, 'ais.balances.read ais.transactions.read-90days');
+    await vault.save(profile.id, { ...first, expires_at: new Date(now - 1).toISOString() });
+    const second = await manager.refresh(profile);
+    assert.equal(second.consent_id, '11111111-2222-4333-8444-555555555555');
+    assert.equal(second.scope, 'ais.balances.read');
+  });
+
   it('saves the new token set before handing it out, and fails when it cannot be saved', async () => {
     const http = new FakeHttpClient(() =>
       jsonResponse(200, { access_token: 'new', token_type: 'Bearer', refresh_token: 'next' }),
