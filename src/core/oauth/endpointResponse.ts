@@ -106,6 +106,23 @@ export function errorFromResponse(
       },
     );
   }
+  if (
+    context.endpoint === 'authorization' &&
+    status === 401 &&
+    /invalid client id or secret/i.test(response.body)
+  ) {
+    // Rabobank's authorize endpoint shows this page, not a redirect, for an unknown client id or an app that is
+    // not subscribed to the OAuth product.
+    return new HttpRequestError(
+      'HTTP_UNEXPECTED_RESPONSE',
+      `The ${where} refused the client id: "invalid client id or secret" (HTTP 401).`,
+      {
+        status,
+        catalogId: 'rabobank.authorize.invalid-client',
+        fix: 'Copy the client id of the app on the developer portal, and check that the app is subscribed to the OAuth 2.0 product.',
+      },
+    );
+  }
   const kind = isHtml
     ? 'an HTML page'
     : response.body.trim() === ''

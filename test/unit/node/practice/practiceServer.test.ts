@@ -170,6 +170,7 @@ describe('practice server through the engine', () => {
       const other = { ...profile, client_id: 'not-subscribed' };
       const err = await probeAuthorizationUrl(http, buildAuthorizationUrl(other, 'state-1'), other);
       assert.equal(err?.status, 401);
+      assert.equal(err?.catalogId, 'rabobank.authorize.invalid-client');
       const page = await http.send({ method: 'GET', url: buildAuthorizationUrl(other, 's'), headers: {} });
       assert.match(page.body, /<h1[^>]*>invalid client id or secret<\/h1>/);
     });
