@@ -140,7 +140,8 @@ export function parseHttpFile(text: string): HttpFile {
         comment = { text: new SourceText(), statuses: [] };
         block.comments.push(comment);
       }
-      const virtualAt = comment.text.isEmpty ? 0 : comment.text.text.length + 1;
+      // Not `text.length`: building the text on every line made a long comment run quadratic (16,000 lines: 7 s).
+      const virtualAt = comment.text.isEmpty ? 0 : comment.text.textLength + 1;
       comment.text.append(text, contentStart, end);
       const status = statusLine(text, firstNonBlank(text, contentStart, end), end);
       if (status) {

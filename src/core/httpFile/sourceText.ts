@@ -36,6 +36,11 @@ export class SourceText {
     return this.pieces.length === 0;
   }
 
+  /** Length of {@link text}, known without building it. */
+  get textLength(): number {
+    return this.length;
+  }
+
   get text(): string {
     if (this.cached === undefined) {
       const p = this.pieces;
