@@ -2,7 +2,8 @@
 // a one-character edit, activate() of the production bundle in the real VS Code host, and bundle sizes. Prints a
 // table and, as its last line, one JSON object with the numbers issue 8 asks for. Not a test: it asserts nothing.
 //
-//   node bench/bench.mjs [--runs N] [--host-runs N] [--no-host] [--only-size 1mb]
+//   node bench/bench.mjs [--runs N] [--host-runs N] [--no-host] [--no-lint] [--only-size 1mb]
+//   node --cpu-prof bench/bench.mjs --profile-lint 300   (only our lint of the 1 MB corpus, N times: a clean profile)
 //
 // Everything is measured in one process so the ratios compare runs made under the same load. See docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +24,7 @@ const { values: opts } = parseArgs({
     'no-host': { type: 'boolean', default: false },
     'no-lint': { type: 'boolean', default: false },
     'only-size': { type: 'string' },
+    'profile-lint': { type: 'string' },
   },
 });
 const RUNS = Math.max(10, Number(opts.runs));
@@ -311,6 +313,25 @@ function table(rows) {
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
 }
 
+/** Lints the 1 MB corpus `times` times and nothing else, for `node --cpu-prof`. */
+async function profileLint(times) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-bench-'));
+  try {
+    const targets = await loadTargets(tmp);
+    const kb = targets.KnowledgeBase.create();
+    const text = targets.generateHttpCorpus({ fixtures: readFixtures(), size: 1024 * 1024, seed: SEED });
+    const started = performance.now();
+    for (let i = 0; i < times; i++) {
+      targets.lintHttpFile(text, kb);
+    }
+    console.log(
+      `${times} lints of 1 MB: ${((performance.now() - started) / times).toFixed(2)} ms each on average`,
+    );
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-bench-'));
   try {
@@ -416,4 +437,8 @@ async function main() {
   }
 }
 
-await main();
+if (opts['profile-lint']) {
+  await profileLint(Number(opts['profile-lint']));
+} else {
+  await main();
+}
