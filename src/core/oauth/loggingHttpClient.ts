@@ -7,6 +7,16 @@ import { OAuthLogger, redactSecrets } from './oauthLogger';
 
 const MAX_LOGGED_BODY = 500;
 
+// Form parameters whose values are credentials (RFC 6749 §4.1.3, §6, RFC 7009, RFC 7662, RFC 7636).
+const SECRET_PARAMS = [
+  'client_secret',
+  'refresh_token',
+  'code',
+  'code_verifier',
+  'token',
+  'client_assertion',
+];
+
 /** Logs `→ POST https://…/token` and `← 400 POST https://…/token (85 ms)`; an error body (redacted) follows a non-2xx. */
 export class LoggingHttpClient implements HttpClient {
   constructor(
@@ -17,6 +27,8 @@ export class LoggingHttpClient implements HttpClient {
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const target = `${request.method} ${redactSecrets(request.url)}`;
+    // A server may quote what it was sent ("refresh token … is invalid for client …"): mask those values too.
+    const sent = secretsOf(request);
     this.logger.info(`→ ${target}`);
     const started = this.now();
     try {
@@ -25,14 +37,52 @@ export class LoggingHttpClient implements HttpClient {
       if (response.status >= 200 && response.status < 300) {
         this.logger.info(line);
       } else {
-        const body = redactSecrets(response.body.trim()).slice(0, MAX_LOGGED_BODY);
+        const body = redactSecrets(response.body.trim(), sent).slice(0, MAX_LOGGED_BODY);
         this.logger.warn(body ? `${line}: ${body.replace(/\s+/g, ' ')}` : line);
       }
       return response;
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      this.logger.warn(`✗ ${target} failed after ${this.now() - started} ms: ${redactSecrets(reason)}`);
+      this.logger.warn(`✗ ${target} failed after ${this.now() - started} ms: ${redactSecrets(reason, sent)}`);
       throw err;
     }
+  }
+}
+
+/** The credential values a request carries: the Basic id:secret or the Bearer token, and secret form parameters. */
+export function secretsOf(request: HttpRequest): string[] {
+  const found: string[] = [];
+  const authorization = Object.entries(request.headers).find(
+    ([name]) => name.toLowerCase() === 'authorization',
+  )?.[1];
+  const [scheme, credentials] = (authorization ?? '').split(/\s+/, 2);
+  if (/^bearer$/i.test(scheme ?? '') && credentials) {
+    found.push(credentials);
+  } else if (/^basic$/i.test(scheme ?? '') && credentials) {
+    try {
+      const decoded = atob(credentials);
+      const colon = decoded.indexOf(':');
+      found.push(formDecode(decoded.slice(colon + 1)), decoded.slice(colon + 1));
+    } catch {
+      // Not base64: nothing to learn from it.
+    }
+  }
+  if (request.body) {
+    const form = new URLSearchParams(request.body);
+    for (const name of SECRET_PARAMS) {
+      const value = form.get(name);
+      if (value) {
+        found.push(value);
+      }
+    }
+  }
+  return found;
+}
+
+function formDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
   }
 }

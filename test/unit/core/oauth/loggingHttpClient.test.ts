@@ -42,6 +42,26 @@ describe('LoggingHttpClient', () => {
     assert.ok(lines.every((line) => !line.includes('SECRET')));
   });
 
+  it('masks the credentials it sent when the server quotes them in an error body', async () => {
+    const lines: string[] = [];
+    const secret = 'p@ss+word/with:colon%&= space';
+    const basic = `Basic ${btoa(`client-1:${new URLSearchParams({ s: secret }).toString().slice(2)}`)}`;
+    const inner: HttpClient = {
+      send: async () => ({
+        status: 400,
+        headers: {},
+        body: `{"error":"invalid_grant","error_description":"token RT-QUOTED is not valid for client-1:${secret}"}`,
+      }),
+    };
+    await new LoggingHttpClient(inner, recordingLogger(lines), () => 0).send({
+      ...request,
+      headers: { Authorization: basic },
+      body: 'grant_type=refresh_token&refresh_token=RT-QUOTED',
+    });
+    assert.match(lines[1], /token «redacted» is not valid for client-1:«redacted»/);
+    assert.ok(lines.every((line) => !line.includes('RT-QUOTED') && !line.includes(secret)));
+  });
+
   it('logs a transport failure and rethrows it', async () => {
     const lines: string[] = [];
     const inner: HttpClient = {
