@@ -17,6 +17,8 @@ export interface WorkbenchTestApi {
   readonly authProvider: WorkbenchAuthenticationProvider;
   /** Which of the profile's entries exist in SecretStorage (booleans only, never the values). */
   stored(profileId: string): Promise<{ readonly clientSecret: boolean; readonly tokens: boolean }>;
+  /** Every key and value the extension keeps in its global and workspace state, for tests that search it for secrets. */
+  mementos(): Record<string, unknown>;
 }
 
 /** Builds the test API, or `undefined` outside test runs. */
@@ -38,6 +40,12 @@ export function createTestApi(
     tokensTree: parts.tokensTree,
     statusBar: parts.statusBar,
     authProvider: parts.authProvider,
+    mementos: () =>
+      Object.fromEntries(
+        (['globalState', 'workspaceState'] as const).flatMap((name) =>
+          context[name].keys().map((key) => [`${name}.${key}`, context[name].get(key)]),
+        ),
+      ),
     stored: async (profileId) => ({
       clientSecret: (await context.secrets.get(SecretStorageSecretStore.keyOf(profileId))) !== undefined,
       tokens: (await context.secrets.get(SecretStorageTokenVault.keyOf(profileId))) !== undefined,
