@@ -9,7 +9,11 @@ import * as net from 'node:net';
 /** What the endpoint does with one request: write the answer (or not) on `res`. */
 export type TokenEndpointBehaviour = (
   res: http.ServerResponse,
-  request: { readonly body: URLSearchParams; readonly number: number },
+  request: {
+    readonly body: URLSearchParams;
+    readonly number: number;
+    readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
+  },
 ) => void;
 
 /** A running endpoint. */
@@ -50,7 +54,11 @@ export async function startFaultyTokenEndpoint(): Promise<FaultyTokenEndpoint> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () =>
-      behaviour(res, { body: new URLSearchParams(Buffer.concat(chunks).toString('utf8')), number: ++count }),
+      behaviour(res, {
+        body: new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
+        number: ++count,
+        headers: req.headers,
+      }),
     );
   });
   server.on('connection', (socket) => {
