@@ -100,7 +100,7 @@ export function parseProfileEntry(entry: unknown, index: number): ClientProfile 
   const presetId = record.preset ?? 'generic-oauth2';
   if (typeof presetId !== 'string' || !PROFILE_PRESETS.some((preset) => preset.id === presetId)) {
     problems.push(
-      `preset: "${String(presetId)}" is not a known preset (use one of ${PROFILE_PRESETS.map((p) => p.id).join(', ')}).`,
+      `preset: ${typeof presetId === 'string' ? `"${presetId}"` : shown(presetId)} is not a known preset (use one of ${PROFILE_PRESETS.map((p) => p.id).join(', ')}).`,
     );
   }
   for (const field of STRING_FIELDS) {
@@ -184,6 +184,15 @@ export function uniqueProfileId(label: string, taken: Iterable<string>): string 
 function describeEntry(index: number, id?: string, label?: string): string {
   const name = label && label !== id ? `"${label}" (${id ?? 'no id'})` : id ? `"${id}"` : undefined;
   return `Profile ${index + 1}${name ? ` ${name}` : ''} in oauthWorkbench.profiles`;
+}
+
+// String() throws for an object whose toString is not a function ({"toString": 28} is valid settings JSON).
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value;
+  }
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {

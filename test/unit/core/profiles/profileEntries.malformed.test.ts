@@ -36,7 +36,12 @@ const malformed: [string, unknown, RegExp][] = [
     { ...generic, preset: 'acme-bank' },
     /preset: "acme-bank" is not a known preset \(use one of/,
   ],
-  ['a preset that is a number', { ...generic, preset: 7 }, /preset: "7" is not a known preset/],
+  ['a preset that is a number', { ...generic, preset: 7 }, /preset: 7 is not a known preset/],
+  [
+    'a preset that is an object whose toString is not a function',
+    { ...generic, preset: { toString: 28 } },
+    /preset: \{"toString":28\} is not a known preset/,
+  ],
   [
     'an endpoint that is not a URL',
     { ...generic, authorization_endpoint: 'not a url' },
