@@ -7,7 +7,7 @@ import type { WorkbenchTestApi } from '../../../src/platform/workbenchTestApi';
 import { answerJson, FaultyTokenEndpoint, startFaultyTokenEndpoint } from '../../doubles/faultyTokenEndpoint';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
 import { NotificationRecorder } from '../support/notificationRecorder';
-import { revealedTokens } from '../support/revealedTokens';
+import { revealTokens } from '../support/revealTokens';
 import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
 import { treeTexts } from '../support/treeTexts';
 import { waitFor } from '../support/waitFor';
@@ -26,7 +26,7 @@ describe('secrets never leak: sign in, refresh, failed refreshes, sign out', fun
   const secrets = new Set<string>([WRONG_SECRET]);
 
   const remember = async () => {
-    const { access, refresh } = await revealedTokens(PROFILE_ID);
+    const { access, refresh } = await revealTokens(PROFILE_ID);
     secrets.add(access);
     if (refresh) {
       secrets.add(refresh);

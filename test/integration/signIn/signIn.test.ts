@@ -8,6 +8,7 @@ import type { TokenTreeNode } from '../../../src/features/tokensView/tokenTreeNo
 import type { WorkbenchTestApi } from '../../../src/platform/workbenchTestApi';
 import { loginAndDeliver } from '../../doubles/httpLogin';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
+import { revealTokens } from '../support/revealTokens';
 import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
 import { logTextContaining, setSetting, workbenchApi } from '../support/workbench';
 import { waitFor } from '../support/waitFor';
@@ -15,19 +16,7 @@ import { waitFor } from '../support/waitFor';
 const PROFILE_ID = 'oidc-it';
 
 /** The tokens as the revealed details document shows them (the one place the UI shows tokens in full). */
-async function revealedTokens(): Promise<{ access: string; refresh?: string }> {
-  const uri = await vscode.commands.executeCommand<string>(CommandIds.showTokenDetails, {
-    profileId: PROFILE_ID,
-    reveal: true,
-  });
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const text = document.getText();
-  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-  const access = /^- access_token: (\S+)$/m.exec(text)?.[1];
-  const refresh = /^- refresh_token: (\S+)$/m.exec(text)?.[1];
-  assert.ok(access, 'the revealed document shows the access token');
-  return { access, refresh: refresh === 'none' ? undefined : refresh };
-}
+const revealedTokens = () => revealTokens(PROFILE_ID);
 
 async function treeChildren(api: WorkbenchTestApi, node?: TokenTreeNode): Promise<TokenTreeNode[]> {
   return api.tokensTree.getChildren(node);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../../src/constants';
 
 /** The tokens as the revealed details document shows them (the one place the UI shows tokens in full). */
-export async function revealedTokens(profileId: string): Promise<{ access: string; refresh?: string }> {
+export async function revealTokens(profileId: string): Promise<{ access: string; refresh?: string }> {
   const uri = await vscode.commands.executeCommand<string>(CommandIds.showTokenDetails, {
     profileId,
     reveal: true,
