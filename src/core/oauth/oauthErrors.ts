@@ -106,6 +106,31 @@ export class OAuthResponseError extends OAuthWorkbenchError {
   }
 }
 
+/**
+ * The same OAuth error told with more context and another fix, keeping its status, OAuth fields and catalog id; the
+ * original becomes `cause`.
+ */
+export function retoldOAuthError(
+  err: OAuthResponseError,
+  message: string,
+  fix: string,
+  code: 'OAUTH_RESPONSE' | 'AUTHORIZATION_CODE_EXPIRED' = 'OAUTH_RESPONSE',
+): OAuthResponseError {
+  return new OAuthResponseError(
+    message,
+    {
+      cause: err,
+      status: err.status,
+      error: err.error,
+      error_description: err.error_description,
+      catalogId: err.catalogId,
+      wwwAuthenticate: err.wwwAuthenticate,
+      fix,
+    },
+    code,
+  );
+}
+
 /** The authorization server sent the browser back with `error=`. @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1 */
 export class AuthorizationResponseError extends OAuthWorkbenchError {
   constructor(message: string, details: OAuthErrorDetails) {

@@ -13,7 +13,7 @@ import { tokenLifetimeProblem, TokenSet, tokenSetFromResponse } from '../tokens/
 import { errorFromResponse, parseJsonObject } from './endpointResponse';
 import { ErrorContext } from './errorCatalog';
 import { HttpClient, HttpRequest, HttpResponse } from './httpClient';
-import { HttpRequestError, OAuthResponseError, ProfileStateError } from './oauthErrors';
+import { HttpRequestError, OAuthResponseError, ProfileStateError, retoldOAuthError } from './oauthErrors';
 
 /** The part of a profile a token-endpoint call needs. */
 export type TokenClient = Pick<ClientProfile, 'client_id' | 'token_endpoint_auth_method' | 'preset'>;
@@ -263,17 +263,10 @@ function codeExpiredOr(err: unknown, call: EndpointCall, callbackReceivedAtMs: n
   if (elapsedS < lifetimeS) {
     return err;
   }
-  return new OAuthResponseError(
+  return retoldOAuthError(
+    err,
     `The authorization code expired: ${elapsedS} s passed since the redirect, and codes live ${lifetimeS} s. The token endpoint answered ${err.status} invalid_grant.`,
-    {
-      cause: err,
-      status: err.status,
-      error: err.error,
-      error_description: err.error_description,
-      catalogId: err.catalogId,
-      wwwAuthenticate: err.wwwAuthenticate,
-      fix: 'Sign in again and let the exchange happen right away (do not pause at the redirect).',
-    },
+    'Sign in again and let the exchange happen right away (do not pause at the redirect).',
     'AUTHORIZATION_CODE_EXPIRED',
   );
 }

@@ -11,6 +11,7 @@ import {
   OAuthResponseError,
   ProfileStateError,
   RefreshOutcomeUnknownError,
+  retoldOAuthError,
 } from '../oauth/oauthErrors';
 import { OAuthLogger, RedactingLogger } from '../oauth/oauthLogger';
 import {
@@ -361,17 +362,10 @@ function withEarlierAttempt(err: unknown, stored: TokenSet): unknown {
   ) {
     return err;
   }
-  return new OAuthResponseError(
+  return retoldOAuthError(
+    err,
     `${err.message} An earlier refresh (${stored.refresh_attempted_at}) got no answer, so it most likely used up ` +
       'this refresh token.',
-    {
-      cause: err,
-      status: err.status,
-      error: err.error,
-      error_description: err.error_description,
-      catalogId: err.catalogId,
-      wwwAuthenticate: err.wwwAuthenticate,
-      fix: 'Sign in again to get new tokens.',
-    },
+    'Sign in again to get new tokens.',
   );
 }
