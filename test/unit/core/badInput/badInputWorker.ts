@@ -10,7 +10,6 @@ import { HttpDiagnostic } from '../../../../src/core/httpFile/httpDiagnostic';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
 import { hoverContent } from '../../../../src/core/httpFile/hoverContent';
 import { IncrementalHttpLinter } from '../../../../src/core/httpFile/incrementalHttpLinter';
-import { LineIndex, Range } from '../../../../src/core/httpFile/lineIndex';
 import { LintContext } from '../../../../src/core/httpFile/lintContext';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 import { isOAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
@@ -19,6 +18,7 @@ import { validateClientProfile } from '../../../../src/core/profiles/clientProfi
 import { parseProfileEntries } from '../../../../src/core/profiles/profileEntries';
 import { WorkerMessage } from '../../../support/watchdogWorker';
 import { loadFixtureCorpus } from '../httpFile/fixtureCorpus';
+import { assertInside, HTTP_DOCUMENT_PIECES, mutate } from '../httpFile/httpDocumentPieces';
 
 /** What the test asks the worker to do. */
 export interface BadInputTask {
@@ -58,100 +58,47 @@ const context: LintContext = {
   freshAccessToken: () => 'fresh-token',
 };
 
-/** Pieces that reach the parser's and the matchers' branches when shuffled, plus hostile bytes. */
+/** The shared pieces plus hostile ones: more providers, status lines, surrogates, long tokens. */
 const PIECES = [
-  '###',
-  '### name',
-  '# @name x',
-  '// c',
-  '# ',
-  '@v = 1',
+  ...HTTP_DOCUMENT_PIECES,
   '@host = {{host}}',
-  'GET ',
   'POST ',
   'POST https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2/token',
   'POST https://login.microsoftonline.com/common/oauth2/v2.0/token',
   'GET https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2/authorize?client_id=rabo-client&redirect_uri=http://x',
   'https://api-sandbox.rabobank.nl/openapi/sandbox/payments/account-information/ais/v3/accounts',
   ' HTTP/1.1',
-  '?a=1',
-  '&b=2',
   'HTTP/1.1 200 OK',
   'HTTP/1.1 400 Bad Request',
-  'HTTP/1.1 401 Unauthorized',
-  'HTTP/2 403',
   'HTTP/1.1 502 Bad Gateway',
-  'Content-Type: application/json',
   'Content-Type: application/x-www-form-urlencoded',
   'Content-Type: text/html',
-  'Authorization: Basic ',
   'Authorization: Basic cmFiby1jbGllbnQ6d3Jvbmc=',
-  'Authorization: Bearer ',
   'eyJhbGciOiJub25lIn0.eyJleHAiOjF9.',
-  'eyJhbGciOiJub25lIn0.e30.x',
   'WWW-Authenticate: Bearer error="invalid_token", error_description="expired"',
   'WWW-Authenticate: Bearer realm="x", error=',
   'Location: http://127.0.0.1:8765/callback?error=access_denied&state=x',
-  'Date: nope',
   'Date: Fri, 27 Nov 2026 10:00:00 GMT',
-  'grant_type=code',
   'grant_type=authorization_code',
   'grant_type=refresh_token',
-  '&code=',
   '&refresh_token=',
   '&client_secret=',
   '&redirect_uri=',
-  '{',
-  '}',
-  '[',
-  ']',
-  '"',
-  ':',
-  ',',
-  '"error"',
   '"error_description"',
-  '"invalid_grant"',
   '"invalid_client"',
-  '"httpCode"',
   '"401"',
   '"httpMessage"',
   '"moreInformation"',
-  '"tppMessages"',
-  '"code"',
-  '"CONSENT_EXPIRED"',
   '"AADSTS50011"',
-  '"status"',
   '"revokedByPsu"',
-  'null',
   'true',
   '-1e999',
-  '{{x}}',
   '{{',
-  '}}',
-  '{%',
-  '%}',
-  '> {%',
   '< {%',
-  '<> f',
-  '< f',
-  '??',
-  '<html>',
   '<script>alert(1)</script>',
-  'Redirect URI Mismatch',
-  '\\',
-  '\\u12',
   '\\uD800',
-  '\n',
-  '\r\n',
-  '\r',
-  '\t',
-  ' ',
-  '\uFEFF',
-  '\u0000',
-  '\uD800',
   '\uDFFF',
   '\u2028',
-  'é',
   '🔑',
 ];
 
@@ -173,32 +120,15 @@ const editArb = fc.record({
   insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })),
 });
 
-function assertInside(lines: LineIndex, range: Range): void {
-  for (const p of [range.start, range.end]) {
-    assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.lineCount, `line ${p.line} outside`);
-    const length = lines.ends[p.line] - lines.starts[p.line];
-    assert.ok(
-      Number.isInteger(p.character) && p.character >= 0 && p.character <= length,
-      `character ${p.character} outside line ${p.line}`,
-    );
-  }
-  assert.ok(
-    range.start.line < range.end.line ||
-      (range.start.line === range.end.line && range.start.character <= range.end.character),
-    'range ends before it starts',
-  );
-}
-
 /** Every range inside the document, every code known, no secret in any message or hover, hovers build. */
 function assertWellFormed(text: string, diagnostics: readonly HttpDiagnostic[]): void {
-  const lines = new LineIndex(text);
   for (const d of diagnostics) {
-    assertInside(lines, d.range);
+    assertInside(text, d.range);
     assert.ok(kb.has(d.code), `unknown code ${d.code}`);
     assert.ok(!d.message.includes(SECRET), 'a message shows the client secret');
     for (const fix of d.data.fixes) {
       for (const edit of fix.edits) {
-        assertInside(lines, edit.range);
+        assertInside(text, edit.range);
       }
     }
     const hover = hoverContent(d, kb, { refreshToken: 'x.refresh', signIn: 'x.signIn' });
@@ -235,14 +165,7 @@ const properties: Record<BadInputTask['task'], () => fc.IProperty<never>> = {
       fc.array(editArb, { maxLength: 8 }),
       fc.option(fc.nat()),
       (fixture, edits, truncateAt) => {
-        let text = corpus[fixture].text;
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-        }
-        if (truncateAt !== null) {
-          text = text.slice(0, truncateAt % (text.length + 1));
-        }
+        const text = mutate(corpus[fixture].text, edits, truncateAt);
         assertWellFormed(
           text,
           timed(() => lintHttpFile(text, kb, context)),
@@ -258,8 +181,7 @@ const properties: Record<BadInputTask['task'], () => fc.IProperty<never>> = {
         const linter = new IncrementalHttpLinter(kb);
         let text = corpus[fixture].text;
         for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          text = mutate(text, [e]);
           const incremental = timed(() => linter.lint(text, context));
           assertWellFormed(text, incremental);
           assert.deepEqual(incremental, lintHttpFile(text, kb, context));
@@ -317,12 +239,9 @@ const properties: Record<BadInputTask['task'], () => fc.IProperty<never>> = {
     const objectBody = fc
       .tuple(tokenBody, fc.option(extras, { freq: 3 }))
       .map(([body, extra]) => JSON.stringify(extra ? { ...body, ...extra } : body));
-    const mutatedBody = fc.tuple(objectBody, fc.array(editArb, { maxLength: 4 })).map(([body, edits]) =>
-      edits.reduce((text, e) => {
-        const at = e.at % (text.length + 1);
-        return text.slice(0, at) + e.insert + text.slice(at + e.remove);
-      }, body),
-    );
+    const mutatedBody = fc
+      .tuple(objectBody, fc.array(editArb, { maxLength: 4 }))
+      .map(([body, edits]) => mutate(body, edits));
     const body = fc.oneof(
       objectBody,
       mutatedBody,

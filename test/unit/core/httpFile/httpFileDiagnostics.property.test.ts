@@ -3,96 +3,17 @@ import fc from 'fast-check';
 import { HttpDiagnostic } from '../../../../src/core/httpFile/httpDiagnostic';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
 import { IncrementalHttpLinter } from '../../../../src/core/httpFile/incrementalHttpLinter';
-import { LineIndex, Range } from '../../../../src/core/httpFile/lineIndex';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 import { loadFixtureCorpus } from './fixtureCorpus';
+import { assertInside, HTTP_DOCUMENT_PIECES as PIECES, mutate } from './httpDocumentPieces';
 
 const kb = KnowledgeBase.create();
 const corpus = loadFixtureCorpus();
 const NOW = Date.UTC(2026, 10, 27);
 
-/** Pieces that reach every branch of the parser and the matchers when shuffled together. */
-const PIECES = [
-  '###',
-  '### name',
-  '# @name x',
-  '// c',
-  '# ',
-  '@v = 1',
-  'GET ',
-  'POST https://oauth.rabobank.nl/openapi/oauth2/token',
-  'https://api.rabobank.nl/openapi/payments/account-information/ais/accounts',
-  '?a=1',
-  '&b=2',
-  'HTTP/1.1 401 Unauthorized',
-  'HTTP/2 403',
-  'Content-Type: application/json',
-  'Authorization: Basic ',
-  'Authorization: Bearer ',
-  'eyJhbGciOiJub25lIn0.e30.x',
-  'WWW-Authenticate: Bearer error="invalid_token"',
-  'Location: http://x/cb?error=access_denied',
-  'Date: nope',
-  'grant_type=code',
-  '&code=',
-  'refresh_token=',
-  '{',
-  '}',
-  '[',
-  ']',
-  '"',
-  ':',
-  ',',
-  '"error"',
-  '"invalid_grant"',
-  '"httpCode"',
-  '"tppMessages"',
-  '"code"',
-  '"CONSENT_EXPIRED"',
-  '"access"',
-  '"status"',
-  'null',
-  '{{x}}',
-  '}}',
-  '{%',
-  '%}',
-  '> {%',
-  '<> f',
-  '< f',
-  '??',
-  '<html>',
-  'Redirect URI Mismatch',
-  '\\',
-  '\\u12',
-  '\n',
-  '\r\n',
-  '\r',
-  '\t',
-  ' ',
-  '\uFEFF',
-  '\u0000',
-  '\uD800',
-  'é',
-];
 const documentArb = fc
   .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 120 })
   .map((p) => p.join(''));
-
-function assertInside(text: string, range: Range): void {
-  const lines = new LineIndex(text);
-  for (const p of [range.start, range.end]) {
-    assert.ok(p.line >= 0 && p.line < lines.lineCount, `line ${p.line} outside 0..${lines.lineCount - 1}`);
-    const length = lines.ends[p.line] - lines.starts[p.line];
-    assert.ok(
-      p.character >= 0 && p.character <= length,
-      `character ${p.character} outside line ${p.line} (${length})`,
-    );
-  }
-  const before =
-    range.start.line < range.end.line ||
-    (range.start.line === range.end.line && range.start.character <= range.end.character);
-  assert.ok(before, 'range ends before it starts');
-}
 
 function assertWellFormed(text: string, diagnostics: readonly HttpDiagnostic[]): void {
   for (const d of diagnostics) {
@@ -133,14 +54,7 @@ describe('httpFileDiagnostics properties', () => {
     });
     fc.assert(
       fc.property(mutation, ({ fixture, edits, truncateAt }) => {
-        let text = corpus[fixture].text;
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-        }
-        if (truncateAt !== null) {
-          text = text.slice(0, truncateAt % (text.length + 1));
-        }
+        const text = mutate(corpus[fixture].text, edits, truncateAt);
         assertWellFormed(text, lintHttpFile(text, kb, { now: NOW, profiles: [] }));
       }),
       { numRuns: 400 },

@@ -9,6 +9,7 @@ import { isRefreshTokenPossiblySpent, TokenSet } from '../../../../src/core/toke
 import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';
+import { expiredTokenSet } from '../../../doubles/builders/tokenSetBuilder';
 import { engineError } from '../../../doubles/engineError';
 import {
   answerJson,
@@ -20,19 +21,6 @@ import {
 import { ReliabilityCounts } from '../../../support/reliabilityCounts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The token set a test starts from: an expired access token and a refresh token. */
-function storedSet(overrides: Partial<TokenSet> = {}): TokenSet {
-  return {
-    access_token: 'old-access',
-    token_type: 'Bearer',
-    expires_at: new Date(Date.now() - 1000).toISOString(),
-    refresh_token: 'old-refresh',
-    received_at: new Date(Date.now() - 3600_000).toISOString(),
-    other: {},
-    ...overrides,
-  };
-}
 
 /** A vault that reads like SecretStorage over IPC: the value is taken at once but arrives a little later. */
 class SlowReadVault extends InMemoryTokenVault {
@@ -55,7 +43,7 @@ describe('TokenManager under faults', function () {
     http = new UndiciHttpClient({ env: {}, timeoutMs: options.timeoutMs ?? 2000 });
     profile = buildProfile({ token_endpoint: endpoint.url });
     vault = options.vault ?? new InMemoryTokenVault();
-    await vault.save(profile.id, storedSet());
+    await vault.save(profile.id, expiredTokenSet());
     manager = new TokenManager({
       vault,
       secretStore: new InMemorySecretStore({ [profile.id]: 'client-secret' }),
@@ -324,7 +312,7 @@ describe('TokenManager under faults', function () {
             assert.equal(viaManager.code, fault.code);
             assert.deepEqual(
               stored,
-              storedSet({ expires_at: stored.expires_at, received_at: stored.received_at }),
+              expiredTokenSet({ expires_at: stored.expires_at, received_at: stored.received_at }),
             );
           }
         });

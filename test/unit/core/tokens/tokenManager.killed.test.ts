@@ -5,13 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
 import { TokenManager } from '../../../../src/core/tokens/tokenManager';
-import {
-  isRefreshTokenPossiblySpent,
-  possiblySpentWarning,
-  TokenSet,
-} from '../../../../src/core/tokens/tokenSet';
+import { isRefreshTokenPossiblySpent, possiblySpentWarning } from '../../../../src/core/tokens/tokenSet';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';
+import { expiredTokenSet } from '../../../doubles/builders/tokenSetBuilder';
 import { engineError } from '../../../doubles/engineError';
 import {
   answerJson,
@@ -108,14 +105,7 @@ describe('a refresh killed between the token response and persisting it', functi
     it(`kills the process ${what}; the next start holds the new set or says the refresh token may be spent`, async () => {
       await counts.check(async () => {
         const vaultFile = path.join(dir, 'vault.json');
-        const before: TokenSet = {
-          access_token: 'old-access',
-          token_type: 'Bearer',
-          expires_at: new Date(Date.now() - 1000).toISOString(),
-          refresh_token: 'old-refresh',
-          received_at: new Date(Date.now() - 3600_000).toISOString(),
-          other: {},
-        };
+        const before = expiredTokenSet();
         fs.writeFileSync(vaultFile, JSON.stringify({ [CHILD_PROFILE_ID]: before }));
         let answered!: () => void;
         const answeredPromise = new Promise<void>((resolve) => (answered = resolve));
