@@ -2,7 +2,7 @@ import { ClientProfile } from '../../core/profiles/clientProfile';
 import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
 import { describeExpiry } from '../../core/tokens/expiryLabels';
 import { maskToken } from '../../core/tokens/tokenFingerprint';
-import { TokenSet } from '../../core/tokens/tokenSet';
+import { possiblySpentWarning, TokenSet } from '../../core/tokens/tokenSet';
 
 /**
  * The text of the read-only token-details document: the token set with tokens masked (unless revealed on request),
@@ -38,6 +38,10 @@ export function renderTokenDetails(
     );
     if (tokenSet.refresh_token) {
       lines.push(`- refresh_token_expires_at: ${at(tokenSet.refresh_token_expires_at)}`);
+      const spent = possiblySpentWarning(tokenSet);
+      if (spent) {
+        lines.push(`- refresh_token may be spent: ${spent}`);
+      }
     }
     lines.push(
       `- scope: ${tokenSet.scope ?? 'not stated'}`,

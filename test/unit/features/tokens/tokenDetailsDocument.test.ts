@@ -20,6 +20,16 @@ const tokenSet: TokenSet = {
 const profile: ClientProfile = buildProfile({ consentDetailsEndpoint: 'https://api.example/consents' });
 
 describe('renderTokenDetails', () => {
+  it('says when the refresh token may be spent by a refresh whose answer was lost', () => {
+    const marked = { ...tokenSet, refresh_attempted_at: '2026-11-27T09:59:00.000Z' };
+    const text = renderTokenDetails(profile, marked, { reveal: false, nowMs: now });
+    assert.match(
+      text,
+      /refresh_token may be spent: A refresh sent at 2026-11-27T09:59:00\.000Z got no answer .* sign in again\./,
+    );
+    assert.doesNotMatch(renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now }), /may be spent/);
+  });
+
   it('masks every token unless asked to reveal', () => {
     const text = renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now });
     assert.ok(!text.includes(tokenSet.access_token));
