@@ -143,7 +143,12 @@ export class TokenManager {
     if (which === 'all') {
       await this.options.vault.delete(profile.id);
     } else if (which === 'refresh_token') {
-      const { refresh_token: _spent, refresh_token_expires_at: _expiry, ...rest } = current;
+      const {
+        refresh_token: _spent,
+        refresh_token_expires_at: _expiry,
+        refresh_attempted_at: _attempt,
+        ...rest
+      } = current;
       await this.options.vault.save(profile.id, rest);
     } else {
       await this.options.vault.save(profile.id, {
