@@ -10,7 +10,6 @@ import {
   isOAuthWorkbenchError,
   OAuthResponseError,
   ProfileStateError,
-  RefreshOutcomeUnknownError,
   retoldOAuthError,
 } from '../oauth/oauthErrors';
 import { OAuthLogger, RedactingLogger } from '../oauth/oauthLogger';
@@ -26,6 +25,7 @@ import { ClientProfile } from '../profiles/clientProfile';
 import { presetOf } from '../profiles/profilePresets';
 import { SecretStore } from '../profiles/secretStore';
 import { Clock, systemClock } from './clock';
+import { mayHaveReachedServer, refreshOutcomeUnknown } from './refreshOutcome';
 import { isAccessTokenExpired, isRefreshTokenExpired, TokenSet } from './tokenSet';
 import { TokenVault } from './tokenVault';
 
@@ -245,7 +245,7 @@ export class TokenManager {
         this.logger().warn(
           `The refresh of "${profile.label}" got no usable answer; its refresh token is kept and marked as possibly spent.`,
         );
-        throw outcomeUnknown(err, profile);
+        throw refreshOutcomeUnknown(err, `The refresh of "${profile.label}"`, true);
       }
       await this.options.vault.save(profile.id, current);
       throw withEarlierAttempt(err, current);
@@ -322,40 +322,6 @@ function withoutNewRefreshToken(fresh: TokenSet, previous: TokenSet, profile: Cl
       ? { refresh_token_expires_at: previous.refresh_token_expires_at }
       : {}),
   };
-}
-
-/** Failures after which the request may have been processed: no answer, a gateway failure, or a garbled one. */
-function mayHaveReachedServer(err: unknown): boolean {
-  if (!isOAuthWorkbenchError(err)) {
-    return true;
-  }
-  switch (err.code) {
-    case 'HTTP_TIMEOUT':
-    case 'HTTP_NETWORK':
-    case 'HTTP_SERVER_ERROR':
-    case 'FLOW_CANCELLED':
-      return true;
-    case 'HTTP_UNEXPECTED_RESPONSE':
-      // A 200 the engine cannot read most likely carried the new tokens; a 4xx page (wrong URL) did not.
-      return err.status === undefined || err.status < 300 || err.status >= 500;
-    default:
-      return false;
-  }
-}
-
-function outcomeUnknown(err: unknown, profile: ClientProfile): RefreshOutcomeUnknownError {
-  const reason = err instanceof Error ? err.message.replace(/\.$/, '') : String(err);
-  return new RefreshOutcomeUnknownError(
-    `The refresh of "${profile.label}" got no usable answer: ${reason}. The server may have used up the refresh ` +
-      'token anyway (many accept each one only once), so it is kept and marked as possibly spent.',
-    {
-      cause: err,
-      status: isOAuthWorkbenchError(err) ? err.status : undefined,
-      fix:
-        'Refresh again when the token endpoint answers: if the refresh token was spent, it says invalid_grant ' +
-        'and you need to sign in again.',
-    },
-  );
 }
 
 /** An invalid_grant after an earlier refresh that got no answer: that refresh most likely spent the token. */

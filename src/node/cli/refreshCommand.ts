@@ -1,5 +1,6 @@
 /** `oauth-workbench refresh`: uses a refresh token (read from an environment variable) and prints the new token set. */
 import { refreshTokenGrant } from '../../core/oauth/tokenEndpoint';
+import { mayHaveReachedServer, refreshOutcomeUnknown } from '../../core/tokens/refreshOutcome';
 import { CliIo } from './cliIo';
 import {
   COMMON_OPTIONS,
@@ -37,6 +38,9 @@ export async function runRefreshCommand(args: readonly string[], io: CliIo): Pro
           token_endpoint: tokenEndpoint,
           refresh_token: refreshToken,
           scope: values.scope,
+        }).catch((err: unknown) => {
+          // Single-use refresh tokens: a lost answer may have spent it, and the user must know before retrying.
+          throw mayHaveReachedServer(err) ? refreshOutcomeUnknown(err, 'The refresh', false) : err;
         }),
       );
     } finally {
