@@ -114,6 +114,28 @@ describe('secrets never leak: sign in, refresh, failed refreshes, sign out', fun
     assert.match(String(api.tokensTree.getTreeItem(refreshNode).tooltip), /Refresh to find out/);
   });
 
+  it('tells the user once, as at the next start, that the stored refresh token may be spent', async () => {
+    // Auto-refresh plans every profile again on this setting, as it does when the window starts.
+    await setSetting(SettingKeys.refreshAheadSeconds, 60);
+    const warning = await waitFor(
+      () =>
+        recorder.seen.find(
+          (n) =>
+            n.kind === 'showWarningMessage' &&
+            /"Secrets check": .*may have used up the refresh token/.test(n.text),
+        ),
+      { what: 'the possibly-spent warning' },
+    );
+    assert.match(warning.text, /Refresh to find out: if the server answers invalid_grant, sign in again\./);
+    assert.match(warning.text, /Refresh Now \| Sign In Again/);
+    await setSetting(SettingKeys.refreshAheadSeconds, undefined);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const warnings = recorder.seen.filter(
+      (n) => n.kind === 'showWarningMessage' && /may have used up/.test(n.text),
+    );
+    assert.equal(warnings.length, 1, 'planned again, but told only once');
+  });
+
   it('refreshes at the real server again, which clears the mark, then signs out', async () => {
     await useTokenEndpoint(server.tokenEndpoint);
     const result = await refresh();
