@@ -113,11 +113,14 @@ describe('LoopbackRedirectServer under attack', function () {
             assert.equal(address.port, s.port);
           }
           for (const nic of external) {
-            // The same port on a non-loopback interface of this machine answers nothing.
+            // The same port on a non-loopback interface of this machine answers nothing (refused, or no answer).
             const answer = await raw(s.port, get('/callback'), 2000, nic.address).catch(
               (err: NodeJS.ErrnoException) => err.code,
             );
-            assert.equal(answer, 'ECONNREFUSED', `reachable on ${nic.address}`);
+            assert.ok(
+              answer === 'ECONNREFUSED' || (typeof answer === 'object' && answer.status === undefined),
+              `reachable on ${nic.address}`,
+            );
           }
         });
       });
