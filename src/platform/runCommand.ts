@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../constants';
+import { withoutLinks } from './notificationText';
 
 /** What every command handler may rely on at the error boundary. */
 export interface CommandContext {
@@ -39,7 +40,7 @@ export function describeError(err: unknown): string {
   if (err instanceof Error && err.message) {
     // Engine errors carry one plain sentence saying what to do; it belongs next to what went wrong.
     const fix = (err as { fix?: unknown }).fix;
-    return typeof fix === 'string' && fix !== '' ? `${err.message} ${fix}` : err.message;
+    return withoutLinks(typeof fix === 'string' && fix !== '' ? `${err.message} ${fix}` : err.message);
   }
   return vscode.l10n.t('Something went wrong. See the OAuth Workbench log for details.');
 }

@@ -10,6 +10,7 @@ import { ClientProfile } from '../../core/profiles/clientProfile';
 import { presetOf } from '../../core/profiles/profilePresets';
 import type { TokenManager } from '../../core/tokens/tokenManager';
 import { Disposable } from '../../platform/dispose';
+import { withoutLinks } from '../../platform/notificationText';
 import { registerCommand } from '../../platform/runCommand';
 import { refreshOpenDocument } from '../../platform/virtualDocuments';
 import { WorkbenchServices } from '../../platform/workbenchServices';
@@ -158,12 +159,14 @@ function reportConsent(
   const signIn = vscode.l10n.t('Sign In Again');
   void vscode.window
     .showWarningMessage(
-      vscode.l10n.t(
-        'The consent of "{0}" cannot be used. {1}',
-        label,
-        firstBad
-          ? `${firstBad.scope}: ${explainConsentStatus(firstBad.status)}`
-          : vscode.l10n.t('It lists no accounts.'),
+      withoutLinks(
+        vscode.l10n.t(
+          'The consent of "{0}" cannot be used. {1}',
+          label,
+          firstBad
+            ? `${firstBad.scope}: ${explainConsentStatus(firstBad.status)}`
+            : vscode.l10n.t('It lists no accounts.'),
+        ),
       ),
       signIn,
     )

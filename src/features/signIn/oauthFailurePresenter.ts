@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { isOAuthWorkbenchError } from '../../core/oauth/oauthErrors';
 import { ClientProfile } from '../../core/profiles/clientProfile';
+import { withoutLinks } from '../../platform/notificationText';
 import { WorkbenchServices } from '../../platform/workbenchServices';
 
 /** A failure decoded with the error knowledge base: what the notification said, and the entry it came from. */
@@ -52,7 +53,8 @@ export async function decodeFailure(
   if (fix) {
     parts.push(`Fix: ${stripMarkdown(fix)}`);
   }
-  const message = parts.join(' ');
+  // Quotes the server (error_description): no link it planted may become clickable in a notification or tooltip.
+  const message = withoutLinks(parts.join(' '));
   services.log.error(message);
   if (entry) {
     services.log.info(
