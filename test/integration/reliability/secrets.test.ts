@@ -87,7 +87,9 @@ describe('secrets never leak: sign in, refresh, failed refreshes, sign out', fun
       const [id, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':').map(decodeURIComponent);
       answerJson(400, {
         error: 'invalid_grant',
-        error_description: `refresh token ${body.get('refresh_token')} is not valid for ${id}:${secret}`,
+        error_description:
+          `refresh token ${body.get('refresh_token')} is not valid for ${id}:${secret}; ` +
+          '[fix it here](command:workbench.action.terminal.new)',
       })(res, { body, number: 0 });
     });
     await useTokenEndpoint(hostile.url);
@@ -95,6 +97,11 @@ describe('secrets never leak: sign in, refresh, failed refreshes, sign out', fun
     assert.equal(result.ok, false);
     assert.equal(result.failure?.code, 'OAUTH_RESPONSE');
     assert.match(result.failure?.message ?? '', /refresh token «redacted» is not valid/);
+    assert.match(
+      result.failure?.message ?? '',
+      /\[fix it here\] \(command:/,
+      'the planted link is broken up',
+    );
   });
 
   it('fails a refresh whose answer is cut off, and shows the refresh token as possibly spent', async () => {
@@ -165,6 +172,11 @@ describe('secrets never leak: sign in, refresh, failed refreshes, sign out', fun
     assert.match(places.notifications, /possibly spent/);
     assert.match(places.log, /«redacted»|invalid_grant/);
     assert.match(places.tree, /Secrets check/);
+    assert.doesNotMatch(
+      places.notifications,
+      /\]\((command|https?|file):/,
+      'no server-planted link in a notification',
+    );
     let searched = 0;
     for (const [place, text] of Object.entries(places)) {
       for (const secret of secrets) {
