@@ -100,6 +100,9 @@ const PIECES = [
   '\uDFFF',
   '\u2028',
   '🔑',
+  '"error_description":"[fix](command:evil.run?%5B%5D)"',
+  '[x](command:evil.run)',
+  '](command:evil.run)',
 ];
 
 const pieceArb = fc.oneof(
@@ -133,6 +136,10 @@ function assertWellFormed(text: string, diagnostics: readonly HttpDiagnostic[]):
     }
     const hover = hoverContent(d, kb, { refreshToken: 'x.refresh', signIn: 'x.signIn' });
     assert.ok(!hover.markdown.includes(SECRET), 'a hover shows the client secret');
+    // Hovers are trusted for our commands: text from the document must never form a command link of its own.
+    for (const [, id] of hover.markdown.matchAll(/(?<!\\)\]\(command:([^?)\s]+)/g)) {
+      assert.ok(['x.refresh', 'x.signIn'].includes(id), `a command link to ${id} in a hover`);
+    }
   }
 }
 
