@@ -319,6 +319,26 @@ describe('TokenManager under faults', function () {
       });
     }
 
+    it('never follows a redirect, so the refresh token and the secret do not travel to another server', async () => {
+      await counts.check(async () => {
+        const elsewhere = await startFaultyTokenEndpoint();
+        try {
+          await setUp();
+          endpoint.behave((res) => {
+            res.writeHead(307, { location: elsewhere.url });
+            res.end();
+          });
+          const err = await engineError(manager.refresh(profile));
+          assert.equal(err.code, 'HTTP_UNEXPECTED_RESPONSE');
+          assert.equal(err.status, 307);
+          assert.equal(elsewhere.requests(), 0, 'the redirect was not followed');
+          assert.equal(isRefreshTokenPossiblySpent((await vault.load(profile.id)) as TokenSet), false);
+        } finally {
+          await elsewhere.close();
+        }
+      });
+    });
+
     it('accepts expires_in written as a numeric string, as some servers send it', async () => {
       await counts.check(async () => {
         await setUp();
