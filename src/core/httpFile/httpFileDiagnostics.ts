@@ -180,14 +180,19 @@ function mapFinding(f: SignatureFinding, source: SourceText): DocumentFinding {
   return { ...f, start: source.toReal(f.start), end: source.toReal(f.end) };
 }
 
+/** The last status line at or before `at`; the parser records them in text order, so a binary search finds it. */
 function statusBefore(statuses: readonly { at: number; status: number }[], at: number): number | undefined {
-  let found: number | undefined;
-  for (const s of statuses) {
-    if (s.at <= at) {
-      found = s.status;
+  let lo = 0;
+  let hi = statuses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (statuses[mid].at <= at) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
     }
   }
-  return found;
+  return lo > 0 ? statuses[lo - 1].status : undefined;
 }
 
 /** An error status with nothing recognisable in headers or body still says something for some endpoints. */
