@@ -68,6 +68,8 @@ describe('practice server pages in Chromium', function () {
       });
       assert.match(tokens.consent_id ?? '', /^[0-9a-f-]{36}$/);
 
+      // The browser may still be following the callback's redirect to the clean URL: let it land before leaving.
+      await page.waitForURL((url) => url.pathname === '/callback' && url.search === '');
       await page.goto(server.url);
       await page.click('#trouble-spend-refresh-token');
       await page.waitForURL(`${server.url}/`);
