@@ -127,6 +127,16 @@ async function measureThroughput(targets, httpyac, tmp) {
     log(`[bench] ${size.label}: ${text.length} chars, ${diagnostics.length} diagnostics`);
     const ours = await median(() => targets.lintHttpFile(text, kb), runs, warmup);
     const parseOnly = await median(() => targets.parseHttpFile(text), runs, warmup);
+    // The extension's first lint of a document it has just opened: HttpDocumentLints with nothing cached yet.
+    const opened = await median(
+      () =>
+        new targets.HttpDocumentLints(
+          () => kb,
+          () => targets.EMPTY_LINT_CONTEXT,
+        ).diagnostics('new.http', 1, () => text),
+      runs,
+      warmup,
+    );
     const theirs = await median(() => httpyac.parse(text, file), runs, warmup);
     const floor = await median(() => text.split(/\r\n|\r|\n/), runs, warmup);
     const lfSplit = await median(() => text.split('\n'), runs, warmup);
@@ -139,6 +149,7 @@ async function measureThroughput(targets, httpyac, tmp) {
       families: familiesOf(diagnostics),
       ours,
       parseOnly,
+      opened,
       theirs,
       floor,
       lfSplit,
@@ -376,6 +387,7 @@ async function main() {
           'ours cpu ms',
           'ours cold ms',
           'parse only',
+          'editor open ms',
           `httpYac ${httpyac.version}`,
           'floor ms',
           "split('\\n')",
@@ -392,6 +404,7 @@ async function main() {
           r.ours.cpu.toFixed(2),
           r.ours.cold.toFixed(2),
           r.parseOnly.ms.toFixed(2),
+          r.opened.ms.toFixed(2),
           r.theirs.ms.toFixed(2),
           r.floor.ms.toFixed(2),
           r.lfSplit.ms.toFixed(2),

@@ -21,12 +21,19 @@ export function generateHttpCorpus(options: HttpCorpusOptions): string {
     throw new Error('generateHttpCorpus needs at least one fixture block');
   }
   const parts: string[] = [];
+  // How often each block text was taken: a block taken again gets a numbered separator line, so no two blocks of the
+  // corpus are the same text. The editor's incremental linter diagnoses identical blocks only once, which real files
+  // (whose blocks differ at least in a name or a value) would not let it do.
+  const taken = new Map<string, number>();
   let length = 0;
   let next = 0;
   while (length < options.size) {
     // About half of a working file is ordinary traffic; the rest are recorded errors and pre-flight mistakes.
-    const part =
+    const block =
       random() < 0.5 ? ordinaryBlock(random) : blocks[next++ % blocks.length].replace(/\n*$/, '\n\n');
+    const copy = (taken.get(block) ?? 0) + 1;
+    taken.set(block, copy);
+    const part = copy === 1 ? block : block.replace(/^(\s*###[^\r\n]*)/, `$1 (copy ${copy})`);
     parts.push(part);
     length += part.length;
   }

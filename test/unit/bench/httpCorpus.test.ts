@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fixtureBlocks, generateHttpCorpus } from '../../../bench/httpCorpus';
 import { lintHttpFile } from '../../../src/core/httpFile/httpFileDiagnostics';
+import { blockSpans } from '../../../src/core/httpFile/incrementalHttpLinter';
 import { KnowledgeBase } from '../../../src/core/knowledge/knowledgeBase';
 import { loadFixtureCorpus } from '../core/httpFile/fixtureCorpus';
 
@@ -19,6 +20,13 @@ describe('the benchmark corpus generator (bench/httpCorpus.ts)', () => {
     assert.match(text, /^###/);
     assert.ok(text.endsWith('\n\n'));
     assert.doesNotMatch(text, /^# expect:/m);
+  });
+
+  it('never repeats a block, so the incremental linter cannot diagnose a block once for several places', () => {
+    const text = generateHttpCorpus({ fixtures, size: 400_000, seed: 8 });
+    const blocks = blockSpans(text).map(([start, end]) => text.slice(start, end));
+    assert.ok(blocks.length > 500, `${blocks.length} blocks`);
+    assert.equal(new Set(blocks).size, blocks.length);
   });
 
   it('cuts a fixture at its ### lines and keeps the lines before the first one as a block', () => {
