@@ -4,8 +4,13 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CallbackExpectations } from '../../../src/core/oauth/authorizationCallback';
+import { signIn } from '../../../src/core/oauth/signIn';
+import { InMemorySecretStore } from '../../../src/core/profiles/secretStore';
 import { LoopbackRedirectServer } from '../../../src/node/loopbackRedirectServer';
+import { UndiciHttpClient } from '../../../src/node/undiciHttpClient';
+import { buildProfile } from '../../doubles/builders/profileBuilder';
 import { engineError } from '../../doubles/engineError';
+import { startFaultyTokenEndpoint } from '../../doubles/faultyTokenEndpoint';
 import { repoRoot } from '../../support/paths';
 import { ReliabilityCounts } from '../../support/reliabilityCounts';
 
@@ -279,6 +284,42 @@ describe('LoopbackRedirectServer under attack', function () {
         // The flow itself is unaffected.
         await raw(s.port, get(`/callback?code=after&state=${STATE}`));
         assert.equal((await s.waitForCallback()).code, 'after');
+      });
+    });
+
+    it('completes a whole sign-in while a silent client holds a connection, then closes it', async () => {
+      await counts.check(async () => {
+        const endpoint = await startFaultyTokenEndpoint();
+        const http = new UndiciHttpClient({ env: {} });
+        let silent: Promise<RawAnswer> | undefined;
+        try {
+          const profile = buildProfile({
+            redirect_uri: 'http://127.0.0.1:0/callback',
+            token_endpoint: endpoint.url,
+          });
+          const tokens = await signIn({
+            profile,
+            secretStore: new InMemorySecretStore({ [profile.id]: 'client-secret' }),
+            http,
+            receiveCallback: async (expectations) =>
+              (server = await LoopbackRedirectServer.start(expectations, {
+                closeGraceMs: 200,
+                requestTimeoutMs: 60_000,
+              })),
+            openUrl: async (url) => {
+              const port = (server as LoopbackRedirectServer).port;
+              silent = raw(port, undefined, 15_000);
+              const state = new URL(url).searchParams.get('state') ?? '';
+              await raw(port, get(`/callback?code=c1&state=${encodeURIComponent(state)}`));
+            },
+            timeoutMs: 10_000,
+          });
+          assert.equal(tokens.access_token, 'access-1');
+          assert.ok((await silent)?.closed, 'the silent connection was closed once the flow ended');
+        } finally {
+          await http.close();
+          await endpoint.close();
+        }
       });
     });
 
