@@ -39,3 +39,15 @@ export function profileFor(
     ...overrides,
   });
 }
+
+/** A valid entry of the `oauthWorkbench.profiles` setting (Rabobank PSD2 sandbox preset), as a user writes it. */
+export function rabobankSettingsEntry(): Record<string, unknown> {
+  return {
+    id: 'rabo',
+    label: 'Rabobank sandbox',
+    preset: 'rabobank-psd2-sandbox',
+    client_id: 'abc',
+    redirect_uri: 'http://127.0.0.1:8765/callback',
+    scopes: ['ais.balances.read'],
+  };
+}

@@ -1,15 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseProfileEntries } from '../../../../src/core/profiles/profileEntries';
 import { ReliabilityCounts } from '../../../support/reliabilityCounts';
+import { rabobankSettingsEntry } from '../../../doubles/builders/profileBuilder';
 
-const good = {
-  id: 'rabo',
-  label: 'Rabobank sandbox',
-  preset: 'rabobank-psd2-sandbox',
-  client_id: 'abc',
-  redirect_uri: 'http://127.0.0.1:8765/callback',
-  scopes: ['ais.balances.read'],
-};
+const good = rabobankSettingsEntry();
 const generic = {
   id: 'api',
   preset: 'generic-oauth2',

@@ -4,15 +4,9 @@ import {
   profileToEntry,
   uniqueProfileId,
 } from '../../../../src/core/profiles/profileEntries';
+import { rabobankSettingsEntry } from '../../../doubles/builders/profileBuilder';
 
-const good = {
-  id: 'rabo',
-  label: 'Rabobank sandbox',
-  preset: 'rabobank-psd2-sandbox',
-  client_id: 'abc',
-  redirect_uri: 'http://127.0.0.1:8765/callback',
-  scopes: ['ais.balances.read'],
-};
+const good = rabobankSettingsEntry();
 
 describe('parseProfileEntries', () => {
   it('fills a Rabobank entry from its preset', () => {
