@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { KnownToken, LintContext, lintProfileOf } from '../core/httpFile/lintContext';
 import { tokenFingerprint } from '../core/tokens/tokenFingerprint';
-import { TokenSet } from '../core/tokens/tokenSet';
+import { clientIdOfAccessToken } from '../core/tokens/tokenOwner';
+import { isAccessTokenExpired, TokenSet } from '../core/tokens/tokenSet';
 import { Disposable } from './dispose';
 import { SecretStorageSecretStore } from './secretStorageSecretStore';
 import { SecretStorageTokenVault } from './secretStorageTokenVault';
@@ -43,11 +44,24 @@ export class WorkbenchLintContext extends Disposable {
       profiles: profiles.map((profile) => lintProfileOf(profile, this.secrets.get(profile.id))),
       findToken: (accessToken) => this.findToken(accessToken),
       freshAccessToken: (accessToken) => {
-        const profileId = this.replaced.get(tokenFingerprint(accessToken));
+        const profileId =
+          this.replaced.get(tokenFingerprint(accessToken)) ?? this.profileIssuedTo(accessToken);
         const fresh = profileId ? this.tokenSets.get(profileId) : undefined;
-        return fresh && fresh.access_token !== accessToken ? fresh.access_token : undefined;
+        return fresh && fresh.access_token !== accessToken && !isAccessTokenExpired(fresh, Date.now())
+          ? fresh.access_token
+          : undefined;
       },
     };
+  }
+
+  /** A token pasted from elsewhere: the one profile with held tokens whose client id the JWT names, if any. */
+  private profileIssuedTo(accessToken: string): string | undefined {
+    const clientId = clientIdOfAccessToken(accessToken);
+    if (clientId === undefined) {
+      return undefined;
+    }
+    const matches = [...this.tokenSets.keys()].filter((id) => this.profiles.get(id)?.client_id === clientId);
+    return matches.length === 1 ? matches[0] : undefined;
   }
 
   private findToken(accessToken: string): KnownToken | undefined {
