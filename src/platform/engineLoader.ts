@@ -56,7 +56,7 @@ export class EngineLoader implements vscode.Disposable {
 
   /** The error knowledge base (issue 4), built once on first use. */
   knowledgeBase(): Promise<KnowledgeBase> {
-    this.knowledge ??= import('../core/knowledge/knowledgeBase.js').then((m) => m.KnowledgeBase.create());
+    this.knowledge ??= import('../core/knowledge/knowledgeBase.js').then((m) => m.KnowledgeBase.shipped());
     return this.knowledge;
   }
 
