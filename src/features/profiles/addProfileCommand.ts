@@ -213,7 +213,7 @@ async function askForProfile(
 
   const askSecret: Step = async (d, at) => {
     d.secret = await inputStep(ui, at(stepsFor(d.preset).indexOf(askSecret)), {
-      prompt: vscode.l10n.t('Client secret (stored in the OS keychain, never in settings)'),
+      prompt: vscode.l10n.t('Client secret (kept in VS Code secret storage, never in settings)'),
       password: true,
       validate: (value) => (value === '' ? vscode.l10n.t('Enter the client secret.') : undefined),
     });

@@ -14,7 +14,7 @@ export function registerRemoveProfileCommand(services: WorkbenchServices): vscod
         vscode.l10n.t('Remove the profile "{0}"?', profile.label),
         {
           modal: true,
-          detail: vscode.l10n.t('Its tokens and client secret are deleted from the OS keychain.'),
+          detail: vscode.l10n.t('Its tokens and client secret are deleted from VS Code secret storage.'),
         },
         remove,
       );

@@ -18,7 +18,7 @@ export function registerSetClientSecretCommand(services: WorkbenchServices): vsc
         : await vscode.window.showInputBox({
             title: vscode.l10n.t('Client secret of "{0}"', profile.label),
             prompt: vscode.l10n.t(
-              'Stored in the OS keychain, never in settings. Copy it from the developer portal.',
+              'Kept in VS Code secret storage, never in settings. Copy it from the developer portal.',
             ),
             password: true,
             ignoreFocusOut: true,
@@ -35,7 +35,7 @@ export function registerSetClientSecretCommand(services: WorkbenchServices): vsc
     services.log.info(`Stored the client secret of "${profile.label}" in SecretStorage.`);
     if (typeof given !== 'string') {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('The client secret of "{0}" is stored in the OS keychain.', profile.label),
+        vscode.l10n.t('The client secret of "{0}" is stored in VS Code secret storage.', profile.label),
       );
     }
     return profile.id;
