@@ -13,7 +13,13 @@ const files = fs
   .map((name) => path.resolve(dir, name))
   .sort();
 
-const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 20_000, color: process.stdout.isTTY, grep });
+const mocha = new Mocha({
+  ui: 'bdd',
+  reporter: 'spec',
+  timeout: 20_000,
+  color: process.stdout.isTTY === true,
+  grep,
+});
 const loadErrors = [];
 for (const file of files) {
   try {
