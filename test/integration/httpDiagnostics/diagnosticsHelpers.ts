@@ -16,3 +16,14 @@ export async function ourDiagnostics(uri: vscode.Uri, count?: number): Promise<v
 export function codeValue(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;
 }
+
+/** The quick fixes with an edit that VS Code offers for a range, as the lightbulb would list them. */
+export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  return actions.filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined);
+}

@@ -2,19 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { fixturePath } from '../../support/paths';
-import { codeValue, ourDiagnostics } from '../httpDiagnostics/diagnosticsHelpers';
+import { codeValue, ourDiagnostics, quickFixes } from '../httpDiagnostics/diagnosticsHelpers';
 import { activateExtension } from '../support/activateExtension';
 import { waitFor } from '../support/waitFor';
-
-async function fixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider',
-    uri,
-    range,
-    vscode.CodeActionKind.QuickFix.value,
-  );
-  return actions.filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined);
-}
 
 describe('http quick fixes', () => {
   before(async () => {
@@ -32,7 +22,7 @@ describe('http quick fixes', () => {
     const diagnostic = (await ourDiagnostics(uri, 3)).find(
       (d) => codeValue(d) === 'lint.token.grant-type-code',
     )!;
-    const [action] = await fixes(uri, diagnostic.range);
+    const [action] = await quickFixes(uri, diagnostic.range);
     assert.equal(action.title, 'Use grant_type=authorization_code');
     assert.equal(action.isPreferred, true);
     // The command API does not carry `diagnostics` back on every VS Code version; when it does, it names ours.
@@ -48,7 +38,7 @@ describe('http quick fixes', () => {
     const diagnostic = (await ourDiagnostics(document.uri, 3)).find(
       (d) => codeValue(d) === 'lint.token.grant-type-code',
     )!;
-    const [action] = await fixes(document.uri, diagnostic.range);
+    const [action] = await quickFixes(document.uri, diagnostic.range);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.equal(document.lineAt(5).text, 'grant_type=authorization_code&code={{code}}');
     await waitFor(
@@ -68,7 +58,7 @@ describe('http quick fixes', () => {
     await vscode.window.showTextDocument(document);
     const found = await ourDiagnostics(document.uri, 2);
     for (const d of found) {
-      const [action] = await fixes(document.uri, d.range);
+      const [action] = await quickFixes(document.uri, d.range);
       assert.ok(action, `a fix for ${codeValue(d)}`);
       assert.ok(await vscode.workspace.applyEdit(action.edit!));
     }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SettingKeys } from '../../../src/constants';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
-import { codeValue, ourDiagnostics } from '../httpDiagnostics/diagnosticsHelpers';
+import { codeValue, ourDiagnostics, quickFixes } from '../httpDiagnostics/diagnosticsHelpers';
 import { revealTokens } from '../support/revealTokens';
 import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
 import { setSetting } from '../support/workbench';
@@ -35,9 +35,9 @@ describe('quick fix: replace an expired bearer token pasted from elsewhere', fun
     await server?.close();
   });
 
-  it("offers the signed-in profile's fresh token for an expired JWT issued to the same client id", async () => {
-    const { access } = await revealTokens(PROFILE_ID);
-    const content = `GET ${server.issuer}/me\nAuthorization: Bearer ${expiredJwt(server.clientId)}\n`;
+  /** Opens a request carrying an expired JWT issued to `clientId`, once its expired-token lint is there. */
+  async function openWithExpiredToken(clientId: string) {
+    const content = `GET ${server.issuer}/me\nAuthorization: Bearer ${expiredJwt(clientId)}\n`;
     const document = await vscode.workspace.openTextDocument({ language: 'http', content });
     await vscode.window.showTextDocument(document);
     const diagnostic = await waitFor(
@@ -45,15 +45,21 @@ describe('quick fix: replace an expired bearer token pasted from elsewhere', fun
         (await ourDiagnostics(document.uri)).find((d) => codeValue(d) === 'lint.bearer.expired-token'),
       { what: 'the expired-token lint', timeoutMs: 10_000 },
     );
+    return { document, diagnostic };
+  }
+
+  async function replaceTokenFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic) {
+    return (await quickFixes(document.uri, diagnostic.range)).filter(
+      (a) => a.title === 'Replace with a fresh access token',
+    );
+  }
+
+  it("offers the signed-in profile's fresh token for an expired JWT issued to the same client id", async () => {
+    const { access } = await revealTokens(PROFILE_ID);
+    const { document, diagnostic } = await openWithExpiredToken(server.clientId);
     const actions = await waitFor(
       async () => {
-        const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-          'vscode.executeCodeActionProvider',
-          document.uri,
-          diagnostic.range,
-          vscode.CodeActionKind.QuickFix.value,
-        );
-        const found = all.filter((a) => a.title === 'Replace with a fresh access token');
+        const found = await replaceTokenFixes(document, diagnostic);
         return found.length > 0 ? found : undefined;
       },
       {
@@ -66,23 +72,7 @@ describe('quick fix: replace an expired bearer token pasted from elsewhere', fun
   });
 
   it('offers no replacement for an expired JWT issued to a client no profile has', async () => {
-    const content = `GET ${server.issuer}/me\nAuthorization: Bearer ${expiredJwt('someone-else')}\n`;
-    const document = await vscode.workspace.openTextDocument({ language: 'http', content });
-    await vscode.window.showTextDocument(document);
-    const diagnostic = await waitFor(
-      async () =>
-        (await ourDiagnostics(document.uri)).find((d) => codeValue(d) === 'lint.bearer.expired-token'),
-      { what: 'the expired-token lint', timeoutMs: 10_000 },
-    );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      document.uri,
-      diagnostic.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    assert.deepEqual(
-      actions.filter((a) => a.title === 'Replace with a fresh access token'),
-      [],
-    );
+    const { document, diagnostic } = await openWithExpiredToken('someone-else');
+    assert.deepEqual(await replaceTokenFixes(document, diagnostic), []);
   });
 });
