@@ -72,7 +72,8 @@ describe('parseHttpFile', () => {
 describe('LineIndex', () => {
   it('ends lines at CRLF, CR and LF alike', () => {
     const index = new LineIndex('a\r\nb\rc\nd');
-    assert.deepEqual(index.starts, [0, 3, 5, 7]);
+    assert.deepEqual(Array.from(index.starts), [0, 3, 5, 7]);
+    assert.deepEqual(Array.from(index.ends), [1, 4, 6, 8]);
     assert.deepEqual(index.positionAt(6), { line: 2, character: 1 });
     assert.deepEqual(index.positionAt(99), { line: 3, character: 1 });
     assert.equal(index.lineText(1), 'b');
