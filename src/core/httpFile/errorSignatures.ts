@@ -6,23 +6,12 @@ import {
   REVOKE_ERROR_CODES,
   TOKEN_ERROR_CODES,
 } from '../knowledge/oauthEntries';
-import { DiagnosticSeverity } from './httpDiagnostic';
+import { Finding, finding } from './finding';
 import { JsonNode, JsonObject, memberValue, stringMember } from './jsonScanner';
 import { RequestContext } from './requestContext';
 
 /** A recognised error payload: its id and the offsets (in the scanned text) of the value that carries it. */
-export interface SignatureFinding {
-  readonly code: string;
-  readonly start: number;
-  readonly end: number;
-  readonly severity: DiagnosticSeverity;
-  /** Ids the context could not rule out. */
-  readonly alternatives: readonly string[];
-  /** Extra words for the message, e.g. the unregistered code itself. */
-  readonly detail?: string;
-  /** What the server itself wrote (`error_description`, `moreInformation`, a `tppMessages` text), for the hover. */
-  readonly serverText?: string;
-}
+export type SignatureFinding = Finding;
 
 /** The chosen id and what else the same signature could mean. */
 export interface ErrorChoice {
@@ -222,25 +211,23 @@ function matchObject(
     const errorCodes =
       codesNode?.kind === 'array' ? codesNode.items.map((i) => (i.kind === 'number' ? i.raw : '')) : [];
     const choice = chooseOAuthError(error.value, description, errorCodes, ctx, status);
-    out.push({
-      ...choice,
-      start: error.start,
-      end: error.end,
-      severity: choice.code === UNREGISTERED ? 'information' : 'warning',
-      detail: choice.code === UNREGISTERED ? `\`${error.value}\`` : undefined,
-      serverText: description || undefined,
-    });
+    const unregistered = choice.code === UNREGISTERED;
+    out.push(
+      finding(
+        choice.code,
+        error.start,
+        error.end,
+        unregistered ? 'information' : 'warning',
+        choice.alternatives,
+        unregistered ? `\`${error.value}\`` : undefined,
+        description || undefined,
+      ),
+    );
     return true;
   }
   const active = memberValue(obj, 'active');
   if (active?.kind === 'false' && (ctx.endpoint === 'introspect' || obj.members.length === 1)) {
-    out.push({
-      code: 'oauth.introspect.inactive',
-      start: active.start,
-      end: active.end,
-      severity: 'warning',
-      alternatives: [],
-    });
+    out.push(finding('oauth.introspect.inactive', active.start, active.end, 'warning'));
     return true;
   }
   const httpCode = memberValue(obj, 'httpCode');
@@ -259,14 +246,7 @@ function matchObject(
       code = 'rabobank.api.forbidden';
     }
     if (code) {
-      out.push({
-        code,
-        start: httpCode.start,
-        end: httpCode.end,
-        severity: 'warning',
-        alternatives: [],
-        serverText: moreInformation,
-      });
+      out.push(finding(code, httpCode.start, httpCode.end, 'warning', [], undefined, moreInformation));
     }
     return true;
   }
@@ -291,14 +271,7 @@ function matchObject(
       for (const account of m.value.items) {
         const s = account.kind === 'object' ? stringMember(account, 'status') : undefined;
         if (s && s.value !== 'valid') {
-          out.push({
-            code: 'rabobank.consent.not-valid',
-            start: s.start,
-            end: s.end,
-            severity: 'warning',
-            alternatives: [],
-            detail: `\`${s.value}\``,
-          });
+          out.push(finding('rabobank.consent.not-valid', s.start, s.end, 'warning', [], `\`${s.value}\``));
         }
       }
     }
@@ -311,14 +284,17 @@ function berlinGroupCode(obj: JsonObject, out: SignatureFinding[]): void {
   const code = stringMember(obj, 'code');
   if (code && BERLIN_GROUP_CODES.has(code.value)) {
     const category = stringMember(obj, 'category')?.value;
-    out.push({
-      code: `berlingroup.${code.value}`,
-      start: code.start,
-      end: code.end,
-      severity: category === 'WARNING' ? 'information' : 'warning',
-      alternatives: [],
-      serverText: stringMember(obj, 'text')?.value ?? stringMember(obj, 'detail')?.value,
-    });
+    out.push(
+      finding(
+        `berlingroup.${code.value}`,
+        code.start,
+        code.end,
+        category === 'WARNING' ? 'information' : 'warning',
+        [],
+        undefined,
+        stringMember(obj, 'text')?.value ?? stringMember(obj, 'detail')?.value,
+      ),
+    );
   }
 }
 
@@ -341,7 +317,7 @@ export function findPageSignature(text: string): SignatureFinding | undefined {
   for (const [phrase, code] of PAGE_MARKERS) {
     const at = lower.indexOf(phrase);
     if (at >= 0) {
-      return { code, start: at, end: at + phrase.length, severity: 'warning', alternatives: [] };
+      return finding(code, at, at + phrase.length, 'warning');
     }
   }
   return undefined;
@@ -409,19 +385,26 @@ export function findChallengeSignatures(
     }
     if (key.toLowerCase() === 'error' && v) {
       const registered = PLACE_CODES.bearer.has(v);
-      findings.push({
-        code: registered ? `oauth.bearer.${v}` : UNREGISTERED,
-        start: keyStart,
-        end: p,
-        severity: registered ? 'warning' : 'information',
-        alternatives: [],
-        detail: registered ? undefined : `\`${v}\``,
-      });
+      findings.push(
+        finding(
+          registered ? `oauth.bearer.${v}` : UNREGISTERED,
+          keyStart,
+          p,
+          registered ? 'warning' : 'information',
+          [],
+          registered ? undefined : `\`${v}\``,
+        ),
+      );
     }
   }
   if (findings.length === 0 && bearer && options.unauthorized) {
     // RFC 6750 §3.1: a 401 challenge without an error code means the request had no credentials at all.
-    return [{ code: 'oauth.bearer.no-credentials', ...bearer, severity: 'warning', alternatives: [] }];
+    return [finding('oauth.bearer.no-credentials', bearer.start, bearer.end, 'warning')];
   }
-  return description ? findings.map((f) => ({ ...f, serverText: description })) : findings;
+  if (description) {
+    for (const f of findings) {
+      f.serverText = description;
+    }
+  }
+  return findings;
 }

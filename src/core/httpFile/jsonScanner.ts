@@ -84,6 +84,7 @@ export function stringMember(obj: JsonObject, key: string): JsonString | undefin
   return v?.kind === 'string' ? v : undefined;
 }
 
+const LITERALS = ['true', 'false', 'null'] as const;
 const QUOTE = 34;
 const COLON = 58;
 const COMMA = 44;
@@ -140,7 +141,7 @@ class Scanner {
     if (c === 45 || (c >= 48 && c <= 57)) {
       return this.number(p);
     }
-    for (const word of ['true', 'false', 'null'] as const) {
+    for (const word of LITERALS) {
       if (this.text.startsWith(word, p)) {
         this.pos = p + word.length;
         return { kind: word, start: p, end: this.pos, raw: word };
@@ -153,7 +154,6 @@ class Scanner {
   /** Members up to `close` (a brace), or to the first thing that is not a member when `close` is -1. */
   members(start: number, close: number, depth: number): JsonObject {
     const members: JsonMember[] = [];
-    const obj: JsonObject = { kind: 'object', start, end: start, members };
     const t = this.text;
     for (;;) {
       const p = this.skipWs();
@@ -195,7 +195,7 @@ class Scanner {
       this.failed ||= close !== -1;
       break;
     }
-    return { ...obj, end: this.pos };
+    return { kind: 'object', start, end: this.pos, members };
   }
 
   array(start: number, depth: number): JsonArray {

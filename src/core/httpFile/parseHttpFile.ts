@@ -71,9 +71,18 @@ type State = 'preamble' | 'requestHeaders' | 'requestBody' | 'responseHeaders' |
  * does not recognise is skipped, it never throws, and its cost is linear in the size of the text.
  */
 export function parseHttpFile(text: string): HttpFile {
+  return readHttpFile(text, (block, file) => file.blocks.push(block));
+}
+
+/**
+ * {@link parseHttpFile} that hands each block to `onBlock` as soon as its last line is read, and keeps none: a caller
+ * that is done with a block when `onBlock` returns lets it die young. The file passed along has the line index and the
+ * variables defined so far (`blocks` stays empty unless `onBlock` fills it).
+ */
+export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: HttpFile) => void): HttpFile {
   const lines = new LineIndex(text);
   const variables = new Map<string, string>();
-  const blocks: HttpBlock[] = [];
+  const file: HttpFile = { text, lines, blocks: [], variables };
   let block = newBlock(0);
   let state: State = 'preamble';
   let response: HttpResponse | undefined;
@@ -104,7 +113,7 @@ export function parseHttpFile(text: string): HttpFile {
     // A separator ends everything, even an unterminated script, so each block reads the same on its own.
     if (c0 === HASH && text.startsWith('###', first)) {
       block.endLine = line - 1;
-      blocks.push(block);
+      onBlock(block, file);
       block = newBlock(line + 1);
       state = 'preamble';
       response = undefined;
@@ -252,8 +261,8 @@ export function parseHttpFile(text: string): HttpFile {
     }
   }
   block.endLine = lines.lineCount - 1;
-  blocks.push(block);
-  return { text, lines, blocks, variables };
+  onBlock(block, file);
+  return file;
 }
 
 /** Replaces known `{{name}}` file variables (a few levels deep); unknown ones stay as written. */

@@ -1,6 +1,6 @@
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { decodeBase64Text, encodeBase64Text, isImfFixdate, jwtScopes } from './credentials';
-import { SignatureFinding } from './errorSignatures';
+import { Finding, finding } from './finding';
 import { FormParam, decodeFormComponent, encodeFormComponent, findParam } from './formParams';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 import { LintContext, LintProfile } from './lintContext';
@@ -9,21 +9,25 @@ import { RequestContext } from './requestContext';
 import { SourceText } from './sourceText';
 
 /** A finding with document offsets, before it becomes an {@link HttpDiagnostic}; lints add fixes and profile facts. */
-export interface DocumentFinding extends SignatureFinding {
+export type DocumentFinding = Finding;
+
+/** What a lint adds to its finding. */
+interface FindingExtras {
   readonly fixes?: readonly QuickFix[];
   readonly requiredScopes?: readonly string[];
   readonly profileName?: string;
   readonly profileId?: string;
+  readonly detail?: string;
 }
 
-/** Pre-flight checks on one request: grant type, client authentication, state, redirect URI, bearer token, Date. */
+/** Pre-flight checks on one request (grant type, client authentication, state, redirect URI, bearer token, Date), added to `out`. */
 export function lintRequest(
   file: HttpFile,
   request: HttpRequest,
   ctx: RequestContext,
   lint: LintContext,
-): DocumentFinding[] {
-  const out: DocumentFinding[] = [];
+  out: Finding[] = [],
+): Finding[] {
   const l = new RequestLinter(file, request, ctx, lint, out);
   if (ctx.endpoint === 'token') {
     l.tokenRequest();
@@ -343,7 +347,7 @@ class RequestLinter {
     };
   }
 
-  private addUrl(code: string, severity: DiagnosticSeverity, extra: Partial<DocumentFinding> = {}): void {
+  private addUrl(code: string, severity: DiagnosticSeverity, extra: FindingExtras = {}): void {
     this.add(code, this.url, 0, this.url.text.length, severity, extra);
   }
 
@@ -353,7 +357,7 @@ class RequestLinter {
     start: number,
     end: number,
     severity: DiagnosticSeverity,
-    extra: Partial<DocumentFinding> = {},
+    extra: FindingExtras = {},
   ): void {
     this.addRaw(code, source.toReal(start), source.toReal(end), severity, extra);
   }
@@ -363,9 +367,14 @@ class RequestLinter {
     start: number,
     end: number,
     severity: DiagnosticSeverity,
-    extra: Partial<DocumentFinding> = {},
+    extra: FindingExtras = {},
   ): void {
-    this.out.push({ alternatives: [], ...extra, code, start, end, severity });
+    const f = finding(code, start, end, severity, [], extra.detail);
+    f.fixes = extra.fixes;
+    f.requiredScopes = extra.requiredScopes;
+    f.profileName = extra.profileName;
+    f.profileId = extra.profileId;
+    this.out.push(f);
   }
 }
 
