@@ -129,9 +129,8 @@ function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestCo
   if (body) {
     const text = body.text;
     const first = text.search(/\S/);
-    const contentType = findHeader(response.headers, 'content-type')?.value.toLowerCase() ?? '';
-    const c = text[first];
-    if (c === '{' || c === '[' || c === '"' || contentType.includes('json')) {
+    const c = text.charCodeAt(first);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET || c === QUOTE || isJsonContentType(response)) {
       scanEmbeddedJson(body, ctx, () => response.status, out, first < 0 ? 0 : first, true);
     } else if (first >= 0) {
       const page = findPageSignature(text);
@@ -140,6 +139,14 @@ function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestCo
       }
     }
   }
+}
+
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const QUOTE = 34;
+
+function isJsonContentType(response: HttpResponse): boolean {
+  return findHeader(response.headers, 'content-type')?.value.toLowerCase().includes('json') ?? false;
 }
 
 /** An authorization error redirect: `Location: https://client/cb?error=access_denied&state=…`. */
@@ -236,7 +243,11 @@ function statusBefore(statuses: readonly { at: number; status: number }[], at: n
 
 /** An error status with nothing recognisable in headers or body still says something for some endpoints. */
 function statusFallback(status: number, ctx: RequestContext): string | undefined {
-  if (ctx.provider === 'rabobank' && (ctx.endpoint === 'resource' || ctx.endpoint === 'consent')) {
+  if (
+    (status === 401 || status === 403) &&
+    ctx.provider === 'rabobank' &&
+    (ctx.endpoint === 'resource' || ctx.endpoint === 'consent')
+  ) {
     if (status === 401) {
       return 'rabobank.api.access-token-invalid';
     }

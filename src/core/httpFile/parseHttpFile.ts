@@ -288,12 +288,31 @@ export function resolveVariables(value: string, variables: ReadonlyMap<string, s
 /** The header of that name (case-insensitive), first occurrence. */
 export function findHeader(headers: readonly HttpHeader[], name: string): HttpHeader | undefined {
   const lower = name.toLowerCase();
-  return headers.find((h) => isHeaderNamed(h, lower));
+  for (const h of headers) {
+    if (isHeaderNamed(h, lower)) {
+      return h;
+    }
+  }
+  return undefined;
 }
 
-/** Whether the header has this (lower-case) name; comparing lengths first spares lower-casing every other name. */
+/**
+ * Whether the header has this (lower-case) name. Header names are ASCII tokens, so an ASCII comparison without case is
+ * exact, and unlike `toLowerCase` it allocates nothing: it runs for every header of every request on every lint.
+ */
 export function isHeaderNamed(header: HttpHeader, lowerCaseName: string): boolean {
-  return header.name.length === lowerCaseName.length && header.name.toLowerCase() === lowerCaseName;
+  const name = header.name;
+  if (name.length !== lowerCaseName.length) {
+    return false;
+  }
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const l = lowerCaseName.charCodeAt(i);
+    if (c !== l && !(c >= 65 && c <= 90 && c + 32 === l)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const HASH = 35;
@@ -395,16 +414,15 @@ function requestLine(text: string, first: number, end: number, line: number): Ht
   while (p < end && !isBlank(text.charCodeAt(p))) {
     p++;
   }
-  const token = text.slice(first, p);
   let method = 'GET';
   let urlStart = first;
-  if (/^[A-Z]{3,12}$/.test(token)) {
-    method = token;
+  if (isMethodName(text, first, p)) {
+    method = text.slice(first, p);
     urlStart = firstNonBlank(text, p, end);
     if (urlStart === end) {
       return undefined;
     }
-  } else if (!/^(https?:\/\/|\{\{|\/)/i.test(token)) {
+  } else if (!/^(https?:\/\/|\{\{|\/)/i.test(text.slice(first, p))) {
     return undefined;
   }
   let urlEnd = end;
@@ -422,6 +440,20 @@ function requestLine(text: string, first: number, end: number, line: number): Ht
   const url = new SourceText();
   url.append(text, urlStart, urlEnd);
   return { method, line, url, headers: [], body: undefined, externalBody: false, headerInsertOffset: end };
+}
+
+/** `text[start, end)` is 3 to 12 capital letters, as a request method is written. */
+function isMethodName(text: string, start: number, end: number): boolean {
+  if (end - start < 3 || end - start > 12) {
+    return false;
+  }
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 65 || c > 90) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function headerLine(text: string, first: number, end: number, line: number): HttpHeader | undefined {

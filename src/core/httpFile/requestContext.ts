@@ -50,7 +50,6 @@ export function resolveRequestContext(file: HttpFile, request: HttpRequest | und
  */
 class LazyRequestContext implements RequestContext {
   readonly endpoint: EndpointKind;
-  readonly provider: ProviderKind;
   readonly host: string | undefined;
   readonly path: string;
   readonly resolvedUrl: string;
@@ -60,6 +59,7 @@ class LazyRequestContext implements RequestContext {
   private queryParams: FormParam[] | undefined;
   private formParams: FormParam[] | undefined;
   private grant: { value: string | undefined } | undefined;
+  private providerKind: ProviderKind | undefined;
 
   constructor(
     private readonly request: HttpRequest,
@@ -81,7 +81,11 @@ class LazyRequestContext implements RequestContext {
       this.isForm = /^\s*[A-Za-z_][\w.-]*=/.test((request.body?.text ?? '').slice(0, 200));
     }
     this.endpoint = this.endpointKind();
-    this.provider = providerKind(host, path);
+  }
+
+  get provider(): ProviderKind {
+    this.providerKind ??= providerKind(this.host, this.path);
+    return this.providerKind;
   }
 
   /** Query parameters; offsets are into `request.url.text`. */
@@ -110,19 +114,34 @@ class LazyRequestContext implements RequestContext {
       last--;
     }
     const p = last === path.length ? path : path.slice(0, last);
-    if (p.endsWith('/revoke') || p.endsWith('/revocation') || p.endsWith('/oauth2/v2.0/logout')) {
-      return 'revoke';
+    // The last path segment decides most kinds: one comparison each instead of a search per kind.
+    const slash = p.lastIndexOf('/');
+    const segment = slash < 0 ? '' : p.slice(slash + 1);
+    switch (segment) {
+      case 'revoke':
+      case 'revocation':
+        return 'revoke';
+      case 'logout':
+        if (p.endsWith('/oauth2/v2.0/logout')) {
+          return 'revoke';
+        }
+        break;
+      case 'introspect':
+      case 'introspection':
+        return 'introspect';
+      case 'token':
+      case 'token.oauth2':
+        return 'token';
+      default:
+        break;
     }
-    if (p.endsWith('/introspect') || p.endsWith('/introspection')) {
-      return 'introspect';
-    }
-    if (p.endsWith('/token') || p.endsWith('/token.oauth2') || this.hasParam('form', 'grant_type')) {
+    if (this.hasParam('form', 'grant_type')) {
       return 'token';
     }
-    if (p.endsWith('/authorize') || p.endsWith('/auth') || this.hasParam('query', 'response_type')) {
+    if (segment === 'authorize' || segment === 'auth' || this.hasParam('query', 'response_type')) {
       return 'authorize';
     }
-    if (p.includes('/consents/') || p.endsWith('/consents')) {
+    if (segment === 'consents' || p.includes('/consents/')) {
       return 'consent';
     }
     return this.request.method ? 'resource' : 'unknown';
@@ -133,8 +152,15 @@ class LazyRequestContext implements RequestContext {
    * could hide it) cannot, and is not parsed for the answer.
    */
   private hasParam(where: 'query' | 'form', name: string): boolean {
-    const text = where === 'query' ? this.urlText : this.isForm ? this.request.body?.text : undefined;
-    if (text === undefined || (!text.includes(name) && !text.includes('%'))) {
+    let text: string | undefined;
+    let from = 0;
+    if (where === 'query') {
+      text = this.questionMark < 0 ? undefined : this.urlText;
+      from = this.questionMark;
+    } else {
+      text = this.isForm ? this.request.body?.text : undefined;
+    }
+    if (text === undefined || (text.indexOf(name, from) < 0 && text.indexOf('%', from) < 0)) {
       return false;
     }
     return findParam(where === 'query' ? this.query : this.form, name) !== undefined;
@@ -145,7 +171,7 @@ class LazyRequestContext implements RequestContext {
 export function splitUrl(url: string): { host: string | undefined; path: string } {
   const schemeEnd = schemeLength(url);
   if (schemeEnd < 0) {
-    return { host: undefined, path: url.toLowerCase() };
+    return { host: undefined, path: lowerCase(url) };
   }
   const slash = url.indexOf('/', schemeEnd);
   const authorityEnd = slash < 0 ? url.length : slash;
@@ -161,8 +187,16 @@ export function splitUrl(url: string): { host: string | undefined; path: string 
   } else {
     hostEnd--;
   }
-  const host = url.slice(hostStart, hostEnd).toLowerCase();
-  return { host: host || undefined, path: slash < 0 ? '/' : url.slice(slash).toLowerCase() };
+  const host = lowerCase(url.slice(hostStart, hostEnd));
+  return { host: host || undefined, path: slash < 0 ? '/' : lowerCase(url.slice(slash)) };
+}
+
+/** Characters `toLowerCase` might change. */
+const NOT_LOWER_ASCII = /[A-Z\u0080-\uffff]/;
+
+/** `text.toLowerCase()`, without making a copy of text that has nothing to lower. */
+function lowerCase(text: string): string {
+  return NOT_LOWER_ASCII.test(text) ? text.toLowerCase() : text;
 }
 
 /** Length of a leading `scheme://` (RFC 3986 scheme characters), or -1 when the URL has none. */

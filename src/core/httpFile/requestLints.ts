@@ -70,7 +70,6 @@ const isVariable = (value: string) => value.includes('{{');
 
 class RequestLinter {
   private readonly url: SourceText;
-  private readonly eol: string;
 
   constructor(
     private readonly file: HttpFile,
@@ -80,10 +79,13 @@ class RequestLinter {
     private readonly out: DocumentFinding[],
   ) {
     this.url = request.url;
-    // New header lines use the line break that ends the request line.
-    const { starts, ends } = file.lines;
-    const line = request.line;
-    this.eol = line + 1 < starts.length ? file.text.slice(ends[line], starts[line + 1]) : '\n';
+  }
+
+  /** The line break that ends the request line, which new header lines use too. */
+  private get eol(): string {
+    const { starts, ends } = this.file.lines;
+    const line = this.request.line;
+    return line + 1 < starts.length ? this.file.text.slice(ends[line], starts[line + 1]) : '\n';
   }
 
   tokenRequest(): void {
@@ -239,8 +241,11 @@ class RequestLinter {
 
   bearerToken(): void {
     const auth = findHeader(this.request.headers, 'authorization');
-    const m = auth && /^bearer\s+/i.exec(auth.value);
-    if (!auth || !m || isVariable(auth.value)) {
+    if (!auth || isVariable(auth.value)) {
+      return;
+    }
+    const m = /^bearer\s+/i.exec(auth.value);
+    if (!m) {
       return;
     }
     const token = auth.value.slice(m[0].length).trim();
