@@ -11,60 +11,100 @@ export interface Range {
 }
 
 /**
- * Line boundaries of a text, found in one pass. `\r\n`, `\r` and `\n` all end a line, as in VS Code, so offsets map
- * to the same positions the editor shows for CRLF and mixed files.
+ * Walks the lines of a text: after each successful {@link advance}, `start` and `end` are the offsets of the current
+ * line's content. `\r\n`, `\r` and `\n` all end a line, as in VS Code. The engine's native search finds each break (an
+ * `indexOf` per line, not a loop per character); a `\r` is rare, so its own search is consulted only when it comes
+ * before the next `\n`.
+ */
+export class LineCursor {
+  start = 0;
+  end = 0;
+  private next = 0;
+  private lf: number;
+  private cr: number;
+
+  constructor(private readonly text: string) {
+    this.lf = text.indexOf('\n');
+    this.cr = text.indexOf('\r');
+  }
+
+  /** Moves to the next line; false once the last line (which may be empty) has been visited. */
+  advance(): boolean {
+    const start = this.next;
+    if (start < 0) {
+      return false;
+    }
+    const text = this.text;
+    const lf = this.lf;
+    const cr = this.cr;
+    this.start = start;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      this.end = cr;
+      let next = cr + 1;
+      if (next === lf) {
+        next++;
+        this.lf = text.indexOf('\n', next);
+      }
+      this.cr = text.indexOf('\r', next);
+      this.next = next;
+    } else if (lf >= 0) {
+      this.end = lf;
+      this.next = lf + 1;
+      this.lf = text.indexOf('\n', lf + 1);
+    } else {
+      this.end = text.length;
+      this.next = -1;
+    }
+    return true;
+  }
+}
+
+/**
+ * Line boundaries of a text, found in one pass, so offsets map to the same positions the editor shows for CRLF and
+ * mixed files. The parser fills one while it reads the lines ({@link LineIndex.filledBy}), so the text is walked once.
  */
 export class LineIndex {
-  /** Offset where each line starts. */
-  readonly starts: Int32Array;
-  /** Offset where each line's content ends (before its line break). */
-  readonly ends: Int32Array;
-  readonly lineCount: number;
+  /** Offset where each line starts (the first {@link lineCount} entries). */
+  starts: Int32Array = new Int32Array(64);
+  /** Offset where each line's content ends, before its line break. */
+  ends: Int32Array = new Int32Array(64);
+  lineCount = 0;
 
-  constructor(readonly text: string) {
-    // Native searches find each break (an `indexOf` per line, not a loop per character), and the offsets go into
-    // typed arrays that grow by doubling: a 1 MB file has 43,000 lines, and this runs on every lint.
-    let starts: Int32Array = new Int32Array(64);
-    let ends: Int32Array = new Int32Array(64);
-    let count = 0;
-    let start = 0;
-    let lf = text.indexOf('\n');
-    // A `\r` (CR or CRLF) is rare: found by its own search, consulted only when it comes before the next `\n`.
-    let cr = text.indexOf('\r');
-    for (;;) {
-      let end: number;
-      let next: number;
-      if (cr >= 0 && (lf < 0 || cr < lf)) {
-        end = cr;
-        next = cr + 1;
-        if (cr + 1 === lf) {
-          next = cr + 2;
-          lf = text.indexOf('\n', next);
-        }
-        cr = text.indexOf('\r', next);
-      } else if (lf >= 0) {
-        end = lf;
-        next = lf + 1;
-        lf = text.indexOf('\n', next);
-      } else {
-        end = text.length;
-        next = -1;
+  /** With `scan` false the index starts empty, for a caller that fills it itself (see {@link LineIndex.filledBy}). */
+  constructor(
+    readonly text: string,
+    scan = true,
+  ) {
+    if (scan) {
+      const cursor = new LineCursor(text);
+      while (cursor.advance()) {
+        this.add(cursor.start, cursor.end);
       }
-      if (count === starts.length) {
-        starts = grow(starts);
-        ends = grow(ends);
-      }
-      starts[count] = start;
-      ends[count] = end;
-      count++;
-      if (next < 0) {
-        break;
-      }
-      start = next;
+      this.trim();
     }
-    this.starts = starts.subarray(0, count);
-    this.ends = ends.subarray(0, count);
-    this.lineCount = count;
+  }
+
+  /** An index filled line by line by the caller (with {@link add}, then {@link trim}) while it walks the text. */
+  static filledBy(text: string): LineIndex {
+    return new LineIndex(text, false);
+  }
+
+  /** Appends the next line. Lines added so far can be looked up while more are coming. */
+  add(start: number, end: number): void {
+    const n = this.lineCount;
+    if (n === this.starts.length) {
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.lineCount = n + 1;
+  }
+
+  /** Drops the spare capacity, so `starts` and `ends` are exactly `lineCount` long. */
+  trim(): void {
+    this.starts = this.starts.subarray(0, this.lineCount);
+    this.ends = this.ends.subarray(0, this.lineCount);
   }
 
   lineText(line: number): string {

@@ -85,7 +85,7 @@ class RequestLinter {
   private get eol(): string {
     const { starts, ends } = this.file.lines;
     const line = this.request.line;
-    return line + 1 < starts.length ? this.file.text.slice(ends[line], starts[line + 1]) : '\n';
+    return line + 1 < this.file.lines.lineCount ? this.file.text.slice(ends[line], starts[line + 1]) : '\n';
   }
 
   tokenRequest(): void {
