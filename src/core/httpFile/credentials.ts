@@ -1,3 +1,6 @@
+/** One decoder for every call: `decode` without streaming keeps no state, and building one per call was slow. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes standard or URL-safe base64 to UTF-8 text; undefined for anything that is not base64. */
 export function decodeBase64Text(value: string): string | undefined {
   let s = value.replace(/-/g, '+').replace(/_/g, '/');
@@ -11,7 +14,7 @@ export function decodeBase64Text(value: string): string | undefined {
     for (let i = 0; i < binary.length; i++) {
       bytes[i] = binary.charCodeAt(i);
     }
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return undefined;
   }
