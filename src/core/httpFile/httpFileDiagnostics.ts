@@ -50,7 +50,7 @@ export function diagnoseParsedFile(file: HttpFile, kb: KnowledgeBase, lint: Lint
 }
 
 /** Whether the block's findings depend on file variables: only the request URL is resolved against them. */
-function usesVariables(block: HttpBlock): boolean {
+export function usesVariables(block: HttpBlock): boolean {
   const url = block.request?.url.text;
   if (url === undefined) {
     return false;
