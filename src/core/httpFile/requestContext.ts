@@ -101,9 +101,7 @@ class LazyRequestContext implements RequestContext {
   }
 
   get grantType(): string | undefined {
-    this.grant ??= {
-      value: findParam(this.form, 'grant_type')?.value ?? findParam(this.query, 'grant_type')?.value,
-    };
+    this.grant ??= { value: (this.param('form', 'grant_type') ?? this.param('query', 'grant_type'))?.value };
     return this.grant.value;
   }
 
@@ -135,10 +133,10 @@ class LazyRequestContext implements RequestContext {
       default:
         break;
     }
-    if (this.hasParam('form', 'grant_type')) {
+    if (this.param('form', 'grant_type')) {
       return 'token';
     }
-    if (segment === 'authorize' || segment === 'auth' || this.hasParam('query', 'response_type')) {
+    if (segment === 'authorize' || segment === 'auth' || this.param('query', 'response_type')) {
       return 'authorize';
     }
     if (segment === 'consents' || p.includes('/consents/')) {
@@ -148,10 +146,10 @@ class LazyRequestContext implements RequestContext {
   }
 
   /**
-   * Whether the query or form has a parameter of that name. Text that neither spells the name out nor has a `%` (which
-   * could hide it) cannot, and is not parsed for the answer.
+   * The query's or form's first parameter of that name. Text that neither spells the name out nor has a `%` (which
+   * could hide it) cannot have one, and is not parsed for the answer.
    */
-  private hasParam(where: 'query' | 'form', name: string): boolean {
+  private param(where: 'query' | 'form', name: string): FormParam | undefined {
     let text: string | undefined;
     let from = 0;
     if (where === 'query') {
@@ -161,9 +159,9 @@ class LazyRequestContext implements RequestContext {
       text = this.isForm ? this.request.body?.text : undefined;
     }
     if (text === undefined || (text.indexOf(name, from) < 0 && text.indexOf('%', from) < 0)) {
-      return false;
+      return undefined;
     }
-    return findParam(where === 'query' ? this.query : this.form, name) !== undefined;
+    return findParam(where === 'query' ? this.query : this.form, name);
   }
 }
 
