@@ -69,6 +69,8 @@ export class LineIndex {
   /** Offset where each line's content ends, before its line break. */
   ends: Int32Array | number[];
   lineCount = 0;
+  /** The answer of the last {@link lineAt}, where the next lookup starts. */
+  private lastLine = 0;
 
   /** With `scan` false the index starts empty, for a caller that fills it itself (see {@link LineIndex.filledBy}). */
   constructor(
@@ -119,18 +121,33 @@ export class LineIndex {
     return this.text.slice(this.starts[line], this.ends[line]);
   }
 
-  /** The line holding `offset` (binary search). */
+  /**
+   * The line holding `offset`. Lookups come in runs near each other (the findings of one block), so the line of the
+   * previous lookup and the few after it are tried before a binary search over the whole file.
+   */
   lineAt(offset: number): number {
+    const starts = this.starts;
+    const count = this.lineCount;
+    let line = this.lastLine;
+    if (line < count && starts[line] <= offset) {
+      for (let step = 0; step < 8; step++, line++) {
+        if (line + 1 >= count || starts[line + 1] > offset) {
+          this.lastLine = line;
+          return line;
+        }
+      }
+    }
     let lo = 0;
-    let hi = this.lineCount - 1;
+    let hi = count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) {
+      if (starts[mid] <= offset) {
         lo = mid;
       } else {
         hi = mid - 1;
       }
     }
+    this.lastLine = lo;
     return lo;
   }
 

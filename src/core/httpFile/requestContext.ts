@@ -38,6 +38,13 @@ export const UNKNOWN_CONTEXT: RequestContext = {
   isForm: false,
 };
 
+/**
+ * The form media type in any case. A case-insensitive pattern gives the answer `toLowerCase().includes` gave (no
+ * character outside ASCII matches an ASCII letter either way, and the name has no `k`, the one ASCII letter a non-ASCII
+ * capital lowers to), without copying the header value.
+ */
+const FORM_MEDIA_TYPE = /application\/x-www-form-urlencoded/i;
+
 /** Works out endpoint kind, provider and grant type of a request. */
 export function resolveRequestContext(file: HttpFile, request: HttpRequest | undefined): RequestContext {
   return request ? new LazyRequestContext(request, file.variables) : UNKNOWN_CONTEXT;
@@ -76,7 +83,7 @@ class LazyRequestContext implements RequestContext {
     this.path = path;
     const contentType = findHeader(request.headers, 'content-type')?.value ?? '';
     if (contentType) {
-      this.isForm = contentType.toLowerCase().includes('application/x-www-form-urlencoded');
+      this.isForm = FORM_MEDIA_TYPE.test(contentType);
     } else {
       this.isForm = /^\s*[A-Za-z_][\w.-]*=/.test((request.body?.text ?? '').slice(0, 200));
     }
