@@ -6,7 +6,7 @@ import {
   REVOKE_ERROR_CODES,
   TOKEN_ERROR_CODES,
 } from '../knowledge/oauthEntries';
-import { Finding, finding } from './finding';
+import { Finding, NONE, finding } from './finding';
 import { JsonNode, JsonObject, memberValue, stringMember } from './jsonScanner';
 import { RequestContext } from './requestContext';
 
@@ -57,18 +57,18 @@ export function chooseOAuthError(
   status: number | undefined,
 ): ErrorChoice {
   if (error === 'invalid_client_ID_or_secret') {
-    return { code: 'rabobank.authorize.invalid-client', alternatives: [] };
+    return { code: 'rabobank.authorize.invalid-client', alternatives: NONE };
   }
   if (error.toLowerCase() === 'format error') {
-    return { code: 'rabobank.api.date-format', alternatives: [] };
+    return { code: 'rabobank.api.date-format', alternatives: NONE };
   }
   const aad = /^AADSTS(\d{4,8})\b/.exec(description)?.[1] ?? errorCodes[0];
   if (aad && ENTRA_CODES.has(aad)) {
-    return { code: `entra.AADSTS${aad}`, alternatives: [] };
+    return { code: `entra.AADSTS${aad}`, alternatives: NONE };
   }
   for (const [match, id] of DESCRIPTION_IDS) {
     if (match(description, error)) {
-      return { code: id, alternatives: [] };
+      return { code: id, alternatives: NONE };
     }
   }
   if (error === 'redirect_uri_mismatch') {
@@ -76,13 +76,13 @@ export function chooseOAuthError(
       ctx.endpoint === 'authorize'
         ? 'google.authorize.redirect-uri-mismatch'
         : 'google.token.redirect-uri-mismatch';
-    return { code, alternatives: [] };
+    return { code, alternatives: NONE };
   }
   if (ctx.provider === 'google' && error === 'invalid_grant' && description === 'Bad Request') {
-    return { code: 'google.token.invalid-code', alternatives: [] };
+    return { code: 'google.token.invalid-code', alternatives: NONE };
   }
   if (ctx.provider === 'keycloak' && error === 'unauthorized_client') {
-    return { code: 'keycloak.token.unauthorized-client', alternatives: [] };
+    return { code: 'keycloak.token.unauthorized-client', alternatives: NONE };
   }
   if (ctx.provider === 'rabobank' && (ctx.endpoint === 'token' || ctx.endpoint === 'unknown')) {
     const rabobank = rabobankTokenError(error, ctx.grantType, status);
@@ -103,10 +103,10 @@ function rabobankTokenError(
       const code = 'rabobank.token.invalid-code';
       const refresh = 'rabobank.token.invalid-refresh-token';
       if (grantType === 'authorization_code' || grantType === 'code') {
-        return { code, alternatives: [] };
+        return { code, alternatives: NONE };
       }
       if (grantType === 'refresh_token') {
-        return { code: refresh, alternatives: [] };
+        return { code: refresh, alternatives: NONE };
       }
       // Rabobank answers a bad code with 400 and a bad refresh token with 401.
       if (status === 400) {
@@ -118,9 +118,9 @@ function rabobankTokenError(
       return { code: 'oauth.token.invalid_grant', alternatives: [code, refresh] };
     }
     case 'invalid_client':
-      return { code: 'rabobank.token.invalid-client', alternatives: [] };
+      return { code: 'rabobank.token.invalid-client', alternatives: NONE };
     case 'invalid_request':
-      return { code: 'rabobank.token.grant-type-mismatch', alternatives: [] };
+      return { code: 'rabobank.token.grant-type-mismatch', alternatives: NONE };
     default:
       return undefined;
   }
@@ -130,7 +130,7 @@ function standardError(error: string, ctx: RequestContext, status: number | unde
   const wanted = placeOf(ctx);
   const places = PLACE_ORDER.filter((p) => PLACE_CODES[p].has(error));
   if (places.length === 0) {
-    return { code: UNREGISTERED, alternatives: [] };
+    return { code: UNREGISTERED, alternatives: NONE };
   }
   const place = wanted && places.includes(wanted) ? wanted : places[0];
   const alternatives = wanted ? [] : places.filter((p) => p !== place).map((p) => `oauth.${p}.${error}`);
@@ -246,7 +246,7 @@ function matchObject(
       code = 'rabobank.api.forbidden';
     }
     if (code) {
-      out.push(finding(code, httpCode.start, httpCode.end, 'warning', [], undefined, moreInformation));
+      out.push(finding(code, httpCode.start, httpCode.end, 'warning', NONE, undefined, moreInformation));
     }
     return true;
   }
@@ -271,7 +271,7 @@ function matchObject(
       for (const account of m.value.items) {
         const s = account.kind === 'object' ? stringMember(account, 'status') : undefined;
         if (s && s.value !== 'valid') {
-          out.push(finding('rabobank.consent.not-valid', s.start, s.end, 'warning', [], `\`${s.value}\``));
+          out.push(finding('rabobank.consent.not-valid', s.start, s.end, 'warning', NONE, `\`${s.value}\``));
         }
       }
     }
@@ -290,7 +290,7 @@ function berlinGroupCode(obj: JsonObject, out: SignatureFinding[]): void {
         code.start,
         code.end,
         category === 'WARNING' ? 'information' : 'warning',
-        [],
+        NONE,
         undefined,
         stringMember(obj, 'text')?.value ?? stringMember(obj, 'detail')?.value,
       ),
@@ -391,7 +391,7 @@ export function findChallengeSignatures(
           keyStart,
           p,
           registered ? 'warning' : 'information',
-          [],
+          NONE,
           registered ? undefined : `\`${v}\``,
         ),
       );

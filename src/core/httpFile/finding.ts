@@ -27,13 +27,19 @@ export interface Finding {
   status: number | undefined;
 }
 
+/**
+ * The empty list findings and diagnostics share when they have no alternatives, scopes or fixes. Frozen, so it stays
+ * empty; sharing it spares three objects per diagnostic that every scavenge during a lint would otherwise copy.
+ */
+export const NONE: readonly never[] = Object.freeze([]);
+
 /** A new {@link Finding}; the fields not given start out undefined. */
 export function finding(
   code: string,
   start: number,
   end: number,
   severity: DiagnosticSeverity,
-  alternatives: readonly string[] = [],
+  alternatives: readonly string[] = NONE,
   detail?: string,
   serverText?: string,
 ): Finding {

@@ -1,6 +1,6 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { findChallengeSignatures, findJsonSignatures, findPageSignature } from './errorSignatures';
-import { Finding, finding } from './finding';
+import { Finding, NONE, finding } from './finding';
 import { parseFormParams } from './formParams';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
@@ -174,7 +174,7 @@ function redirectFindings(text: string, start: number, end: number, out: Finding
       start + error.valueStart,
       start + error.valueEnd,
       registered ? 'warning' : 'information',
-      [],
+      NONE,
       registered ? undefined : `\`${error.value}\``,
     ),
   );
@@ -268,7 +268,7 @@ function statusFallback(status: number, ctx: RequestContext): string | undefined
 function toDiagnostic(file: HttpFile, f: Finding, ctx: RequestContext, kb: KnowledgeBase): HttpDiagnostic {
   const title = kb.get(f.code)?.title ?? f.code;
   const requiredScopes =
-    f.requiredScopes ?? (f.code === 'rabobank.api.forbidden' ? rabobankRequiredScopes(ctx.path) : []);
+    f.requiredScopes ?? (f.code === 'rabobank.api.forbidden' ? rabobankRequiredScopes(ctx.path) : NONE);
   return {
     range: file.lines.rangeOf(f.start, f.end),
     code: f.code,
@@ -284,7 +284,7 @@ function toDiagnostic(file: HttpFile, f: Finding, ctx: RequestContext, kb: Knowl
       profileName: f.profileName,
       profileId: f.profileId,
       serverText: f.serverText,
-      fixes: f.fixes ?? [],
+      fixes: f.fixes ?? NONE,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { decodeBase64Text, encodeBase64Text, isImfFixdate, jwtScopes } from './credentials';
-import { Finding, finding } from './finding';
+import { Finding, NONE, finding } from './finding';
 import { FormParam, decodeFormComponent, encodeFormComponent, findParam } from './formParams';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 import { LintContext, LintProfile } from './lintContext';
@@ -374,7 +374,7 @@ class RequestLinter {
     severity: DiagnosticSeverity,
     extra: FindingExtras = {},
   ): void {
-    const f = finding(code, start, end, severity, [], extra.detail);
+    const f = finding(code, start, end, severity, NONE, extra.detail);
     f.fixes = extra.fixes;
     f.requiredScopes = extra.requiredScopes;
     f.profileName = extra.profileName;
