@@ -97,7 +97,19 @@ export function registerHttpDiagnostics(deps: HttpDiagnosticsDeps): vscode.Dispo
 export function toVscodeDiagnostic(d: HttpDiagnostic, kb: KnowledgeBase): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toVscodeRange(d.range), d.message, SEVERITIES[d.severity]);
   const link = kb.get(d.code)?.link.url;
-  diagnostic.code = link ? { value: d.code, target: vscode.Uri.parse(link) } : d.code;
+  diagnostic.code = link ? { value: d.code, target: linkTarget(link) } : d.code;
   diagnostic.source = EXTENSION_NAME;
   return diagnostic;
+}
+
+/** Parsed link targets by URL. The catalog has about a hundred links; a 1 MB file has 1,500 diagnostics per refresh. */
+const linkTargets = new Map<string, vscode.Uri>();
+
+function linkTarget(url: string): vscode.Uri {
+  let uri = linkTargets.get(url);
+  if (!uri) {
+    uri = vscode.Uri.parse(url);
+    linkTargets.set(url, uri);
+  }
+  return uri;
 }
