@@ -108,6 +108,16 @@ function readFixtures() {
     .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'));
 }
 
+/**
+ * Generates a corpus into `file` and reads it back, as the CLI reads a file and as VS Code hands over `getText()`: one
+ * flat string. The generator's own string is a rope of concatenations, which every measure (ours, httpYac's, the
+ * floor) would read through an indirection that no real caller has.
+ */
+function writeCorpus(targets, fixtures, bytes, file) {
+  fs.writeFileSync(file, targets.generateHttpCorpus({ fixtures, size: bytes, seed: SEED }));
+  return fs.readFileSync(file, 'utf8');
+}
+
 /** Ids of the knowledge-base families (`rabobank`, `oauth`, …) that the diagnostics of `text` reach. */
 function familiesOf(diagnostics) {
   return [...new Set(diagnostics.map((d) => d.code.split('.')[0]))].sort();
@@ -119,10 +129,7 @@ async function measureThroughput(targets, httpyac, tmp) {
   const results = [];
   for (const size of SIZES) {
     const file = path.join(tmp, `corpus-${size.label}.http`);
-    fs.writeFileSync(file, targets.generateHttpCorpus({ fixtures, size: size.bytes, seed: SEED }));
-    // Read back, as the CLI reads a file and as VS Code hands over getText(): one flat string. The generator's string
-    // is a rope of concatenations, which every measure (ours, httpYac's, the floor) would read through an indirection.
-    const text = fs.readFileSync(file, 'utf8');
+    const text = writeCorpus(targets, fixtures, size.bytes, file);
     const diagnostics = targets.lintHttpFile(text, kb);
     const parsed = await httpyac.parse(text, file);
     const big = size.bytes > 2 * 1024 * 1024;
@@ -334,7 +341,7 @@ async function profileLint(times) {
   try {
     const targets = await loadTargets(tmp);
     const kb = targets.KnowledgeBase.create();
-    const text = targets.generateHttpCorpus({ fixtures: readFixtures(), size: 1024 * 1024, seed: SEED });
+    const text = writeCorpus(targets, readFixtures(), 1024 * 1024, path.join(tmp, 'corpus-1mb.http'));
     const started = performance.now();
     for (let i = 0; i < times; i++) {
       targets.lintHttpFile(text, kb);
