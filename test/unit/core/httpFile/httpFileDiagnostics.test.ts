@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
+import { diagnoseParsedFile, lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
+import { parseHttpFile } from '../../../../src/core/httpFile/parseHttpFile';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 import { rabobankEntries } from '../../../../src/core/knowledge/rabobankEntries';
 import { loadFixtureCorpus } from './fixtureCorpus';
@@ -126,5 +127,33 @@ describe('httpFileDiagnostics ranges and data', () => {
     const [d] = lintHttpFile(text, kb);
     assert.equal(d.code, 'oauth.token.unsupported_grant_type');
     assert.deepEqual(d.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 24 } });
+  });
+});
+
+describe('lintHttpFile diagnosing blocks as it reads them', () => {
+  const response = 'HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error": "invalid_grant"}\n';
+  const request = (url: string) =>
+    `POST ${url}\nContent-Type: application/x-www-form-urlencoded\nAuthorization: Basic {{basic}}\n\ngrant_type=authorization_code&code=c\n\n${response}`;
+  const codesOf = (text: string) => lintHttpFile(text, kb).map((d) => d.code);
+
+  it('resolves a URL with a variable defined further down, and the last definition wins', () => {
+    const rabobank = '@tokenUrl = https://oauth.rabobank.nl/openapi/oauth2/token\n';
+    const other = '@tokenUrl = https://login.example.com/oauth2/token\n';
+    assert.deepEqual(codesOf(`${request('{{tokenUrl}}')}###\n${rabobank}`), ['rabobank.token.invalid-code']);
+    assert.deepEqual(codesOf(`${rabobank}###\n${request('{{tokenUrl}}')}###\n${other}`), [
+      'oauth.token.invalid_grant',
+    ]);
+  });
+
+  it('gives what diagnosing the whole parsed document gives, for every fixture in one file', () => {
+    const text = corpus.map((f) => f.text).join('\n###\n');
+    const lint = { now: Date.UTC(2026, 10, 27), profiles: [] };
+    assert.deepStrictEqual(lintHttpFile(text, kb, lint), diagnoseParsedFile(parseHttpFile(text), kb, lint));
+  });
+
+  it('treats a form content type in capitals as a form', () => {
+    const text =
+      'POST https://a.example/token\nCONTENT-TYPE: Application/X-WWW-Form-Urlencoded\n\ngrant_type=code&code=c\n';
+    assert.ok(codesOf(text).includes('lint.token.grant-type-code'), codesOf(text).join(', '));
   });
 });

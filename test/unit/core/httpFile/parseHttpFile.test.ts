@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../../src/core/httpFile/lineIndex';
-import { parseHttpFile, resolveVariables } from '../../../../src/core/httpFile/parseHttpFile';
+import {
+  findHeader,
+  isHeaderNamed,
+  parseHttpFile,
+  resolveVariables,
+} from '../../../../src/core/httpFile/parseHttpFile';
 
 describe('parseHttpFile', () => {
   it('splits blocks on ### and reads names, variables, request line, headers and body', () => {
@@ -77,5 +82,48 @@ describe('LineIndex', () => {
     assert.deepEqual(index.positionAt(6), { line: 2, character: 1 });
     assert.deepEqual(index.positionAt(99), { line: 3, character: 1 });
     assert.equal(index.lineText(1), 'b');
+  });
+});
+
+describe('LineIndex lookups', () => {
+  it('finds the line of any offset, whatever order the offsets come in', () => {
+    const pieces = ['GET https://a.example/', 'Accept: */*', '', '{"a": 1}', 'HTTP/1.1 200 OK', '# note'];
+    const breaks = ['\n', '\r\n', '\r'];
+    let text = '';
+    for (let i = 0; i < 200; i++) {
+      text += pieces[i % pieces.length] + breaks[i % breaks.length];
+    }
+    const index = new LineIndex(text);
+    const expected: number[] = [];
+    let line = 0;
+    for (let p = 0; p <= text.length; p++) {
+      expected.push(line);
+      const c = text[p];
+      if (c === '\n' || (c === '\r' && text[p + 1] !== '\n')) {
+        line++;
+      }
+    }
+    assert.equal(index.lineCount, 201);
+    // Forwards, backwards and jumping about: lookups start from the previous answer, so the order must not matter.
+    const order = [...expected.keys()];
+    for (const offsets of [order, [...order].reverse(), order.map((_, i) => (i * 7919) % order.length)]) {
+      for (const p of offsets) {
+        assert.equal(index.lineAt(p), expected[p], `offset ${p}`);
+      }
+    }
+  });
+});
+
+describe('HttpHeader', () => {
+  it('matches names without case and reads name and value from the document', () => {
+    const file = parseHttpFile('GET https://a.example/\nCONTENT-type :  text/plain  \nX-Other: 1\n');
+    const headers = file.blocks[0].request!.headers;
+    assert.equal(headers.length, 2);
+    const h = findHeader(headers, 'Content-Type')!;
+    assert.equal(h.name, 'CONTENT-type');
+    assert.equal(h.value, 'text/plain');
+    assert.ok(isHeaderNamed(h, 'content-type'));
+    assert.ok(!isHeaderNamed(h, 'content-typ'));
+    assert.ok(!isHeaderNamed(headers[1], 'x-othe~'));
   });
 });
