@@ -13,13 +13,20 @@ const files = fs
   .map((name) => path.resolve(dir, name))
   .sort();
 
+const color = process.stdout.isTTY === true;
 const mocha = new Mocha({
   ui: 'bdd',
   reporter: 'spec',
   timeout: 20_000,
-  color: process.stdout.isTTY === true,
+  color,
   grep,
 });
+if (!color) {
+  // The `color` option turns off mocha's own colours, but the pass and fail marks come from log-symbols already
+  // coloured whenever it detects a CI (CI=true), so a CI log still carried ANSI codes on every test line.
+  Mocha.reporters.Base.symbols.ok = '✔';
+  Mocha.reporters.Base.symbols.err = '✖';
+}
 const loadErrors = [];
 for (const file of files) {
   try {
