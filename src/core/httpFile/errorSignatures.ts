@@ -10,9 +10,6 @@ import { Finding, NONE, finding } from './finding';
 import { JsonNode, JsonObject, memberValue, stringMember } from './jsonScanner';
 import { RequestContext } from './requestContext';
 
-/** A recognised error payload: its id and the offsets (in the scanned text) of the value that carries it. */
-export type SignatureFinding = Finding;
-
 /** The chosen id and what else the same signature could mean. */
 export interface ErrorChoice {
   readonly code: string;
@@ -170,8 +167,8 @@ export function findJsonSignatures(
   root: JsonNode,
   ctx: RequestContext,
   status: number | undefined,
-): SignatureFinding[] {
-  const findings: SignatureFinding[] = [];
+): Finding[] {
+  const findings: Finding[] = [];
   const stack: JsonNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -202,7 +199,7 @@ function matchObject(
   obj: JsonObject,
   ctx: RequestContext,
   status: number | undefined,
-  out: SignatureFinding[],
+  out: Finding[],
 ): boolean {
   const error = stringMember(obj, 'error');
   if (error && error.value.trim()) {
@@ -280,7 +277,7 @@ function matchObject(
   return false;
 }
 
-function berlinGroupCode(obj: JsonObject, out: SignatureFinding[]): void {
+function berlinGroupCode(obj: JsonObject, out: Finding[]): void {
   const code = stringMember(obj, 'code');
   if (code && BERLIN_GROUP_CODES.has(code.value)) {
     const category = stringMember(obj, 'category')?.value;
@@ -312,7 +309,7 @@ const PAGE_MARKERS: readonly (readonly [lowerCasePhrase: string, id: string])[] 
 ];
 
 /** Finds the first known error-page phrase in an HTML or text body. */
-export function findPageSignature(text: string): SignatureFinding | undefined {
+export function findPageSignature(text: string): Finding | undefined {
   const lower = text.toLowerCase();
   for (const [phrase, code] of PAGE_MARKERS) {
     const at = lower.indexOf(phrase);
@@ -330,8 +327,8 @@ export function findPageSignature(text: string): SignatureFinding | undefined {
 export function findChallengeSignatures(
   value: string,
   options: { unauthorized: boolean } = { unauthorized: false },
-): SignatureFinding[] {
-  const findings: SignatureFinding[] = [];
+): Finding[] {
+  const findings: Finding[] = [];
   let description: string | undefined;
   let bearer: { start: number; end: number } | undefined;
   let p = 0;

@@ -8,9 +8,6 @@ import { HttpFile, HttpRequest, findHeader } from './parseHttpFile';
 import { RequestContext } from './requestContext';
 import { SourceText } from './sourceText';
 
-/** A finding with document offsets, before it becomes an {@link HttpDiagnostic}; lints add fixes and profile facts. */
-export type DocumentFinding = Finding;
-
 /** What a lint adds to its finding. */
 interface FindingExtras {
   readonly fixes?: readonly QuickFix[];
@@ -76,7 +73,7 @@ class RequestLinter {
     private readonly request: HttpRequest,
     private readonly ctx: RequestContext,
     private readonly lint: LintContext,
-    private readonly out: DocumentFinding[],
+    private readonly out: Finding[],
   ) {
     this.url = request.url;
   }
