@@ -5,7 +5,7 @@ import { parseFormParams } from './formParams';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext } from './lintContext';
-import { HttpBlock, HttpFile, HttpResponse, findHeader, isHeaderNamed, readHttpFile } from './parseHttpFile';
+import { HttpBlock, HttpFile, HttpResponse, findHeader, readHttpFile } from './parseHttpFile';
 import { RequestContext, resolveRequestContext } from './requestContext';
 import { lintRequest, rabobankRequiredScopes } from './requestLints';
 import { SourceText } from './sourceText';
@@ -112,13 +112,13 @@ function blockFindings(
 
 function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestContext, out: Finding[]): void {
   for (const h of response.headers) {
-    if (isHeaderNamed(h, 'www-authenticate')) {
+    if (h.isNamed('www-authenticate')) {
       for (const f of findChallengeSignatures(h.value, { unauthorized: response.status === 401 })) {
         f.start += h.valueStart;
         f.end += h.valueStart;
         out.push(f);
       }
-    } else if (isHeaderNamed(h, 'location') && response.status >= 300 && response.status < 400) {
+    } else if (h.isNamed('location') && response.status >= 300 && response.status < 400) {
       redirectFindings(file.text, h.valueStart, h.valueEnd, out);
     }
   }

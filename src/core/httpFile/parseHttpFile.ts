@@ -251,7 +251,7 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
         status,
         line,
         statusStart: first,
-        statusEnd: statusLineEnd,
+        statusEnd: trimmedEnd(text, first, end),
         headers: NO_HEADERS,
         body: undefined,
       };
@@ -355,16 +355,11 @@ export function resolveVariables(value: string, variables: ReadonlyMap<string, s
 export function findHeader(headers: readonly HttpHeader[], name: string): HttpHeader | undefined {
   const lower = name.toLowerCase();
   for (const h of headers) {
-    if (isHeaderNamed(h, lower)) {
+    if (h.isNamed(lower)) {
       return h;
     }
   }
   return undefined;
-}
-
-/** Whether the header has this (lower-case) name. */
-export function isHeaderNamed(header: HttpHeader, lowerCaseName: string): boolean {
-  return header.isNamed(lowerCaseName);
 }
 
 const HASH = 35;
@@ -383,12 +378,12 @@ const H_UPPER = 72;
  * The list a block, request or response starts with, replaced by an array of its own when something is added (see
  * {@link appended}). Not frozen: V8 iterates a frozen array with the generic iterator, one result object per step.
  */
-const NONE: never[] = [];
-const NO_HEADERS: HttpHeader[] = NONE;
+const UNFILLED: never[] = [];
+const NO_HEADERS: HttpHeader[] = UNFILLED;
 
 /** `list` with `item` added: a new one-item array in place of the shared empty list, so it is never pushed into. */
 function appended<T>(list: T[], item: T): T[] {
-  if (list === NONE) {
+  if (list === UNFILLED) {
     return [item];
   }
   list.push(item);
@@ -401,9 +396,9 @@ function newBlock(startLine: number): HttpBlock {
     endLine: startLine,
     name: undefined,
     request: undefined,
-    responses: NONE,
-    comments: NONE,
-    payloads: NONE,
+    responses: UNFILLED,
+    comments: UNFILLED,
+    payloads: UNFILLED,
   };
 }
 
@@ -426,6 +421,15 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 0xfeff;
 }
 
+/** The end of `text[start, end)` without its trailing blanks. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  let p = end;
+  while (p > start && isBlank(text.charCodeAt(p - 1))) {
+    p--;
+  }
+  return p;
+}
+
 function firstNonBlank(text: string, start: number, end: number): number {
   let p = start;
   while (p < end && isBlank(text.charCodeAt(p))) {
@@ -435,13 +439,7 @@ function firstNonBlank(text: string, start: number, end: number): number {
 }
 
 /** `HTTP/1.1 401 Unauthorized`, `HTTP/2 400`: the status and where the line's text ends. */
-/** Where the text of the last status line {@link statusLine} recognised ends; read right after the call. */
-let statusLineEnd = 0;
-
-/**
- * `HTTP/1.1 401 Unauthorized`, `HTTP/2 400`: the status, or 0 for any other line, with the end of the line's text in
- * {@link statusLineEnd} (not in a result object: this runs for every line that starts with `H`).
- */
+/** `HTTP/1.1 401 Unauthorized`, `HTTP/2 400`: the status, or 0 for any other line. */
 function statusLine(text: string, first: number, end: number): number {
   if (!text.startsWith('HTTP/', first)) {
     return 0;
@@ -465,11 +463,6 @@ function statusLine(text: string, first: number, end: number): number {
   if (p + 3 < end && !isBlank(text.charCodeAt(p + 3))) {
     return 0;
   }
-  let last = end;
-  while (last > p && isBlank(text.charCodeAt(last - 1))) {
-    last--;
-  }
-  statusLineEnd = last;
   return (text.charCodeAt(p) - 48) * 100 + (text.charCodeAt(p + 1) - 48) * 10 + (text.charCodeAt(p + 2) - 48);
 }
 
@@ -510,17 +503,11 @@ function requestLine(text: string, first: number, end: number, line: number): Ht
   } else if (!/^(https?:\/\/|\{\{|\/)/i.test(text.slice(first, p))) {
     return undefined;
   }
-  let urlEnd = end;
-  while (urlEnd > urlStart && isBlank(text.charCodeAt(urlEnd - 1))) {
-    urlEnd--;
-  }
+  let urlEnd = trimmedEnd(text, urlStart, end);
   // A trailing ` HTTP/1.1` names the protocol version, not part of the URL; only a URL with a space can have one.
   const version = hasSpace(text, urlStart, urlEnd) ? text.slice(urlStart, urlEnd).lastIndexOf(' HTTP/') : -1;
   if (version > 0) {
-    urlEnd = urlStart + version;
-    while (urlEnd > urlStart && isBlank(text.charCodeAt(urlEnd - 1))) {
-      urlEnd--;
-    }
+    urlEnd = trimmedEnd(text, urlStart, urlStart + version);
   }
   const url = new SourceText();
   url.append(text, urlStart, urlEnd);
@@ -575,10 +562,7 @@ function headerLine(text: string, first: number, end: number, line: number): Htt
     return undefined;
   }
   const valueStart = firstNonBlank(text, p + 1, end);
-  let valueEnd = end;
-  while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) {
-    valueEnd--;
-  }
+  const valueEnd = trimmedEnd(text, valueStart, end);
   return new HttpHeader(text, line, first, nameEnd, valueStart, valueEnd);
 }
 

@@ -1,11 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../../src/core/httpFile/lineIndex';
-import {
-  findHeader,
-  isHeaderNamed,
-  parseHttpFile,
-  resolveVariables,
-} from '../../../../src/core/httpFile/parseHttpFile';
+import { findHeader, parseHttpFile, resolveVariables } from '../../../../src/core/httpFile/parseHttpFile';
 
 describe('parseHttpFile', () => {
   it('splits blocks on ### and reads names, variables, request line, headers and body', () => {
@@ -122,8 +117,8 @@ describe('HttpHeader', () => {
     const h = findHeader(headers, 'Content-Type')!;
     assert.equal(h.name, 'CONTENT-type');
     assert.equal(h.value, 'text/plain');
-    assert.ok(isHeaderNamed(h, 'content-type'));
-    assert.ok(!isHeaderNamed(h, 'content-typ'));
-    assert.ok(!isHeaderNamed(headers[1], 'x-othe~'));
+    assert.ok(h.isNamed('content-type'));
+    assert.ok(!h.isNamed('content-typ'));
+    assert.ok(!headers[1].isNamed('x-othe~'));
   });
 });
