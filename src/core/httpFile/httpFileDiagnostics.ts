@@ -6,7 +6,7 @@ import { HttpDiagnostic } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext } from './lintContext';
 import { HttpBlock, HttpFile, HttpResponse, findHeader, readHttpFile } from './parseHttpFile';
-import { RequestContext, resolveRequestContext } from './requestContext';
+import { RequestContext, resolveRequestContext, urlUsesVariables } from './requestContext';
 import { lintRequest, rabobankRequiredScopes } from './requestLints';
 import { SourceText } from './sourceText';
 
@@ -49,12 +49,7 @@ export function diagnoseParsedFile(file: HttpFile, kb: KnowledgeBase, lint: Lint
 
 /** Whether the block's findings depend on file variables: only the request URL is resolved against them. */
 export function usesVariables(block: HttpBlock): boolean {
-  const url = block.request?.url.text;
-  if (url === undefined) {
-    return false;
-  }
-  const braces = url.indexOf('{{');
-  return braces >= 0 && !url.slice(0, braces).includes('?');
+  return block.request !== undefined && urlUsesVariables(block.request.url.text);
 }
 
 function diagnoseBlock(

@@ -45,6 +45,16 @@ export const UNKNOWN_CONTEXT: RequestContext = {
  */
 const FORM_MEDIA_TYPE = /application\/x-www-form-urlencoded/i;
 
+/** Whether a request URL has `{{variables}}` before its query: only that part is resolved against the file's. */
+export function urlUsesVariables(urlText: string): boolean {
+  const braces = urlText.indexOf('{{');
+  if (braces < 0) {
+    return false;
+  }
+  const questionMark = urlText.indexOf('?');
+  return questionMark < 0 || braces < questionMark;
+}
+
 /** Works out endpoint kind, provider and grant type of a request. */
 export function resolveRequestContext(file: HttpFile, request: HttpRequest | undefined): RequestContext {
   return request ? new LazyRequestContext(request, file.variables) : UNKNOWN_CONTEXT;
@@ -77,7 +87,7 @@ class LazyRequestContext implements RequestContext {
     this.urlText = urlText;
     this.questionMark = questionMark;
     const base = questionMark < 0 ? urlText : urlText.slice(0, questionMark);
-    this.resolvedUrl = base.includes('{{') ? resolveVariables(base, variables) : base;
+    this.resolvedUrl = urlUsesVariables(urlText) ? resolveVariables(base, variables) : base;
     const { host, path } = splitUrl(this.resolvedUrl);
     this.host = host;
     this.path = path;
