@@ -65,9 +65,9 @@ export class LineCursor {
  */
 export class LineIndex {
   /** Offset where each line starts. */
-  starts: Int32Array = new Int32Array(16);
+  starts: Int32Array;
   /** Offset where each line's content ends, before its line break. */
-  ends: Int32Array = new Int32Array(16);
+  ends: Int32Array;
   lineCount = 0;
   /** The answer of the last {@link lineAt}, where the next lookup starts. */
   private lastLine = 0;
@@ -83,6 +83,9 @@ export class LineIndex {
     readonly text: string,
     scan = true,
   ) {
+    const capacity = initialCapacity(text.length);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
     if (scan) {
       const cursor = new LineCursor(text);
       while (cursor.advance()) {
@@ -158,6 +161,14 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
   }
+}
+
+/**
+ * Room for a line per 16 characters, at least 16 lines: most texts then never grow (a 1 MB file grew the index twelve
+ * times, copying it each time), and one with shorter lines grows once or twice.
+ */
+function initialCapacity(textLength: number): number {
+  return Math.max(16, textLength >> 4);
 }
 
 function grow(array: Int32Array): Int32Array {
