@@ -1,5 +1,10 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import { findChallengeSignatures, findJsonSignatures, findPageSignature } from './errorSignatures';
+import {
+  findChallengeSignatures,
+  findJsonSignatures,
+  findPageSignature,
+  registeredErrorId,
+} from './errorSignatures';
 import { Finding, NONE, finding } from './finding';
 import { parseFormParams } from './formParams';
 import { HttpDiagnostic } from './httpDiagnostic';
@@ -159,13 +164,10 @@ function redirectFindings(text: string, start: number, end: number, out: Finding
   if (!error || !error.value) {
     return;
   }
-  const registered =
-    /^(invalid_request|unauthorized_client|access_denied|unsupported_response_type|invalid_scope|server_error|temporarily_unavailable)$/.test(
-      error.value,
-    );
+  const registered = registeredErrorId('authorize', error.value);
   out.push(
     finding(
-      registered ? `oauth.authorize.${error.value}` : 'oauth.any.unregistered-error',
+      registered ?? 'oauth.any.unregistered-error',
       start + error.valueStart,
       start + error.valueEnd,
       registered ? 'warning' : 'information',
