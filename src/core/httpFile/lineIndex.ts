@@ -123,23 +123,25 @@ export class LineIndex {
   }
 
   /**
-   * The line holding `offset`. Lookups come in runs near each other (the findings of one block), so the line of the
-   * previous lookup and the few after it are tried before a binary search over the whole file.
+   * The line holding `offset`. Lookups come in runs that move forward through the text (the findings of one block,
+   * then of the next), so the search gallops forward from the line of the previous lookup, in steps of 1, 2, 4…, and
+   * only then halves the last step: a lookup a few lines on costs a few comparisons, not a search of the whole file.
    */
   lineAt(offset: number): number {
     const starts = this.starts;
     const count = this.lineCount;
-    let line = this.lastLine;
-    if (line < count && starts[line] <= offset) {
-      for (let step = 0; step < 8; step++, line++) {
-        if (line + 1 >= count || starts[line + 1] > offset) {
-          this.lastLine = line;
-          return line;
-        }
-      }
-    }
     let lo = 0;
     let hi = count - 1;
+    const previous = this.lastLine;
+    if (previous < count && starts[previous] <= offset) {
+      lo = previous;
+      let step = 1;
+      while (lo + step < count && starts[lo + step] <= offset) {
+        lo += step;
+        step *= 2;
+      }
+      hi = Math.min(lo + step, count) - 1;
+    }
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= offset) {
