@@ -151,6 +151,19 @@ describe('lintHttpFile diagnosing blocks as it reads them', () => {
     assert.deepStrictEqual(lintHttpFile(text, kb, lint), diagnoseParsedFile(parseHttpFile(text), kb, lint));
   });
 
+  it('follows definitions further down for every block whose URL uses them, in a large file', () => {
+    const text = corpus.map((f) => f.text).join('\n###\n');
+    const redefined = `${text}\n###\n@tokenUrl = https://login.example.com/oauth2/token\n@host = https://oauth.rabobank.nl\n`;
+    const lint = { now: Date.UTC(2026, 10, 27), profiles: [] };
+    const diagnostics = lintHttpFile(redefined, kb, lint);
+    assert.deepStrictEqual(diagnostics, diagnoseParsedFile(parseHttpFile(redefined), kb, lint));
+    // The definitions at the end change what some blocks report.
+    assert.notDeepStrictEqual(
+      diagnostics.map((d) => d.code),
+      lintHttpFile(text, kb, lint).map((d) => d.code),
+    );
+  });
+
   it('treats a form content type in capitals as a form', () => {
     const text =
       'POST https://a.example/token\nCONTENT-TYPE: Application/X-WWW-Form-Urlencoded\n\ngrant_type=code&code=c\n';
