@@ -48,7 +48,10 @@ export function registeredErrorId(place: Place, error: string): string | undefin
 const PLACE_ORDER: readonly Place[] = ['token', 'authorize', 'bearer', 'revoke'];
 const UNREGISTERED = 'oauth.any.unregistered-error';
 
-/** Descriptions that identify an identity provider's variant of a standard error. */
+const FORMAT_ERROR = 'format error';
+const AADSTS = /^AADSTS(\d{4,8})\b/;
+
+/** Descriptions (never empty) that identify an identity provider's variant of a standard error. */
 const DESCRIPTION_IDS: readonly (readonly [match: (d: string, error: string) => boolean, id: string])[] = [
   [(d) => d === 'Code not valid', 'keycloak.token.code-not-valid'],
   [(d) => d === 'Incorrect redirect_uri', 'keycloak.token.incorrect-redirect-uri'],
@@ -77,17 +80,20 @@ export function chooseOAuthError(
   if (error === 'invalid_client_ID_or_secret') {
     return { code: 'rabobank.authorize.invalid-client', alternatives: NONE };
   }
-  if (error.toLowerCase() === 'format error') {
+  // The length first: lower-casing copies the string, and almost no error value is 12 characters long.
+  if (error.length === FORMAT_ERROR.length && error.toLowerCase() === FORMAT_ERROR) {
     return { code: 'rabobank.api.date-format', alternatives: NONE };
   }
-  const aad = /^AADSTS(\d{4,8})\b/.exec(description)?.[1] ?? errorCodes[0];
+  const aad = (description.startsWith('AADSTS') ? AADSTS.exec(description)?.[1] : undefined) ?? errorCodes[0];
   const entra = aad ? ENTRA_IDS.get(aad) : undefined;
   if (entra) {
     return { code: entra, alternatives: NONE };
   }
-  for (const [match, id] of DESCRIPTION_IDS) {
-    if (match(description, error)) {
-      return { code: id, alternatives: NONE };
+  if (description) {
+    for (const [match, id] of DESCRIPTION_IDS) {
+      if (match(description, error)) {
+        return { code: id, alternatives: NONE };
+      }
     }
   }
   if (error === 'redirect_uri_mismatch') {
