@@ -170,7 +170,7 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
     const c0 = text.charCodeAt(first);
 
     // A separator ends everything, even an unterminated script, so each block reads the same on its own.
-    if (c0 === HASH && text.startsWith('###', first)) {
+    if (c0 === HASH && text.charCodeAt(first + 1) === HASH && text.charCodeAt(first + 2) === HASH) {
       flushHeaders();
       block.endLine = line - 1;
       onBlock(block, file);
@@ -408,13 +408,13 @@ function indexInLine(text: string, needle: string, from: number, end: number): n
   return i < 0 ? -1 : from + i;
 }
 
+/**
+ * Whether `text[from, end)` has a space. The engine's search is used even though it may look past `end`: the next line
+ * almost always has a space early on (`Accept: …`), and a loop per character over every URL cost more.
+ */
 function hasSpace(text: string, from: number, end: number): boolean {
-  for (let p = from; p < end; p++) {
-    if (text.charCodeAt(p) === 32) {
-      return true;
-    }
-  }
-  return false;
+  const space = text.indexOf(' ', from);
+  return space >= 0 && space < end;
 }
 
 function isBlank(c: number): boolean {
@@ -522,16 +522,28 @@ function requestLine(text: string, first: number, end: number, line: number): Ht
   };
 }
 
-const COMMON_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-
 /** The method at `text[start, end)`, as one shared string when it is a common one. */
 function methodName(text: string, start: number, end: number): string {
-  for (const m of COMMON_METHODS) {
-    if (m.length === end - start && text.startsWith(m, start)) {
-      return m;
-    }
+  const common = commonMethod(end - start, text.charCodeAt(start));
+  return common !== undefined && text.startsWith(common, start) ? common : text.slice(start, end);
+}
+
+/** The common method of that length and first letter, if there is one. */
+function commonMethod(length: number, first: number): string | undefined {
+  switch (length) {
+    case 3:
+      return first === 71 ? 'GET' : first === 80 ? 'PUT' : undefined;
+    case 4:
+      return first === 80 ? 'POST' : first === 72 ? 'HEAD' : undefined;
+    case 5:
+      return first === 80 ? 'PATCH' : undefined;
+    case 6:
+      return first === 68 ? 'DELETE' : undefined;
+    case 7:
+      return first === 79 ? 'OPTIONS' : undefined;
+    default:
+      return undefined;
   }
-  return text.slice(start, end);
 }
 
 /** `text[start, end)` is 3 to 12 capital letters, as a request method is written. */

@@ -19,6 +19,26 @@ describe('parseHttpFile', () => {
     assert.equal(resolveVariables('{{host}}/token', file.variables), 'https://a.example/token');
   });
 
+  it('reads each method and a URL with or without a protocol version', () => {
+    const lines = [
+      ['GET https://a.example/x', 'GET', 'https://a.example/x'],
+      ['PUT https://a.example/x HTTP/1.1', 'PUT', 'https://a.example/x'],
+      ['POST https://a.example/x  HTTP/2  ', 'POST', 'https://a.example/x'],
+      ['PATCH https://a.example/a b', 'PATCH', 'https://a.example/a b'],
+      ['DELETE /x', 'DELETE', '/x'],
+      ['HEAD https://a.example', 'HEAD', 'https://a.example'],
+      ['OPTIONS *', 'OPTIONS', '*'],
+      ['OPTIONS https://a.example', 'OPTIONS', 'https://a.example'],
+      ['PROPFIND https://a.example/dav', 'PROPFIND', 'https://a.example/dav'],
+      ['GETS https://a.example', 'GETS', 'https://a.example'],
+      ['https://a.example/only-url', 'GET', 'https://a.example/only-url'],
+    ];
+    for (const [line, method, url] of lines) {
+      const request = parseHttpFile(`${line}\nAccept: */*\n`).blocks[0].request;
+      assert.deepEqual([request?.method, request?.url.text], [method, url], line);
+    }
+  });
+
   it('reads query continuation lines into the URL', () => {
     const file = parseHttpFile(
       'GET https://a.example/authorize\n    ?client_id=x\n    &state=y\nAccept: */*\n',
