@@ -125,7 +125,9 @@ function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestCo
   const body = response.body;
   if (body) {
     const text = body.text;
-    const first = text.search(/\S/);
+    // Bodies start at their first visible character, so the pattern search is rarely needed.
+    const c0 = text.charCodeAt(0);
+    const first = c0 > 32 && c0 < 127 ? 0 : text.search(/\S/);
     const c = text.charCodeAt(first);
     if (c === OPEN_BRACE || c === OPEN_BRACKET || c === QUOTE || isJsonContentType(response)) {
       scanEmbeddedJson(body, ctx, () => response.status, out, first < 0 ? 0 : first, true);
@@ -181,7 +183,13 @@ function redirectFindings(text: string, start: number, end: number, out: Finding
  * Every JSON error shape the matchers know has one of these keys, and a key without a backslash appears in the text
  * exactly as written. Text with neither cannot hold a finding, so ordinary bodies are not scanned into trees at all.
  */
-const SIGNATURE_HINT = /\\|"(?:error|active|httpCode|tppMessages|type|title|detail|access)"/;
+const SIGNATURE_KEY = /"(?:error|active|httpCode|tppMessages|type|title|detail|access)"/;
+
+/** Whether `text` could hold a finding: a known key, or a backslash (which could hide one). */
+function mayHoldSignature(text: string): boolean {
+  // The backslash by the engine's own search: as an alternative in the pattern it made the scan a third slower.
+  return text.indexOf('\\') >= 0 || SIGNATURE_KEY.test(text);
+}
 
 /**
  * Adds the findings of the JSON values in `source` starting at each `{` (or at `from` only, for a body), never
@@ -196,7 +204,7 @@ function scanEmbeddedJson(
   single = false,
 ): void {
   const text = source.text;
-  if (!SIGNATURE_HINT.test(text)) {
+  if (!mayHoldSignature(text)) {
     return;
   }
   let p = from;
