@@ -25,30 +25,50 @@ export function lintHttpFile(
   kb: KnowledgeBase,
   lint: LintContext = EMPTY_LINT_CONTEXT,
 ): HttpDiagnostic[] {
-  // Each block is diagnosed as soon as it is read, so its parse tree dies young instead of the whole document's tree
-  // surviving (and being copied by) every scavenge: that was a third of the time of a 1 MB lint. A block whose URL
-  // uses `{{variables}}` waits for the end, because a variable may be defined (or redefined) further down.
+  // Blocks are diagnosed in small batches as they are read, so their parse trees die young instead of the whole
+  // document's tree surviving (and being copied by) every scavenge: that was a third of the time of a 1 MB lint. A batch
+  // rather than each block on its own: reading and diagnosing then each run for a while before the other takes over,
+  // instead of taking turns block by block, and a 1 MB lint is about 6% faster.
+  // A block whose URL uses `{{variables}}` waits for the end, because a variable may be defined (or redefined) further
+  // down.
   const diagnostics: HttpDiagnostic[] = [];
   const waiting: HttpBlock[] = [];
+  const batch: HttpBlock[] = [];
   const file = readHttpFile(text, (block, partial) => {
     if (usesVariables(block)) {
       waiting.push(block);
-    } else {
-      diagnoseBlock(partial, block, kb, lint, diagnostics);
+      return;
+    }
+    batch.push(block);
+    if (batch.length === BATCH_SIZE) {
+      diagnoseBlocks(partial, batch, kb, lint, diagnostics);
+      batch.length = 0;
     }
   });
-  for (const block of waiting) {
-    diagnoseBlock(file, block, kb, lint, diagnostics);
-  }
+  diagnoseBlocks(file, batch, kb, lint, diagnostics);
+  diagnoseBlocks(file, waiting, kb, lint, diagnostics);
   return sortByPosition(diagnostics);
+}
+
+/** How many blocks {@link lintHttpFile} reads before it diagnoses them; 16 to 256 all did about as well. */
+const BATCH_SIZE = 64;
+
+function diagnoseBlocks(
+  file: HttpFile,
+  blocks: readonly HttpBlock[],
+  kb: KnowledgeBase,
+  lint: LintContext,
+  out: HttpDiagnostic[],
+): void {
+  for (const block of blocks) {
+    diagnoseBlock(file, block, kb, lint, out);
+  }
 }
 
 /** {@link lintHttpFile} for an already parsed document. */
 export function diagnoseParsedFile(file: HttpFile, kb: KnowledgeBase, lint: LintContext): HttpDiagnostic[] {
   const diagnostics: HttpDiagnostic[] = [];
-  for (const block of file.blocks) {
-    diagnoseBlock(file, block, kb, lint, diagnostics);
-  }
+  diagnoseBlocks(file, file.blocks, kb, lint, diagnostics);
   return sortByPosition(diagnostics);
 }
 
