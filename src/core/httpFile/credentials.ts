@@ -1,12 +1,16 @@
 /** One decoder for every call: `decode` without streaming keeps no state, and building one per call was slow. */
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Standard or URL-safe base64 characters, with up to two `=` of padding. */
+const BASE64_ANY = /^[A-Za-z0-9+/_-]*={0,2}$/;
+
 /** Decodes standard or URL-safe base64 to UTF-8 text; undefined for anything that is not base64. */
 export function decodeBase64Text(value: string): string | undefined {
-  let s = value.replace(/-/g, '+').replace(/_/g, '/');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 === 1) {
+  if (!BASE64_ANY.test(value) || value.length % 4 === 1) {
     return undefined;
   }
+  // Most values are standard base64 already: no copies for the URL-safe alphabet then.
+  let s = /[-_]/.test(value) ? value.replace(/-/g, '+').replace(/_/g, '/') : value;
   s = s.padEnd(s.length + ((4 - (s.length % 4)) % 4), '=');
   try {
     const binary = atob(s);

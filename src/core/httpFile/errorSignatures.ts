@@ -153,12 +153,20 @@ function rabobankTokenError(
 
 function standardError(error: string, ctx: RequestContext, status: number | undefined): ErrorChoice {
   const wanted = placeOf(ctx);
-  const places = PLACE_ORDER.filter((p) => PLACE_IDS[p].has(error));
-  if (places.length === 0) {
+  const wantedId = wanted ? PLACE_IDS[wanted].get(error) : undefined;
+  const place = wantedId ? wanted! : PLACE_ORDER.find((p) => PLACE_IDS[p].has(error));
+  if (!place) {
     return { code: UNREGISTERED, alternatives: NONE };
   }
-  const place = wanted && places.includes(wanted) ? wanted : places[0];
-  const alternatives = wanted ? [] : places.filter((p) => p !== place).map((p) => PLACE_IDS[p].get(error)!);
+  const alternatives: string[] = [];
+  if (!wanted) {
+    for (const p of PLACE_ORDER) {
+      const other = p === place ? undefined : PLACE_IDS[p].get(error);
+      if (other) {
+        alternatives.push(other);
+      }
+    }
+  }
   if (ctx.host === undefined && wanted !== 'authorize') {
     // A bare body like Rabobank's: its own cases stay possible until a host rules them out.
     const rabobank = rabobankTokenError(error, ctx.grantType, status);

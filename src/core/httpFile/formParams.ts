@@ -53,7 +53,12 @@ export function parseFormParams(text: string, start = 0, end = text.length): For
 
 /** The first parameter of that name. */
 export function findParam(params: readonly FormParam[], name: string): FormParam | undefined {
-  return params.find((p) => p.name === name);
+  for (const p of params) {
+    if (p.name === name) {
+      return p;
+    }
+  }
+  return undefined;
 }
 
 /** `application/x-www-form-urlencoded` decoding that never throws. */
