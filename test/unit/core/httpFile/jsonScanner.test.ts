@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { JsonObject, scanJson, stringMember } from '../../../../src/core/httpFile/jsonScanner';
+import { JsonObject, JsonString, scanJson, stringMember } from '../../../../src/core/httpFile/jsonScanner';
 
 describe('jsonScanner', () => {
   it('keeps exact offsets of strings, quotes included', () => {
@@ -14,6 +14,23 @@ describe('jsonScanner', () => {
   it('unescapes strings', () => {
     const r = scanJson('{"d": "a\\"b\\u00e9\\n"}', 0);
     assert.equal(stringMember(r.node as JsonObject, 'd')!.value, 'a"bé\n');
+  });
+
+  it('reads plain, escaped, empty and unterminated strings to the same ends', () => {
+    const cases: [text: string, value: string, end: number, complete: boolean][] = [
+      ['"abc"', 'abc', 5, true],
+      ['""', '', 2, true],
+      ['"a\\"b"', 'a"b', 6, true],
+      ['"tab\there"', 'tab\there', 10, true],
+      ['"ab\ncd"', 'ab', 4, false],
+      ['"ab\rcd"', 'ab', 4, false],
+      ['"ab\\', 'ab', 4, false],
+      ['"ab', 'ab', 3, false],
+    ];
+    for (const [text, value, end, complete] of cases) {
+      const r = scanJson(text, 0);
+      assert.deepEqual([(r.node as JsonString).value, r.end, r.complete], [value, end, complete], text);
+    }
   });
 
   it('returns what it could read from truncated JSON', () => {
