@@ -18,6 +18,9 @@ export function parseFormParams(text: string, start = 0, end = text.length): For
   while (p < end) {
     let q = p;
     let eq = -1;
+    // Whether the name or the value has a `+` or `%`: without one, decoding leaves it as it is.
+    let encodedName = false;
+    let encodedValue = false;
     while (q < end) {
       const c = text.charCodeAt(q);
       if (c === 38 || c === 10 || c === 13) {
@@ -25,6 +28,12 @@ export function parseFormParams(text: string, start = 0, end = text.length): For
       }
       if (c === 61 && eq < 0) {
         eq = q;
+      } else if (c === 43 || c === 37) {
+        if (eq < 0) {
+          encodedName = true;
+        } else {
+          encodedValue = true;
+        }
       }
       q++;
     }
@@ -38,9 +47,10 @@ export function parseFormParams(text: string, start = 0, end = text.length): For
       ) {
         valueEnd--;
       }
+      const rawValue = text.slice(valueStart, valueEnd);
       params.push({
-        name: decodeFormComponent(rawName),
-        value: decodeFormComponent(text.slice(valueStart, valueEnd)),
+        name: encodedName ? decodeFormComponent(rawName) : rawName,
+        value: encodedValue ? decodeFormComponent(rawValue) : rawValue,
         start: p,
         valueStart,
         valueEnd,
