@@ -26,6 +26,18 @@ export function decodeJwtUnverified(token: string): UnverifiedJwt | undefined {
 /** Stateless for one-shot `decode` calls; making one per part was most of the cost of decoding a token. */
 const UTF8 = new TextDecoder();
 
+/** A byte that is not ASCII: only then do the bytes need decoding as UTF-8 (ASCII reads the same either way). */
+const NON_ASCII = /[\x80-\xff]/;
+
+/** The bytes of a string whose characters are all below 256, as `atob` returns. */
+function latin1Bytes(binary: string): Uint8Array {
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) {
+    bytes[i] = binary.charCodeAt(i);
+  }
+  return bytes;
+}
+
 function decodePart(part: string): Record<string, unknown> | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(part)) {
     return undefined;
@@ -36,11 +48,7 @@ function decodePart(part: string): Record<string, unknown> | undefined {
       .replace(/_/g, '/')
       .padEnd(Math.ceil(part.length / 4) * 4, '=');
     const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) {
-      bytes[i] = binary.charCodeAt(i);
-    }
-    const value: unknown = JSON.parse(UTF8.decode(bytes));
+    const value: unknown = JSON.parse(NON_ASCII.test(binary) ? UTF8.decode(latin1Bytes(binary)) : binary);
     return value !== null && typeof value === 'object' && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;
