@@ -151,6 +151,16 @@ describe('lintHttpFile diagnosing blocks as it reads them', () => {
     assert.deepStrictEqual(lintHttpFile(text, kb, lint), diagnoseParsedFile(parseHttpFile(text), kb, lint));
   });
 
+  it('resolves a URL with a variable defined hundreds of blocks further down', () => {
+    const rabobank = '@tokenUrl = https://oauth.rabobank.nl/openapi/oauth2/token\n';
+    const between = Array.from({ length: 300 }, (_, i) => `GET https://api.example.com/items/${i}\n`).join(
+      '###\n',
+    );
+    assert.deepEqual(codesOf(`${request('{{tokenUrl}}')}###\n${between}###\n${rabobank}`), [
+      'rabobank.token.invalid-code',
+    ]);
+  });
+
   it('follows definitions further down for every block whose URL uses them, in a large file', () => {
     const text = corpus.map((f) => f.text).join('\n###\n');
     const redefined = `${text}\n###\n@tokenUrl = https://login.example.com/oauth2/token\n@host = https://oauth.rabobank.nl\n`;
