@@ -408,15 +408,6 @@ function indexInLine(text: string, needle: string, from: number, end: number): n
   return i < 0 ? -1 : from + i;
 }
 
-/**
- * Whether `text[from, end)` has a space. The engine's search is used even though it may look past `end`: the next line
- * almost always has a space early on (`Accept: …`), and a loop per character over every URL cost more.
- */
-function hasSpace(text: string, from: number, end: number): boolean {
-  const space = text.indexOf(' ', from);
-  return space >= 0 && space < end;
-}
-
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 0xfeff;
 }
@@ -505,7 +496,9 @@ function requestLine(text: string, first: number, end: number, line: number): Ht
   }
   let urlEnd = trimmedEnd(text, urlStart, end);
   // A trailing ` HTTP/1.1` names the protocol version, not part of the URL; only a URL with a space can have one.
-  const version = hasSpace(text, urlStart, urlEnd) ? text.slice(urlStart, urlEnd).lastIndexOf(' HTTP/') : -1;
+  // The space is looked for in a slice: a search of the document could run on to its end on every request line.
+  const written = text.slice(urlStart, urlEnd);
+  const version = written.indexOf(' ') >= 0 ? written.lastIndexOf(' HTTP/') : -1;
   if (version > 0) {
     urlEnd = trimmedEnd(text, urlStart, urlStart + version);
   }
