@@ -196,8 +196,9 @@ class LazyRequestContext implements RequestContext {
     const url = this.url;
     const pathStart = this.pathStart;
     let segment = '';
+    // The end of the path without its trailing slashes.
+    let last = this.urlEnd;
     if (pathStart >= 0) {
-      let last = this.urlEnd;
       while (last > pathStart + 1 && url.charCodeAt(last - 1) === SLASH) {
         last--;
       }
@@ -216,7 +217,7 @@ class LazyRequestContext implements RequestContext {
       case 'revocation':
         return 'revoke';
       case 'logout':
-        if (trimTrailingSlashes(this.path).endsWith('/oauth2/v2.0/logout')) {
+        if (lowerCase(url.slice(pathStart, last)).endsWith('/oauth2/v2.0/logout')) {
           return 'revoke';
         }
         break;
@@ -278,14 +279,6 @@ const CONSENTS_SEGMENT = /\/consents\//gi;
 const SLASH = 47;
 const COLON = 58;
 const AT_SIGN = 64;
-
-function trimTrailingSlashes(path: string): string {
-  let last = path.length;
-  while (last > 1 && path.charCodeAt(last - 1) === SLASH) {
-    last--;
-  }
-  return last === path.length ? path : path.slice(0, last);
-}
 
 /** Characters `toLowerCase` might change. */
 const NOT_LOWER_ASCII = /[A-Z\u0080-\uffff]/;
