@@ -1,3 +1,5 @@
+import { latin1Bytes } from '../tokens/decodeJwt';
+
 /** One decoder for every call: `decode` without streaming keeps no state, and building one per call was slow. */
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -13,12 +15,7 @@ export function decodeBase64Text(value: string): string | undefined {
   let s = /[-_]/.test(value) ? value.replace(/-/g, '+').replace(/_/g, '/') : value;
   s = s.padEnd(s.length + ((4 - (s.length % 4)) % 4), '=');
   try {
-    const binary = atob(s);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) {
-      bytes[i] = binary.charCodeAt(i);
-    }
-    return STRICT_UTF8.decode(bytes);
+    return STRICT_UTF8.decode(latin1Bytes(atob(s)));
   } catch {
     return undefined;
   }

@@ -30,7 +30,7 @@ const UTF8 = new TextDecoder();
 const NON_ASCII = /[\x80-\xff]/;
 
 /** The bytes of a string whose characters are all below 256, as `atob` returns. */
-function latin1Bytes(binary: string): Uint8Array {
+export function latin1Bytes(binary: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) {
     bytes[i] = binary.charCodeAt(i);
