@@ -92,6 +92,8 @@ export interface HttpBlock {
   comments: CommentRun[];
   /** JSON written without a request line (a payload pasted on its own). */
   payloads: SourceText[];
+  /** The `@name = value` lines of this block, in order (a name may come twice). */
+  variables: (readonly [name: string, value: string])[];
 }
 
 /** A parsed `.http` document. */
@@ -267,6 +269,7 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
           const v = variableLine(text, first + 1, end);
           if (v) {
             variables.set(v.name, v.value);
+            block.variables = appended(block.variables, [v.name, v.value] as const);
           }
           continue;
         }
@@ -399,6 +402,7 @@ function newBlock(startLine: number): HttpBlock {
     responses: UNFILLED,
     comments: UNFILLED,
     payloads: UNFILLED,
+    variables: UNFILLED,
   };
 }
 

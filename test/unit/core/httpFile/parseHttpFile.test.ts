@@ -19,6 +19,30 @@ describe('parseHttpFile', () => {
     assert.equal(resolveVariables('{{host}}/token', file.variables), 'https://a.example/token');
   });
 
+  it('keeps the variable definitions of each block, in order, while the file keeps the last of each', () => {
+    const file = parseHttpFile(
+      '@a = 1\n###\n@b = 2\n@a = 3\nGET https://x.example/\n###\n# @a = 4\n{"@a": 5}\n',
+    );
+    assert.deepEqual(
+      file.blocks.map((b) => b.variables),
+      [
+        [['a', '1']],
+        [
+          ['b', '2'],
+          ['a', '3'],
+        ],
+        [],
+      ],
+    );
+    assert.deepEqual(
+      [...file.variables],
+      [
+        ['a', '3'],
+        ['b', '2'],
+      ],
+    );
+  });
+
   it('reads each method and a URL with or without a protocol version', () => {
     const lines = [
       ['GET https://a.example/x', 'GET', 'https://a.example/x'],
