@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
+import { IncrementalHttpLinter } from '../../../../src/core/httpFile/incrementalHttpLinter';
+import { LineIndex } from '../../../../src/core/httpFile/lineIndex';
+import { LintContext } from '../../../../src/core/httpFile/lintContext';
+import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
+import { loadFixtureCorpus } from './fixtureCorpus';
+
+const kb = KnowledgeBase.create();
+const NOW = Date.UTC(2026, 10, 27);
+const context: LintContext = { now: NOW, profiles: [] };
+
+const REFRESH_400 = [
+  'POST https://oauth.rabobank.nl/openapi/oauth2/token',
+  'Content-Type: application/x-www-form-urlencoded',
+  '',
+  'grant_type=authorization_code&code=abc',
+  '',
+  'HTTP/1.1 400 Bad Request',
+  '',
+  '{"error": "invalid_grant"}',
+].join('\n');
+const VARIABLE_URL = [
+  'GET {{host}}/openapi/oauth2/token',
+  '',
+  'HTTP/1.1 400',
+  '',
+  '{"error": "invalid_grant"}',
+].join('\n');
+
+/** Documents whose `###` lines the parser and the incremental linter's cuts must both see the same way. */
+const DOCUMENTS: Record<string, string> = {
+  empty: '',
+  'only a separator': '###',
+  'no separator': REFRESH_400,
+  'starts with a separator': `### one\n${REFRESH_400}\n### two\n${REFRESH_400}\n`,
+  'starts with blanks and a byte-order mark before the separator': `\uFEFF  ### one\n${REFRESH_400}\n\t###\n${REFRESH_400}`,
+  'text before the first separator': `# notes\n${REFRESH_400}\n###\n${REFRESH_400}`,
+  'CRLF line breaks': `###\r\n${REFRESH_400.replace(/\n/g, '\r\n')}\r\n###\r\n${REFRESH_400.replace(/\n/g, '\r\n')}`,
+  'CR line breaks': `###\r${REFRESH_400.replace(/\n/g, '\r')}\r###\r${REFRESH_400.replace(/\n/g, '\r')}`,
+  'longer separators and hashes inside lines': `#### a\n${REFRESH_400}\n# not ### a separator\n###### b\n${REFRESH_400}`,
+  'a variable defined below its use': `###\n${VARIABLE_URL}\n###\n@host = https://oauth.rabobank.nl\n###\n${REFRESH_400}`,
+  'a variable defined twice': `@host = https://example.com\n###\n${VARIABLE_URL}\n###\n@host = https://oauth.rabobank.nl\n@host = https://api.rabobank.nl\n`,
+  'empty blocks': '###\n###\n\n###\n',
+};
+
+/** Offsets of every line end in `text` (before its line break), plus the end of the text. */
+function lineEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      ends.push(c === 10 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+    }
+  }
+  ends.push(text.length);
+  return ends;
+}
+
+describe('IncrementalHttpLinter', () => {
+  it('reads a new document whole and pairs its blocks with the cuts later edits compare', () => {
+    for (const [name, original] of Object.entries(DOCUMENTS)) {
+      for (const insert of ['x', '\n', '@host = https://oauth.rabobank.nl\n']) {
+        for (const at of lineEnds(original)) {
+          const linter = new IncrementalHttpLinter(kb);
+          assert.deepEqual(linter.lint(original, context), lintHttpFile(original, kb, context), name);
+          // The first edit re-reads only the block it touches: the others keep what the whole read found.
+          const edited = original.slice(0, at) + insert + original.slice(at);
+          assert.deepEqual(
+            linter.lint(edited, context),
+            lintHttpFile(edited, kb, context),
+            `${name}: ${JSON.stringify(insert)} at ${at}`,
+          );
+        }
+      }
+    }
+  });
+
+  it('hands over the same diagnostics again for blocks an edit did not move, and moved copies for the rest', () => {
+    const text = loadFixtureCorpus()
+      .map((f) => f.text)
+      .join('\n###\n');
+    const lines = new LineIndex(text);
+    // A `###` line in the middle, and the line of the `###` after it: the block between them is the one edited.
+    const separator = text.indexOf('\n###\n', text.length >> 1) + 1;
+    const from = lines.lineAt(separator);
+    const to = lines.lineAt(text.indexOf('\n###\n', separator) + 1);
+    const linter = new IncrementalHttpLinter(kb);
+    const before = linter.lint(text, context);
+    const above = before.filter((d) => d.range.start.line < from).length;
+    const edited = before.filter((d) => d.range.start.line >= from && d.range.start.line < to).length;
+    assert.ok(above > 0 && above + edited < before.length, 'diagnostics above and below the edited block');
+
+    // `###` becomes `###x`: that block is read again, no line moves, every other block's diagnostics are the same objects.
+    const sameLines = `${text.slice(0, separator + 3)}x${text.slice(separator + 3)}`;
+    const unmoved = linter.lint(sameLines, context);
+    assert.deepEqual(unmoved, lintHttpFile(sameLines, kb, context));
+    for (let i = 0; i < before.length; i++) {
+      if (i < above || i >= above + edited) {
+        assert.equal(unmoved[i], before[i], `diagnostic ${i} is the same object`);
+      }
+    }
+
+    // An empty block above it: the diagnostics from there down move one line (new objects), those above stay.
+    const moreLines = `${sameLines.slice(0, separator)}###\n${sameLines.slice(separator)}`;
+    const moved = linter.lint(moreLines, context);
+    assert.deepEqual(moved, lintHttpFile(moreLines, kb, context));
+    for (let i = 0; i < before.length; i++) {
+      if (i < above) {
+        assert.equal(moved[i], unmoved[i], `diagnostic ${i} above the edit is the same object`);
+      } else {
+        assert.notEqual(moved[i], unmoved[i]);
+        assert.equal(moved[i].range.start.line, unmoved[i].range.start.line + 1);
+      }
+    }
+  });
+
+  it('gives the diagnostics of a new lint context for an unchanged document', () => {
+    const text = loadFixtureCorpus()
+      .map((f) => f.text)
+      .join('\n###\n');
+    const linter = new IncrementalHttpLinter(kb);
+    const tokensValid: LintContext = { now: 0, profiles: [] };
+    const first = linter.lint(text, context);
+    const second = linter.lint(text, tokensValid);
+    assert.deepEqual(second, lintHttpFile(text, kb, tokensValid));
+    assert.notDeepEqual(second, first, 'the fixtures have a token that expired after 1970');
+    const edited = `${text}\n###\nGET https://example.com/`;
+    assert.deepEqual(linter.lint(edited, context), lintHttpFile(edited, kb, context));
+  });
+});
