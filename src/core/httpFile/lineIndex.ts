@@ -11,111 +11,60 @@ export interface Range {
 }
 
 /**
- * Walks the lines of a text: after each successful {@link advance}, `start` and `end` are the offsets of the current
- * line's content. `\r\n`, `\r` and `\n` all end a line, as in VS Code. The engine's native search finds each break (an
- * `indexOf` per line, not a loop per character); a `\r` is rare, so its own search is consulted only when it comes
- * before the next `\n`.
- */
-export class LineCursor {
-  start = 0;
-  end = 0;
-  private next = 0;
-  private lf: number;
-  private cr: number;
-
-  constructor(private readonly text: string) {
-    this.lf = text.indexOf('\n');
-    this.cr = text.indexOf('\r');
-  }
-
-  /** Moves to the next line; false once the last line (which may be empty) has been visited. */
-  advance(): boolean {
-    const start = this.next;
-    if (start < 0) {
-      return false;
-    }
-    const text = this.text;
-    const lf = this.lf;
-    const cr = this.cr;
-    this.start = start;
-    if (cr >= 0 && (lf < 0 || cr < lf)) {
-      this.end = cr;
-      let next = cr + 1;
-      if (next === lf) {
-        next++;
-        this.lf = text.indexOf('\n', next);
-      }
-      this.cr = text.indexOf('\r', next);
-      this.next = next;
-    } else if (lf >= 0) {
-      this.end = lf;
-      this.next = lf + 1;
-      this.lf = text.indexOf('\n', lf + 1);
-    } else {
-      this.end = text.length;
-      this.next = -1;
-    }
-    return true;
-  }
-}
-
-/**
  * Line boundaries of a text, found in one pass, so offsets map to the same positions the editor shows for CRLF and
- * mixed files. The parser fills one while it reads the lines ({@link LineIndex.filledBy}), so the text is walked once.
+ * mixed files. `\r\n`, `\r` and `\n` all end a line, as in VS Code.
  */
 export class LineIndex {
   /** Offset where each line starts. */
-  starts: Int32Array;
+  readonly starts: Int32Array;
   /** Offset where each line's content ends, before its line break. */
-  ends: Int32Array;
-  lineCount = 0;
+  readonly ends: Int32Array;
+  readonly lineCount: number;
   /** The answer of the last {@link lineAt}, where the next lookup starts. */
   private lastLine = 0;
 
   /**
-   * With `scan` false the index starts empty, for a caller that fills it itself (see {@link LineIndex.filledBy}).
+   * The engine's native search finds each break (an `indexOf` per line, not a loop per character); a `\r` is rare, so
+   * its own search is consulted only when it comes before the next `\n`. The walk keeps its place in local variables
+   * rather than in the fields of a cursor object, which the engine has to store and load again on every line.
    *
-   * Always typed arrays, starting at 16 entries (what V8 keeps inside the object heap) and doubling. Plain arrays for
-   * short texts made opening a document a little faster, but once both kinds had been seen every lookup in the index
-   * was polymorphic: a whole-file lint after the editor had linted blocks took 9.4 ms instead of 6.4.
+   * Always typed arrays: plain arrays for short texts made opening a document a little faster, but once both kinds
+   * had been seen every lookup in the index was polymorphic (a whole-file lint after the editor had linted blocks took
+   * 9.4 ms instead of 6.4).
    */
-  constructor(
-    readonly text: string,
-    scan = true,
-  ) {
-    const capacity = initialCapacity(text.length);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    if (scan) {
-      const cursor = new LineCursor(text);
-      while (cursor.advance()) {
-        this.add(cursor.start, cursor.end);
+  constructor(readonly text: string) {
+    let starts: Int32Array = new Int32Array(initialCapacity(text.length));
+    let ends: Int32Array = new Int32Array(starts.length);
+    let n = 0;
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    let start = 0;
+    for (;;) {
+      if (n === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
       }
-      this.trim();
+      starts[n] = start;
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        ends[n++] = cr;
+        start = cr + 1;
+        if (start === lf) {
+          start++;
+          lf = text.indexOf('\n', start);
+        }
+        cr = text.indexOf('\r', start);
+      } else if (lf >= 0) {
+        ends[n++] = lf;
+        start = lf + 1;
+        lf = text.indexOf('\n', start);
+      } else {
+        ends[n++] = text.length;
+        break;
+      }
     }
-  }
-
-  /** An index filled line by line by the caller (with {@link add}, then {@link trim}) while it walks the text. */
-  static filledBy(text: string): LineIndex {
-    return new LineIndex(text, false);
-  }
-
-  /** Appends the next line. Lines added so far can be looked up while more are coming. */
-  add(start: number, end: number): void {
-    const n = this.lineCount;
-    if (n === this.starts.length) {
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-    }
-    this.starts[n] = start;
-    this.ends[n] = end;
-    this.lineCount = n + 1;
-  }
-
-  /** Drops the spare capacity, so `starts` and `ends` are exactly `lineCount` long. */
-  trim(): void {
-    this.starts = this.starts.subarray(0, this.lineCount);
-    this.ends = this.ends.subarray(0, this.lineCount);
+    this.lineCount = n;
+    this.starts = starts.subarray(0, n);
+    this.ends = ends.subarray(0, n);
   }
 
   lineText(line: number): string {
