@@ -70,14 +70,17 @@ function diagnoseBlocks(
   out: HttpDiagnostic[],
 ): void {
   const contexts = blocks.map((block) => resolveRequestContext(file, block.request));
-  const findings = blocks.map((block, i) => {
-    const found: Finding[] = [];
-    blockFindings(file, block, contexts[i], lint, found);
-    return found;
+  // One list for the findings of the whole batch, and where each block's findings end in it: a list per block was an
+  // array and its backing store for each of 2,700 blocks in 1 MB, all of it garbage soon after.
+  const findings: Finding[] = [];
+  const ends = blocks.map((block, i) => {
+    blockFindings(file, block, contexts[i], lint, findings);
+    return findings.length;
   });
+  let next = 0;
   for (let i = 0; i < blocks.length; i++) {
-    for (const f of findings[i]) {
-      out.push(toDiagnostic(file, f, contexts[i], kb));
+    for (; next < ends[i]; next++) {
+      out.push(toDiagnostic(file, findings[next], contexts[i], kb));
     }
   }
 }
