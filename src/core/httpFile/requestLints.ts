@@ -4,7 +4,7 @@ import { Finding, NONE, finding } from './finding';
 import { FormParam, decodeFormComponent, encodeFormComponent, findParam } from './formParams';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 import { LintContext, LintProfile } from './lintContext';
-import { HttpFile, HttpRequest, findHeader } from './parseHttpFile';
+import { HttpFile, HttpHeader, HttpRequest, findHeader } from './parseHttpFile';
 import { RequestContext } from './requestContext';
 import { SourceText } from './sourceText';
 
@@ -25,15 +25,28 @@ export function lintRequest(
   lint: LintContext,
   out: Finding[] = [],
 ): Finding[] {
-  const l = new RequestLinter(file, request, ctx, lint, out);
+  const auth = findHeader(request.headers, 'authorization');
+  const written = auth && !isVariable(auth.value) ? auth : undefined;
+  const header = findHeader(request.headers, 'date');
+  const date = header && !isVariable(header.value) ? header : undefined;
+  // Most requests are neither token nor authorize requests and send their token from a variable: nothing to check,
+  // and no linter to make (one for each of the 2,500 requests in 1 MB was 140 KB of garbage).
+  if (ctx.endpoint !== 'token' && ctx.endpoint !== 'authorize' && !written && !date) {
+    return out;
+  }
+  const l = new RequestLinter(file, request, ctx, lint, out, auth);
   if (ctx.endpoint === 'token') {
     l.tokenRequest();
   }
   if (ctx.endpoint === 'authorize') {
     l.authorizeRequest();
   }
-  l.bearerToken();
-  l.dateHeader();
+  if (written) {
+    l.bearerToken(written);
+  }
+  if (date) {
+    l.dateHeader(date);
+  }
   return out;
 }
 
@@ -74,6 +87,8 @@ class RequestLinter {
     private readonly ctx: RequestContext,
     private readonly lint: LintContext,
     private readonly out: Finding[],
+    /** The request's `Authorization` header. */
+    private readonly auth: HttpHeader | undefined,
   ) {
     this.url = request.url;
   }
@@ -139,7 +154,7 @@ class RequestLinter {
   }
 
   private clientAuthentication(): void {
-    const auth = findHeader(this.request.headers, 'authorization');
+    const auth = this.auth;
     const form = this.ctx.form;
     const profile = this.matchProfile();
     if (!auth) {
@@ -236,11 +251,8 @@ class RequestLinter {
     });
   }
 
-  bearerToken(): void {
-    const auth = findHeader(this.request.headers, 'authorization');
-    if (!auth || isVariable(auth.value)) {
-      return;
-    }
+  /** An `Authorization` header whose value is written out (not a variable). */
+  bearerToken(auth: HttpHeader): void {
     const m = /^bearer\s+/i.exec(auth.value);
     if (!m) {
       return;
@@ -290,9 +302,9 @@ class RequestLinter {
     }
   }
 
-  dateHeader(): void {
-    const date = findHeader(this.request.headers, 'date');
-    if (date && !isVariable(date.value) && !isImfFixdate(date.value)) {
+  /** A `Date` header whose value is written out. */
+  dateHeader(date: HttpHeader): void {
+    if (!isImfFixdate(date.value)) {
       this.addRaw('lint.header.date-format', date.valueStart, date.valueEnd, 'warning');
     }
   }
