@@ -197,37 +197,36 @@ function placeOf(ctx: RequestContext): Place | undefined {
 
 /**
  * Walks a JSON value for error shapes: OAuth `{"error": …}`, the API gateway's `{"httpCode", "moreInformation"}`,
- * Berlin Group `tppMessages` (and its RFC 7807 form), and a Rabobank consent whose status is not `valid`.
+ * Berlin Group `tppMessages` (and its RFC 7807 form), and a Rabobank consent whose status is not `valid`. The findings
+ * are added to `out`, which is returned.
  */
 export function findJsonSignatures(
   root: JsonNode,
   ctx: RequestContext,
   status: number | undefined,
+  out: Finding[] = [],
 ): Finding[] {
-  const findings: Finding[] = [];
-  const stack: JsonNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  // Depth first, in document order. Most values are one error object: the stack is made only for values to walk into.
+  let stack: JsonNode[] | undefined;
+  let node: JsonNode | undefined = root;
+  while (node) {
     if (node.kind === 'array') {
+      stack ??= [];
       for (let i = node.items.length - 1; i >= 0; i--) {
         stack.push(node.items[i]);
       }
-      continue;
-    }
-    if (node.kind !== 'object') {
-      continue;
-    }
-    if (matchObject(node, ctx, status, findings)) {
-      continue;
-    }
-    for (let i = node.members.length - 1; i >= 0; i--) {
-      const v = node.members[i].value;
-      if (v) {
-        stack.push(v);
+    } else if (node.kind === 'object' && !matchObject(node, ctx, status, out)) {
+      stack ??= [];
+      for (let i = node.members.length - 1; i >= 0; i--) {
+        const v = node.members[i].value;
+        if (v) {
+          stack.push(v);
+        }
       }
     }
+    node = stack?.pop();
   }
-  return findings;
+  return out;
 }
 
 /** Adds findings for one object; true when the object was an error payload (its members need no further walk). */

@@ -10,7 +10,7 @@ import { parseFormParams } from './formParams';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext } from './lintContext';
-import { HttpBlock, HttpFile, HttpResponse, findHeader, readHttpFile } from './parseHttpFile';
+import { CommentRun, HttpBlock, HttpFile, HttpResponse, findHeader, readHttpFile } from './parseHttpFile';
 import { RequestContext, resolveRequestContext, urlUsesVariables } from './requestContext';
 import { lintRequest, rabobankRequiredScopes } from './requestLints';
 import { SourceText } from './sourceText';
@@ -128,10 +128,10 @@ function blockFindings(
     }
   }
   for (const run of block.comments) {
-    scanEmbeddedJson(run.text, ctx, (at) => statusBefore(run.statuses, at), out);
+    scanEmbeddedJson(run.text, ctx, run.statuses, out);
   }
   for (const payload of block.payloads) {
-    scanEmbeddedJson(payload, ctx, () => undefined, out);
+    scanEmbeddedJson(payload, ctx, undefined, out);
   }
 }
 
@@ -155,7 +155,7 @@ function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestCo
     const first = c0 > 32 && c0 < 127 ? 0 : text.search(/\S/);
     const c = text.charCodeAt(first);
     if (c === OPEN_BRACE || c === OPEN_BRACKET || c === QUOTE || isJsonContentType(response)) {
-      scanEmbeddedJson(body, ctx, () => response.status, out, first < 0 ? 0 : first, true);
+      scanEmbeddedJson(body, ctx, response.status, out, first < 0 ? 0 : first, true);
     } else if (first >= 0) {
       const page = findPageSignature(text);
       if (page) {
@@ -164,6 +164,8 @@ function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestCo
     }
   }
 }
+
+type StatusLine = CommentRun['statuses'][number];
 
 const OPEN_BRACE = 123;
 const OPEN_BRACKET = 91;
@@ -218,12 +220,13 @@ function mayHoldSignature(text: string): boolean {
 
 /**
  * Adds the findings of the JSON values in `source` starting at each `{` (or at `from` only, for a body), never
- * re-reading text.
+ * re-reading text. `status` is the status the values were answered with, or for a comment run its status lines (each
+ * value then gets the last one before it).
  */
 function scanEmbeddedJson(
   source: SourceText,
   ctx: RequestContext,
-  statusAt: (virtualOffset: number) => number | undefined,
+  status: number | readonly StatusLine[] | undefined,
   out: Finding[],
   from = 0,
   single = false,
@@ -240,10 +243,11 @@ function scanEmbeddedJson(
     }
     const result = scanJson(text, at);
     if (result.node) {
-      const status = statusAt(at);
-      for (const f of findJsonSignatures(result.node, ctx, status)) {
-        mapFinding(f, source).status = status;
-        out.push(f);
+      const answered = typeof status === 'object' ? statusBefore(status, at) : status;
+      const before = out.length;
+      findJsonSignatures(result.node, ctx, answered, out);
+      for (let i = before; i < out.length; i++) {
+        mapFinding(out[i], source).status = answered;
       }
     }
     if (single) {
@@ -261,7 +265,7 @@ function mapFinding(f: Finding, source: SourceText): Finding {
 }
 
 /** The last status line at or before `at`; the parser records them in text order, so a binary search finds it. */
-function statusBefore(statuses: readonly { at: number; status: number }[], at: number): number | undefined {
+function statusBefore(statuses: readonly StatusLine[], at: number): number | undefined {
   let lo = 0;
   let hi = statuses.length;
   while (lo < hi) {
