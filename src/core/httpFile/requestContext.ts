@@ -77,14 +77,14 @@ class LazyRequestContext implements RequestContext {
   private readonly authorityStart: number;
   /** Where the path starts: the first `/` after the authority (-1 for none), or 0 without a scheme. */
   private readonly pathStart: number;
-  private readonly urlText: string;
   private readonly questionMark: number;
-  private hostPart: { value: string | undefined } | undefined;
+  /** The host once read; `''` when the URL has none. */
+  private hostPart: string | undefined;
   private pathPart: string | undefined;
   private formMediaType: boolean | undefined;
   private queryParams: FormParam[] | undefined;
   private formParams: FormParam[] | undefined;
-  private grant: { value: string | undefined } | undefined;
+  private grant: string | undefined | typeof UNREAD = UNREAD;
   private providerKind: ProviderKind | undefined;
 
   constructor(
@@ -93,7 +93,6 @@ class LazyRequestContext implements RequestContext {
   ) {
     const urlText = request.url.text;
     const questionMark = urlText.indexOf('?');
-    this.urlText = urlText;
     this.questionMark = questionMark;
     let url = urlText;
     let urlEnd = questionMark < 0 ? urlText.length : questionMark;
@@ -116,8 +115,8 @@ class LazyRequestContext implements RequestContext {
 
   /** Host, lower-case and without port; undefined without a scheme or with an empty authority. */
   get host(): string | undefined {
-    this.hostPart ??= { value: this.readHost() };
-    return this.hostPart.value;
+    this.hostPart ??= this.readHost() ?? '';
+    return this.hostPart || undefined;
   }
 
   /** Path without query, lower-case: `/` when the URL has an authority only. */
@@ -142,7 +141,8 @@ class LazyRequestContext implements RequestContext {
 
   /** Query parameters; offsets are into `request.url.text`. */
   get query(): readonly FormParam[] {
-    this.queryParams ??= this.questionMark < 0 ? [] : parseFormParams(this.urlText, this.questionMark + 1);
+    this.queryParams ??=
+      this.questionMark < 0 ? [] : parseFormParams(this.request.url.text, this.questionMark + 1);
     return this.queryParams;
   }
 
@@ -153,8 +153,10 @@ class LazyRequestContext implements RequestContext {
   }
 
   get grantType(): string | undefined {
-    this.grant ??= { value: (this.param('form', 'grant_type') ?? this.param('query', 'grant_type'))?.value };
-    return this.grant.value;
+    if (this.grant === UNREAD) {
+      this.grant = (this.param('form', 'grant_type') ?? this.param('query', 'grant_type'))?.value;
+    }
+    return this.grant;
   }
 
   private readIsForm(): boolean {
@@ -259,7 +261,7 @@ class LazyRequestContext implements RequestContext {
     let text: string | undefined;
     let from = 0;
     if (where === 'query') {
-      text = this.questionMark < 0 ? undefined : this.urlText;
+      text = this.questionMark < 0 ? undefined : this.request.url.text;
       from = this.questionMark;
     } else {
       text = this.request.body?.text;
@@ -275,6 +277,9 @@ class LazyRequestContext implements RequestContext {
  * `/consents/` in any case. Without the `u` flag a non-ASCII character never matches an ASCII letter, which is also
  * what lower-casing the path first gave: no non-ASCII character lowers to a letter of `consents`.
  */
+/** A lazily read field that has not been read yet. */
+const UNREAD = Symbol('unread');
+
 const CONSENTS_SEGMENT = /\/consents\//gi;
 const SLASH = 47;
 const COLON = 58;
