@@ -208,10 +208,9 @@ class LazyRequestContext implements RequestContext {
       while (slash >= pathStart && url.charCodeAt(slash) !== SLASH) {
         slash--;
       }
-      // The last path segment decides most kinds: one comparison each instead of a search per kind. No segment
-      // that decides anything is longer than `introspection`.
-      if (slash >= pathStart && last - slash - 1 <= 13) {
-        segment = url.slice(slash + 1, last).toLowerCase();
+      // The last path segment decides most kinds: one comparison each instead of a search per kind.
+      if (slash >= pathStart) {
+        segment = decidingSegment(url, slash + 1, last);
       }
     }
     switch (segment) {
@@ -284,6 +283,54 @@ const CONSENTS_SEGMENT = /\/consents\//gi;
 const SLASH = 47;
 const COLON = 58;
 const AT_SIGN = 64;
+
+/** The last path segments that decide an endpoint kind, lower-case, by their length. */
+const DECIDING_SEGMENTS: readonly (readonly string[] | undefined)[] = (() => {
+  const byLength: string[][] = [];
+  for (const segment of [
+    'auth',
+    'token',
+    'revoke',
+    'logout',
+    'consents',
+    'authorize',
+    'revocation',
+    'introspect',
+    'token.oauth2',
+    'introspection',
+  ]) {
+    (byLength[segment.length] ??= []).push(segment);
+  }
+  return byLength;
+})();
+
+/**
+ * The deciding segment that `url[start, end)` spells in any case, or `''`. Compared in place, without cutting and
+ * lower-casing the segment: the same answer `toLowerCase` gave, as the one character outside ASCII that lowers to an
+ * ASCII letter (the Kelvin sign, to `k`) is taken as `k` here too.
+ */
+function decidingSegment(url: string, start: number, end: number): string {
+  const candidates = DECIDING_SEGMENTS[end - start];
+  if (candidates === undefined) {
+    return '';
+  }
+  for (const candidate of candidates) {
+    let i = 0;
+    for (; i < candidate.length; i++) {
+      const c = url.charCodeAt(start + i);
+      const lower = c >= 65 && c <= 90 ? c + 32 : c === KELVIN_SIGN ? 107 : c;
+      if (lower !== candidate.charCodeAt(i)) {
+        break;
+      }
+    }
+    if (i === candidate.length) {
+      return candidate;
+    }
+  }
+  return '';
+}
+
+const KELVIN_SIGN = 0x212a;
 
 /** Characters `toLowerCase` might change. */
 const NOT_LOWER_ASCII = /[A-Z\u0080-\uffff]/;

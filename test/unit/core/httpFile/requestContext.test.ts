@@ -34,6 +34,11 @@ const CASES: readonly (readonly [what: string, text: string, expected: Expected]
   ],
   ['a logout elsewhere', 'GET https://example.com/account/logout', { endpoint: 'resource' }],
   ['a revocation path in capitals', 'POST https://example.com/oauth/REVOKE', { endpoint: 'revoke' }],
+  [
+    'a Kelvin sign, which lower-cases to k, in the last segment',
+    'POST https://example.com/oauth/to\u212Aen',
+    { endpoint: 'token' },
+  ],
   ['an introspection path', 'POST https://example.com/oauth2/introspection/', { endpoint: 'introspect' }],
   ['a consents segment at the end', 'GET https://api.example.com/v1/Consents/', { endpoint: 'consent' }],
   [
