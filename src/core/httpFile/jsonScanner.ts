@@ -12,9 +12,12 @@ export interface JsonObject extends JsonSpan {
   readonly members: JsonMember[];
 }
 
-/** One `"key": value` pair; `value` is missing when the text stopped after the key. */
+/**
+ * One `"key": value` pair; `value` is missing when the text stopped after the key. The key is kept as its unescaped
+ * text only: nothing points at a key, and a node for each one was a sixth of what scanning the bodies allocated.
+ */
 export interface JsonMember {
-  readonly key: JsonString;
+  readonly key: string;
   readonly value: JsonNode | undefined;
 }
 
@@ -71,7 +74,7 @@ export function scanJson(text: string, start: number): JsonScanResult {
 /** Looks up a member value by key (first match). */
 export function memberValue(obj: JsonObject, key: string): JsonNode | undefined {
   for (const m of obj.members) {
-    if (m.key.value === key) {
+    if (m.key === key) {
       return m.value;
     }
   }
@@ -166,7 +169,7 @@ class Scanner {
         this.failed ||= close !== -1;
         break;
       }
-      const key = this.string();
+      const key = this.stringValue();
       if (this.failed) {
         members.push({ key, value: undefined });
         break;
@@ -232,6 +235,13 @@ class Scanner {
 
   /** A string at `pos` (which holds a quote). A line break or the end of text ends an unterminated string. */
   string(): JsonString {
+    const start = this.pos;
+    const value = this.stringValue();
+    return { kind: 'string', start, end: this.pos, value };
+  }
+
+  /** {@link string}'s unescaped value alone, with `pos` moved past the string. */
+  stringValue(): string {
     const t = this.text;
     const start = this.pos;
     // Most strings have no escape: the pattern engine reads one to its closing quote faster than a loop does.
@@ -239,7 +249,7 @@ class Scanner {
     if (PLAIN_STRING.test(t)) {
       const end = PLAIN_STRING.lastIndex;
       this.pos = end;
-      return { kind: 'string', start, end, value: t.slice(start + 1, end - 1) };
+      return t.slice(start + 1, end - 1);
     }
     let p = start + 1;
     let chunkStart = p;
@@ -281,7 +291,7 @@ class Scanner {
       out += t.slice(chunkStart, p);
     }
     this.pos = p;
-    return { kind: 'string', start, end: p, value: out };
+    return out;
   }
 
   number(start: number): JsonScalar {
