@@ -12,7 +12,6 @@ export class HttpHeader {
 
   constructor(
     private readonly document: string,
-    readonly line: number,
     readonly nameStart: number,
     private readonly nameEnd: number,
     readonly valueStart: number,
@@ -279,7 +278,7 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
           block.request.headerInsertOffset = end;
           continue;
         }
-        const header = headerLine(text, first, end, line);
+        const header = headerLine(text, first, end);
         if (header && headers.add(header)) {
           if (state === 'requestHeaders' && block.request) {
             block.request.headerInsertOffset = end;
@@ -580,7 +579,7 @@ function isMethodName(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function headerLine(text: string, first: number, end: number, line: number): HttpHeader | undefined {
+function headerLine(text: string, first: number, end: number): HttpHeader | undefined {
   let p = first;
   while (p < end && isTokenChar(text.charCodeAt(p))) {
     p++;
@@ -595,7 +594,7 @@ function headerLine(text: string, first: number, end: number, line: number): Htt
   }
   const valueStart = firstNonBlank(text, p + 1, end);
   const valueEnd = trimmedEnd(text, valueStart, end);
-  return new HttpHeader(text, line, first, nameEnd, valueStart, valueEnd);
+  return new HttpHeader(text, first, nameEnd, valueStart, valueEnd);
 }
 
 /** RFC 9110 token characters. */
