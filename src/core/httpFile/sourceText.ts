@@ -13,7 +13,6 @@ export class SourceText {
   private firstLength = 0;
   /** Pieces after the first, as triples: virtual start, document start, length. */
   private more: number[] | undefined;
-  private length = 0;
   private cached: string | undefined;
 
   /**
@@ -26,34 +25,35 @@ export class SourceText {
     if (this.firstStart < 0) {
       this.firstStart = start;
       this.firstLength = end - start;
-      this.length = end - start;
       return;
     }
     const more = this.more;
     if (contiguous) {
       if (more === undefined) {
         this.firstLength = end - this.firstStart;
-        this.length = this.firstLength;
       } else {
         const last = more.length - 3;
-        const newLength = end - more[last + 1];
-        this.length += newLength - more[last + 2];
-        more[last + 2] = newLength;
+        more[last + 2] = end - more[last + 1];
       }
       return;
     }
-    this.length += 1;
-    (this.more ??= []).push(this.length, start, end - start);
-    this.length += end - start;
+    // A joining `\n`, then the piece. The virtual start is read before `more` is made.
+    const virtualStart = this.textLength + 1;
+    (this.more ??= []).push(virtualStart, start, end - start);
   }
 
   get isEmpty(): boolean {
     return this.firstStart < 0;
   }
 
-  /** Length of {@link text}, known without building it. */
+  /** Length of {@link text}, known without building it: where the last piece starts in it, plus that piece. */
   get textLength(): number {
-    return this.length;
+    const more = this.more;
+    if (more === undefined) {
+      return this.firstLength;
+    }
+    const last = more.length - 3;
+    return more[last] + more[last + 2];
   }
 
   get text(): string {
