@@ -136,14 +136,17 @@ function blockFindings(
 }
 
 function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestContext, out: Finding[]): void {
-  for (const h of response.headers) {
-    if (h.isNamed('www-authenticate')) {
+  const headers = response.headers;
+  for (let i = 0; i < headers.length; i++) {
+    if (headers.isNamed(i, 'www-authenticate')) {
+      const h = headers.at(i)!;
       for (const f of findChallengeSignatures(h.value, { unauthorized: response.status === 401 })) {
         f.start += h.valueStart;
         f.end += h.valueStart;
         out.push(f);
       }
-    } else if (h.isNamed('location') && response.status >= 300 && response.status < 400) {
+    } else if (headers.isNamed(i, 'location') && response.status >= 300 && response.status < 400) {
+      const h = headers.at(i)!;
       redirectFindings(file.text, h.valueStart, h.valueEnd, out);
     }
   }

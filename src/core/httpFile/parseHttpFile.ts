@@ -2,9 +2,8 @@ import { LineIndex } from './lineIndex';
 import { SourceText } from './sourceText';
 
 /**
- * A `Name: value` header line with the offsets diagnostics and quick fixes point at. Name and value are cut from the
- * document only when read: a 1 MB file has 15,000 header lines and the lints read a few names and fewer values, so
- * making both strings for every line was a tenth of what a lint allocated.
+ * A `Name: value` header line with the offsets diagnostics and quick fixes point at, made from {@link HttpHeaders}
+ * when asked for. Name and value are cut from the document only when read.
  */
 export class HttpHeader {
   private cachedName: string | undefined;
@@ -28,26 +27,126 @@ export class HttpHeader {
     return this.cachedValue;
   }
 
-  /**
-   * Whether the name is `lowerCaseName`. Header names are ASCII tokens, so comparing ASCII letters without case is
-   * exact, and it reads the document in place.
-   */
+  /** Whether the name is `lowerCaseName`, read in place (see {@link isNamedAt}). */
   isNamed(lowerCaseName: string): boolean {
-    const start = this.nameStart;
-    if (this.nameEnd - start !== lowerCaseName.length) {
-      return false;
-    }
-    const text = this.document;
-    for (let i = 0; i < lowerCaseName.length; i++) {
-      const c = text.charCodeAt(start + i);
-      const l = lowerCaseName.charCodeAt(i);
-      if (c !== l && !(c >= 65 && c <= 90 && c + 32 === l)) {
-        return false;
-      }
-    }
-    return true;
+    return isNamedAt(this.document, this.nameStart, this.nameEnd, lowerCaseName);
   }
 }
+
+/**
+ * Whether `text[start, end)` is `lowerCaseName` in any case. Header names are ASCII tokens, so comparing ASCII letters
+ * without case is exact, and it reads the document in place.
+ */
+function isNamedAt(text: string, start: number, end: number, lowerCaseName: string): boolean {
+  if (end - start !== lowerCaseName.length) {
+    return false;
+  }
+  for (let i = 0; i < lowerCaseName.length; i++) {
+    const c = text.charCodeAt(start + i);
+    const l = lowerCaseName.charCodeAt(i);
+    if (c !== l && !(c >= 65 && c <= 90 && c + 32 === l)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The header lines of one request or response. The parser keeps the offsets of every header line of a document in one
+ * table ({@link HeaderTable}) rather than an object per header: a 1 MB file has 7,900 header lines, and the lints look
+ * for a few names only. A {@link HttpHeader} is made when one is asked for.
+ */
+export class HttpHeaders {
+  constructor(
+    private readonly table: HeaderTable,
+    private readonly from: number,
+    readonly length: number,
+  ) {}
+
+  /** The `i`-th header, 0-based (undefined past the end). */
+  at(i: number): HttpHeader | undefined {
+    return i >= 0 && i < this.length ? this.table.header(this.from + i) : undefined;
+  }
+
+  /** Whether the `i`-th header's name is `lowerCaseName`, read in place (see {@link HttpHeader.isNamed}). */
+  isNamed(i: number, lowerCaseName: string): boolean {
+    return this.table.isNamed(this.from + i, lowerCaseName);
+  }
+
+  /** The first header of that name (in any case). */
+  find(name: string): HttpHeader | undefined {
+    const lower = name.toLowerCase();
+    for (let i = 0; i < this.length; i++) {
+      if (this.isNamed(i, lower)) {
+        return this.at(i);
+      }
+    }
+    return undefined;
+  }
+
+  *[Symbol.iterator](): IterableIterator<HttpHeader> {
+    for (let i = 0; i < this.length; i++) {
+      yield this.table.header(this.from + i);
+    }
+  }
+}
+
+/** Offsets of header lines, four numbers each (name start and end, value start and end), in one growing array. */
+class HeaderTable {
+  private rows: Int32Array;
+  count = 0;
+
+  /** Room for a header per 128 characters at first (a 1 MB file has one per 133), so a long file seldom grows it. */
+  constructor(readonly document: string) {
+    this.rows = new Int32Array(4 * Math.max(16, document.length >> 7));
+  }
+
+  /** Reads `document[first, end)` as a `Name: value` line and adds it; false (nothing added) for any other line. */
+  addLine(first: number, end: number): boolean {
+    const text = this.document;
+    let p = first;
+    while (p < end && isTokenChar(text.charCodeAt(p))) {
+      p++;
+    }
+    if (p === first) {
+      return false;
+    }
+    const nameEnd = p;
+    p = firstNonBlank(text, p, end);
+    if (text.charCodeAt(p) !== 58) {
+      return false;
+    }
+    const valueStart = firstNonBlank(text, p + 1, end);
+    const valueEnd = trimmedEnd(text, valueStart, end);
+    let rows = this.rows;
+    const at = this.count * 4;
+    if (at === rows.length) {
+      rows = new Int32Array(rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    rows[at] = first;
+    rows[at + 1] = nameEnd;
+    rows[at + 2] = valueStart;
+    rows[at + 3] = valueEnd;
+    this.count++;
+    return true;
+  }
+
+  header(i: number): HttpHeader {
+    const rows = this.rows;
+    const at = i * 4;
+    return new HttpHeader(this.document, rows[at], rows[at + 1], rows[at + 2], rows[at + 3]);
+  }
+
+  isNamed(i: number, lowerCaseName: string): boolean {
+    const rows = this.rows;
+    return isNamedAt(this.document, rows[i * 4], rows[i * 4 + 1], lowerCaseName);
+  }
+}
+
+/** An empty list of headers, shared. */
+const NO_HEADERS = new HttpHeaders(new HeaderTable(''), 0, 0);
 
 /** A request as written: request line, headers and body, `{{…}}` variables left as text. */
 export interface HttpRequest {
@@ -55,7 +154,7 @@ export interface HttpRequest {
   readonly line: number;
   /** The URL, including query continuation lines (`?a=1`, `&b=2`) that REST Client allows below the request line. */
   readonly url: SourceText;
-  headers: HttpHeader[];
+  headers: HttpHeaders;
   body: SourceText | undefined;
   /** The body comes from a file (`< ./body.json`), so its parameters are unknown. */
   externalBody: boolean;
@@ -70,7 +169,7 @@ export interface HttpResponse {
   /** Offsets of the status line's text (from `HTTP/` to the end of the reason phrase). */
   readonly statusStart: number;
   readonly statusEnd: number;
-  headers: HttpHeader[];
+  headers: HttpHeaders;
   body: SourceText | undefined;
 }
 
@@ -130,7 +229,7 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
   let lastBodyLine = -2;
   let inHandler = false;
   let inScript = false;
-  const headers = new HeaderSection();
+  const headers = new HeaderSection(new HeaderTable(text));
 
   // The lines come from the index, found beforehand in a walk of their own. Finding them while reading them, with
   // the walk's place in local variables, made the parse alone about 5% faster but a whole lint no faster, and needed
@@ -278,8 +377,7 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
           block.request.headerInsertOffset = end;
           continue;
         }
-        const header = headerLine(text, first, end);
-        if (header && headers.add(header)) {
+        if (headers.addLine(first, end)) {
           if (state === 'requestHeaders' && block.request) {
             block.request.headerInsertOffset = end;
           }
@@ -312,47 +410,37 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
   return file;
 }
 
-/**
- * The header lines of the request or response being read. They are collected in one long-lived array and copied
- * into an array of their exact size when the section ends: pushing into an empty array reserves 17 slots, and a 1 MB
- * file has 4,500 header sections of about four headers. Fields of an object rather than variables of the parser
- * shared with a closure: the engine keeps those in a heap context, and every line of the walk read them from there.
- */
+/** The header lines of the request or response being read, added to the document's table as they come. */
 class HeaderSection {
-  private readonly pending: (HttpHeader | undefined)[] = [];
-  private count = 0;
-  private owner: { headers: HttpHeader[] } | undefined;
+  private owner: { headers: HttpHeaders } | undefined;
+  private from = 0;
+
+  constructor(private readonly table: HeaderTable) {}
 
   get isEmpty(): boolean {
-    return this.count === 0;
+    return this.table.count === this.from;
   }
 
   /** Starts collecting the headers of `owner`. */
-  open(owner: { headers: HttpHeader[] }): void {
+  open(owner: { headers: HttpHeaders }): void {
     this.owner = owner;
+    this.from = this.table.count;
   }
 
-  /** Adds a header to the open section; false when no section is open. */
-  add(header: HttpHeader): boolean {
-    if (!this.owner) {
-      return false;
-    }
-    this.pending[this.count++] = header;
-    return true;
+  /** Adds the line if it is a header and a section is open; false otherwise. */
+  addLine(first: number, end: number): boolean {
+    return this.owner !== undefined && this.table.addLine(first, end);
   }
 
   /** Ends the section: its owner gets its headers. */
   flush(): void {
-    const { owner, count, pending } = this;
+    const owner = this.owner;
+    const count = this.table.count - this.from;
     if (owner && count > 0) {
-      owner.headers = pending.slice(0, count) as HttpHeader[];
-      // Emptied so this long-lived array does not keep the headers alive through the next garbage collections.
-      for (let i = 0; i < count; i++) {
-        pending[i] = undefined;
-      }
+      owner.headers = new HttpHeaders(this.table, this.from, count);
     }
-    this.count = 0;
     this.owner = undefined;
+    this.from = this.table.count;
   }
 }
 
@@ -377,14 +465,8 @@ export function resolveVariables(value: string, variables: ReadonlyMap<string, s
 }
 
 /** The header of that name (case-insensitive), first occurrence. */
-export function findHeader(headers: readonly HttpHeader[], name: string): HttpHeader | undefined {
-  const lower = name.toLowerCase();
-  for (const h of headers) {
-    if (h.isNamed(lower)) {
-      return h;
-    }
-  }
-  return undefined;
+export function findHeader(headers: HttpHeaders, name: string): HttpHeader | undefined {
+  return headers.find(name);
 }
 
 const HASH = 35;
@@ -404,7 +486,6 @@ const H_UPPER = 72;
  * {@link appended}). Not frozen: V8 iterates a frozen array with the generic iterator, one result object per step.
  */
 const UNFILLED: never[] = [];
-const NO_HEADERS: HttpHeader[] = UNFILLED;
 
 /** `list` with `item` added: a new one-item array in place of the shared empty list, so it is never pushed into. */
 function appended<T>(list: T[], item: T): T[] {
@@ -577,24 +658,6 @@ function isMethodName(text: string, start: number, end: number): boolean {
     }
   }
   return true;
-}
-
-function headerLine(text: string, first: number, end: number): HttpHeader | undefined {
-  let p = first;
-  while (p < end && isTokenChar(text.charCodeAt(p))) {
-    p++;
-  }
-  if (p === first) {
-    return undefined;
-  }
-  const nameEnd = p;
-  p = firstNonBlank(text, p, end);
-  if (text.charCodeAt(p) !== 58) {
-    return undefined;
-  }
-  const valueStart = firstNonBlank(text, p + 1, end);
-  const valueEnd = trimmedEnd(text, valueStart, end);
-  return new HttpHeader(text, first, nameEnd, valueStart, valueEnd);
 }
 
 /** RFC 9110 token characters. */

@@ -12,7 +12,7 @@ describe('parseHttpFile', () => {
     assert.equal(login.name, 'login');
     assert.equal(login.request?.method, 'POST');
     assert.equal(login.request?.url.text, '{{host}}/token');
-    assert.equal(login.request?.headers[0].name, 'Content-Type');
+    assert.equal(login.request?.headers.at(0)?.name, 'Content-Type');
     assert.equal(login.request?.body?.text, 'grant_type=x');
     assert.equal(second.request?.method, 'GET');
     assert.equal(file.variables.get('host'), 'https://a.example');
@@ -163,6 +163,39 @@ describe('HttpHeader', () => {
     assert.equal(h.value, 'text/plain');
     assert.ok(h.isNamed('content-type'));
     assert.ok(!h.isNamed('content-typ'));
-    assert.ok(!headers[1].isNamed('x-othe~'));
+    assert.ok(!headers.at(1)!.isNamed('x-othe~'));
+  });
+
+  it('keeps each section to its own headers, in order, across requests, responses and blocks', () => {
+    const file = parseHttpFile(
+      [
+        'POST https://a.example/token',
+        'Content-Type: application/x-www-form-urlencoded',
+        '# a comment between headers',
+        'Authorization: Basic abc',
+        '',
+        'grant_type=x',
+        '',
+        'HTTP/1.1 401 Unauthorized',
+        'WWW-Authenticate: Bearer error="invalid_token"',
+        '',
+        '###',
+        'GET https://a.example/none',
+        '',
+        '###',
+        'GET https://a.example/one',
+        'Accept: */*',
+      ].join('\n'),
+    );
+    const names = (headers: Iterable<{ name: string }>) => [...headers].map((h) => h.name);
+    const [first, second, third] = file.blocks;
+    assert.deepEqual(names(first.request!.headers), ['Content-Type', 'Authorization']);
+    assert.deepEqual(names(first.responses[0].headers), ['WWW-Authenticate']);
+    assert.equal(first.responses[0].headers.at(0)?.value, 'Bearer error="invalid_token"');
+    assert.equal(first.responses[0].headers.at(1), undefined);
+    assert.equal(second.request!.headers.length, 0);
+    assert.deepEqual(names(third.request!.headers), ['Accept']);
+    assert.equal(findHeader(first.request!.headers, 'AUTHORIZATION')?.value, 'Basic abc');
+    assert.equal(findHeader(first.responses[0].headers, 'authorization'), undefined);
   });
 });
