@@ -1,11 +1,29 @@
-/** A `name=value` pair of a query string or form body, with offsets of the raw text it came from. */
-export interface FormParam {
-  readonly name: string;
+/**
+ * A `name=value` pair of a query string or form body, with offsets of the raw text it came from. The value is cut
+ * and decoded the first time it is read: the lints read the values of one or two parameters (`grant_type`, `error`,
+ * and a profile's client id and redirect URI when profiles exist), so cutting and decoding all of them was wasted.
+ */
+export class FormParam {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly text: string,
+    readonly start: number,
+    readonly valueStart: number,
+    readonly valueEnd: number,
+    /** The raw value has a `+` or `%`: without one, decoding leaves it as it is. */
+    private readonly encoded: boolean,
+  ) {}
+
   /** The decoded value (`+` and `%xx` undone; left raw where the escape is malformed). */
-  readonly value: string;
-  readonly start: number;
-  readonly valueStart: number;
-  readonly valueEnd: number;
+  get value(): string {
+    if (this.decoded === undefined) {
+      const raw = this.text.slice(this.valueStart, this.valueEnd);
+      this.decoded = this.encoded ? decodeFormComponent(raw) : raw;
+    }
+    return this.decoded;
+  }
 }
 
 /**
@@ -47,14 +65,16 @@ export function parseFormParams(text: string, start = 0, end = text.length): For
       ) {
         valueEnd--;
       }
-      const rawValue = text.slice(valueStart, valueEnd);
-      params.push({
-        name: encodedName ? decodeFormComponent(rawName) : rawName,
-        value: encodedValue ? decodeFormComponent(rawValue) : rawValue,
-        start: p,
-        valueStart,
-        valueEnd,
-      });
+      params.push(
+        new FormParam(
+          encodedName ? decodeFormComponent(rawName) : rawName,
+          text,
+          p,
+          valueStart,
+          valueEnd,
+          encodedValue,
+        ),
+      );
     }
     p = q + 1;
   }
