@@ -10,7 +10,7 @@ import { parseFormParams } from './formParams';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext } from './lintContext';
-import { CommentRun, HttpBlock, HttpFile, HttpResponse, findHeader, readHttpFile } from './parseHttpFile';
+import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
 import { RequestContext, resolveRequestContext, urlUsesVariables } from './requestContext';
 import { lintRequest, rabobankRequiredScopes } from './requestLints';
 import { SourceText } from './sourceText';
@@ -181,8 +181,8 @@ const QUOTE = 34;
 const JSON_MEDIA_TYPE = /json/i;
 
 function isJsonContentType(response: HttpResponse): boolean {
-  const contentType = findHeader(response.headers, 'content-type');
-  return contentType !== undefined && JSON_MEDIA_TYPE.test(contentType.value);
+  const contentType = response.headers.valueOf('content-type');
+  return contentType !== undefined && JSON_MEDIA_TYPE.test(contentType);
 }
 
 /** An authorization error redirect: `Location: https://client/cb?error=access_denied&state=…`. */

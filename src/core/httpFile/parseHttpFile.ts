@@ -75,13 +75,24 @@ export class HttpHeaders {
 
   /** The first header of that name (in any case). */
   find(name: string): HttpHeader | undefined {
+    return this.at(this.indexOf(name));
+  }
+
+  /** The value of the first header of that name (in any case), without making a header object. */
+  valueOf(name: string): string | undefined {
+    const i = this.indexOf(name);
+    return i < 0 ? undefined : this.table.value(this.from + i);
+  }
+
+  /** Where the first header of that name (in any case) is, or -1. */
+  indexOf(name: string): number {
     const lower = name.toLowerCase();
     for (let i = 0; i < this.length; i++) {
       if (this.isNamed(i, lower)) {
-        return this.at(i);
+        return i;
       }
     }
-    return undefined;
+    return -1;
   }
 
   *[Symbol.iterator](): IterableIterator<HttpHeader> {
@@ -137,6 +148,11 @@ class HeaderTable {
     const rows = this.rows;
     const at = i * 4;
     return new HttpHeader(this.document, rows[at], rows[at + 1], rows[at + 2], rows[at + 3]);
+  }
+
+  value(i: number): string {
+    const rows = this.rows;
+    return this.document.slice(rows[i * 4 + 2], rows[i * 4 + 3]);
   }
 
   isNamed(i: number, lowerCaseName: string): boolean {
@@ -462,11 +478,6 @@ export function resolveVariables(value: string, variables: ReadonlyMap<string, s
     }
   }
   return out;
-}
-
-/** The header of that name (case-insensitive), first occurrence. */
-export function findHeader(headers: HttpHeaders, name: string): HttpHeader | undefined {
-  return headers.find(name);
 }
 
 const HASH = 35;

@@ -1,5 +1,5 @@
 import { FormParam, findParam, parseFormParams } from './formParams';
-import { HttpFile, HttpRequest, findHeader, resolveVariables } from './parseHttpFile';
+import { HttpFile, HttpRequest, resolveVariables } from './parseHttpFile';
 
 /** Which kind of endpoint a request hit; decides between the error families that share a payload. */
 export type EndpointKind =
@@ -160,7 +160,7 @@ class LazyRequestContext implements RequestContext {
   }
 
   private readIsForm(): boolean {
-    const contentType = findHeader(this.request.headers, 'content-type')?.value ?? '';
+    const contentType = this.request.headers.valueOf('content-type') ?? '';
     if (contentType) {
       return FORM_MEDIA_TYPE.test(contentType);
     }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../../src/core/httpFile/lineIndex';
-import { findHeader, parseHttpFile, resolveVariables } from '../../../../src/core/httpFile/parseHttpFile';
+import { parseHttpFile, resolveVariables } from '../../../../src/core/httpFile/parseHttpFile';
 
 describe('parseHttpFile', () => {
   it('splits blocks on ### and reads names, variables, request line, headers and body', () => {
@@ -158,7 +158,7 @@ describe('HttpHeader', () => {
     const file = parseHttpFile('GET https://a.example/\nCONTENT-type :  text/plain  \nX-Other: 1\n');
     const headers = file.blocks[0].request!.headers;
     assert.equal(headers.length, 2);
-    const h = findHeader(headers, 'Content-Type')!;
+    const h = headers.find('Content-Type')!;
     assert.equal(h.name, 'CONTENT-type');
     assert.equal(h.value, 'text/plain');
     assert.ok(h.isNamed('content-type'));
@@ -195,7 +195,9 @@ describe('HttpHeader', () => {
     assert.equal(first.responses[0].headers.at(1), undefined);
     assert.equal(second.request!.headers.length, 0);
     assert.deepEqual(names(third.request!.headers), ['Accept']);
-    assert.equal(findHeader(first.request!.headers, 'AUTHORIZATION')?.value, 'Basic abc');
-    assert.equal(findHeader(first.responses[0].headers, 'authorization'), undefined);
+    assert.equal(first.request!.headers.find('AUTHORIZATION')?.value, 'Basic abc');
+    assert.equal(first.request!.headers.valueOf('content-TYPE'), 'application/x-www-form-urlencoded');
+    assert.equal(first.responses[0].headers.find('authorization'), undefined);
+    assert.equal(first.responses[0].headers.valueOf('authorization'), undefined);
   });
 });
