@@ -272,13 +272,13 @@ class LazyRequestContext implements RequestContext {
   }
 }
 
+/** A lazily read field that has not been read yet. */
+const UNREAD = Symbol('unread');
+
 /**
  * `/consents/` in any case. Without the `u` flag a non-ASCII character never matches an ASCII letter, which is also
  * what lower-casing the path first gave: no non-ASCII character lowers to a letter of `consents`.
  */
-/** A lazily read field that has not been read yet. */
-const UNREAD = Symbol('unread');
-
 const CONSENTS_SEGMENT = /\/consents\//gi;
 const SLASH = 47;
 const COLON = 58;
