@@ -264,7 +264,7 @@ async function measureActivation(extensionDir) {
   const probe = path.join(extensionDir, 'activationProbe.js');
   fs.writeFileSync(probe, PROBE);
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-bench-ws-'));
-  const server = await host.startCodeServer(root, { log });
+  const server = await host.startCodeServer(root, { log, smokeTestDriver: true });
   let browser;
   try {
     browser = await host.launchChromium();

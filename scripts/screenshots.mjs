@@ -174,6 +174,8 @@ async function main() {
   ensureOfflineHost(root);
   const workspace = workspaceCopy();
   const server = await startCodeServer(root, {
+    // Installed as a person has it (no test driver), so notification toasts show as they would for them.
+    installedExtension: root,
     // VS Code opens 127.0.0.1 addresses through code-server's port proxy; the practice pages work behind it.
     proxy: true,
     // Room for what the pictures are about: no chat side bar, no minimap.
@@ -187,7 +189,7 @@ async function main() {
     if (process.env.OAUTH_WORKBENCH_HOST_VERBOSE) {
       page.on('console', (message) => console.error(`[workbench ${message.type()}] ${message.text()}`));
     }
-    await page.goto(workbenchUrl(server, { folder: workspace.folder, extensionDevelopmentPath: root }));
+    await page.goto(workbenchUrl(server, { folder: workspace.folder }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor();
     // Let the extension host start and the extension activate.

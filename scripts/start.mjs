@@ -44,7 +44,10 @@ if (code) {
     console.log('\nVS Code is open. The practice server keeps running for it; press Ctrl+C to stop it.');
   });
   const stopPractice = () => {
-    practice?.kill('SIGTERM');
+    if (practice) {
+      console.log('\nStopping the practice server.');
+      practice.kill('SIGTERM');
+    }
     process.exit(0);
   };
   process.once('SIGINT', stopPractice);
@@ -59,8 +62,9 @@ if (code) {
       throw new HostError(`--port must be a port number from 1 to 65535, not "${opts.port}".`);
     }
     // The port proxy lets the browser reach the practice server's sign-in page when VS Code rewrites its address.
-    const server = await startCodeServer(root, { port, proxy: true });
-    const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: root });
+    // The extension is installed as a person has it: no test driver, which would silence every notification.
+    const server = await startCodeServer(root, { port, proxy: true, installedExtension: root });
+    const url = workbenchUrl(server, { folder: workspace });
     console.log(
       '\n`code` is not on PATH, so OAuth Workbench runs in VS Code for the web (code-server) on this machine.',
     );
@@ -68,8 +72,10 @@ if (code) {
     let stopping = false;
     const stop = async () => {
       stopping = true;
+      console.log('\nStopping VS Code and the practice server…');
       practice?.kill('SIGTERM');
       await server.stop();
+      console.log('Stopped.');
       process.exit(0);
     };
     process.once('SIGINT', stop);
@@ -117,8 +123,10 @@ async function startPractice() {
     return undefined;
   }
   const endpoints = JSON.parse(line);
+  // A practice secret, made up for this machine: printing it is what the practice server's home page promises.
   console.log(
-    `Practice server: ${endpoints.issuer} (trouble switches on its home page; client id ${endpoints.client_id})`,
+    `Practice server: ${endpoints.issuer} (trouble switches on its home page)\n` +
+      `  client id ${endpoints.client_id}, client secret ${endpoints.client_secret}`,
   );
   child.stdout.resume();
   return child;

@@ -138,6 +138,17 @@ async function main() {
     }
   }
 
+  if (wanted('integration') && opts.host !== 'electron' && !opts.grep) {
+    // What `npm start` gives a person: the extension installed, no test driver, notifications that pop up.
+    console.log('\n▶ start path (npm start --offline, as a person opens it)');
+    if (!built) {
+      record('start path', { passes: 0, failures: 1, note: 'not run: the build failed' });
+    } else {
+      const { checkStartPath } = await import('../test/host/startPathCheck.mjs');
+      record('start path', await checkStartPath(root));
+    }
+  }
+
   console.log('\nSummary');
   for (const line of summary) {
     console.log(`  ${line}`);

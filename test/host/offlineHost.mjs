@@ -12,6 +12,9 @@ import { ensureDebianPackages } from '../../scripts/bootstrap.mjs';
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE24_VERSION = '24.21.0';
 /** Lines the test index prints around the suite's own output (see test/integration/index.ts). */
+/** The code-server option that lets a test drive the workbench; it also silences every notification toast. */
+export const SMOKE_TEST_DRIVER_OPTION = 'enable-smoke-test-driver';
+
 export const SUITE_START = '<<oauth-workbench-suite-start>>';
 export const SUITE_END = '<<oauth-workbench-suite-end>>';
 export const CHROMIUM = process.env.OAUTH_WORKBENCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -134,6 +137,16 @@ function installOnce(prefix, spec, extraEnv, log) {
   // A package.json of its own keeps npm from walking up into the project's.
   fs.writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ private: true }));
   const started = Date.now();
+  // npm says nothing until it is done (2-3 minutes for code-server); a separate process tells the person it is alive,
+  // since spawnSync blocks this one.
+  const ticker = spawn(
+    process.execPath,
+    [
+      '-e',
+      `let s = 0; setInterval(() => console.error('[offline host] still installing ${spec}… ' + (s += 15) + ' s'), 15000);`,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const result = spawnSync(
     'npm',
     ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec],
@@ -143,6 +156,7 @@ function installOnce(prefix, spec, extraEnv, log) {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
+  ticker.kill();
   if (result.status !== 0) {
     throw new HostError(`npm install ${spec} failed with exit code ${result.status}; see the output above.`);
   }
@@ -193,7 +207,8 @@ export async function startCodeServer(
   {
     env = {},
     log = console.error,
-    smokeTestDriver = true,
+    smokeTestDriver = false,
+    installedExtension,
     port: wantedPort,
     proxy = false,
     settings = {},
@@ -241,8 +256,16 @@ export async function startCodeServer(
     args.push('--disable-proxy');
   }
   if (smokeTestDriver) {
-    // Without it the workbench ignores the URL payload that loads the extension under development and its tests.
-    args.push('--vscode-option', 'enable-smoke-test-driver');
+    // Without it the workbench ignores the URL payload that loads the extension under development and its tests. It
+    // also makes the workbench skip every notification toast, so only test hosts may ask for it, never `npm start`.
+    args.push('--vscode-option', SMOKE_TEST_DRIVER_OPTION);
+  }
+  if (installedExtension) {
+    // For a person: the extension is installed into the throwaway extensions folder (a link to the project), so it
+    // loads like any installed extension, with no driver.
+    const manifest = JSON.parse(fs.readFileSync(path.join(installedExtension, 'package.json'), 'utf8'));
+    const folder = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+    fs.symlinkSync(path.resolve(installedExtension), path.join(dirs.extensions, folder), 'dir');
   }
   const serverLog = fs.openSync(path.join(runDir, 'code-server.log'), 'a');
   const child = spawn(p.node, args, {
@@ -296,6 +319,9 @@ export async function startCodeServer(
 
 /** The workbench URL that opens `folder` and loads the extension (and tests) into the server's extension host. */
 export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+  if (!extensionDevelopmentPath) {
+    return `${server.baseUrl}/?${new URLSearchParams({ folder }).toString()}`;
+  }
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
   if (extensionTestsPath) {
@@ -330,7 +356,11 @@ export async function runTestsInOfflineHost({
     fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-results-')),
     'results.json',
   );
-  const server = await startCodeServer(root, { env: { OAUTH_WORKBENCH_TEST_RESULTS: resultsFile }, log });
+  const server = await startCodeServer(root, {
+    env: { OAUTH_WORKBENCH_TEST_RESULTS: resultsFile },
+    log,
+    smokeTestDriver: true,
+  });
   let browser;
   try {
     browser = await launchChromium();
