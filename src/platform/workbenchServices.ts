@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { EngineLoader } from './engineLoader';
+import type { OAuthEngine } from './oauthEngine';
 import type { ProfileStatusStore } from './profileStatusStore';
 import type { SecretStorageSecretStore } from './secretStorageSecretStore';
 import type { SecretStorageTokenVault } from './secretStorageTokenVault';
@@ -11,6 +11,6 @@ export interface WorkbenchServices {
   readonly profiles: WorkspaceProfileRepository;
   readonly secretStore: SecretStorageSecretStore;
   readonly vault: SecretStorageTokenVault;
-  readonly engine: EngineLoader;
+  readonly engine: OAuthEngine;
   readonly status: ProfileStatusStore;
 }

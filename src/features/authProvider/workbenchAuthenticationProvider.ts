@@ -4,7 +4,7 @@ import { ClientProfile } from '../../core/profiles/clientProfile';
 import { isAccessTokenExpired, TokenSet } from '../../core/tokens/tokenSet';
 import { Disposable } from '../../platform/dispose';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import type { OperationResult } from '../signIn/signInCommand';
+import type { OperationResult } from '../../platform/operationResult';
 
 /**
  * Lets other extensions borrow a profile's access token through `vscode.authentication.getSession('oauthWorkbench',

@@ -11,7 +11,7 @@ import {
 } from '../../core/tokens/tokenSet';
 import { Disposable } from '../../platform/dispose';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { decodeFailure } from '../signIn/oauthFailurePresenter';
+import { decodeFailure } from '../../platform/oauthFailurePresenter';
 
 // setTimeout cannot wait longer than ~24.8 days; re-plan at least daily.
 const MAX_TIMER_MS = 24 * 60 * 60_000;

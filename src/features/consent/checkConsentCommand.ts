@@ -14,8 +14,8 @@ import { withoutLinks } from '../../platform/notificationText';
 import { registerCommand } from '../../platform/runCommand';
 import { refreshOpenDocument } from '../../platform/virtualDocuments';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
-import { decodeFailure, showFailure } from '../signIn/oauthFailurePresenter';
+import { resolveProfile } from '../../platform/resolveProfile';
+import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
 import { renderConsentReport } from './consentReport';
 
 const SCHEME = 'oauth-workbench-consent';

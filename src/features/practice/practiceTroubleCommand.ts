@@ -3,7 +3,7 @@ import { CommandIds } from '../../constants';
 import { PRACTICE_TROUBLES, practiceTroubleOf } from '../../core/practice/practiceTroubles';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { PracticeServerController } from './practiceServerController';
+import type { PracticeServerControl } from './practiceServerControl';
 
 /** Programmatic argument of `oauthWorkbench.practiceTrouble`: the trouble id, e.g. `spend-refresh-token`. */
 export interface PracticeTroubleArgs {
@@ -16,7 +16,7 @@ export interface PracticeTroubleArgs {
  */
 export function registerPracticeTroubleCommand(
   services: WorkbenchServices,
-  practice: PracticeServerController,
+  practice: PracticeServerControl,
 ): vscode.Disposable {
   return registerCommand(CommandIds.practiceTrouble, services, async (arg?: unknown) => {
     if (!practice.endpoints && !(await practice.detect())) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { WorkbenchServices } from '../../platform/workbenchServices';
 import { registerPracticeTroubleCommand } from './practiceTroubleCommand';
-import { PracticeServerController } from './practiceServerController';
+import type { PracticeServerControl } from './practiceServerControl';
 import { registerStartPracticeServerCommand } from './startPracticeServerCommand';
 
 /**
@@ -10,7 +10,7 @@ import { registerStartPracticeServerCommand } from './startPracticeServerCommand
  */
 export function registerPractice(
   services: WorkbenchServices,
-  practice: PracticeServerController,
+  practice: PracticeServerControl,
 ): vscode.Disposable {
   void practice.detect().then(async (found) => {
     const endpoints = practice.endpoints;

@@ -3,7 +3,7 @@ import { CommandIds, SettingKeys } from '../../constants';
 import { PRACTICE_PROFILE_ID } from '../../core/practice/practiceProfile';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { PracticeServerController } from './practiceServerController';
+import type { PracticeServerControl } from './practiceServerControl';
 
 /** Programmatic arguments of `oauthWorkbench.startPracticeServer` (tests pick free ports). */
 export interface StartPracticeServerArgs {
@@ -27,7 +27,7 @@ export interface StartPracticeServerResult {
  */
 export function registerStartPracticeServerCommand(
   services: WorkbenchServices,
-  practice: PracticeServerController,
+  practice: PracticeServerControl,
 ): vscode.Disposable {
   return registerCommand(
     CommandIds.startPracticeServer,

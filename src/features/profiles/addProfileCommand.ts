@@ -10,7 +10,13 @@ import { uniqueProfileId } from '../../core/profiles/profileEntries';
 import { createProfileFromPreset, PROFILE_PRESETS, presetOf } from '../../core/profiles/profilePresets';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { BackError, inputStep, pickStep, QuickInputFactory, StepValidation } from './quickInputSteps';
+import {
+  BackError,
+  inputStep,
+  pickStep,
+  QuickInputFactory,
+  StepValidation,
+} from '../../platform/quickInputSteps';
 
 /**
  * Programmatic arguments of `oauthWorkbench.addProfile`: a complete profile (no UI at all), or the quick-input factory

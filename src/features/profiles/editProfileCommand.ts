@@ -3,7 +3,7 @@ import { CommandIds } from '../../constants';
 import { ClientProfile, validateClientProfile } from '../../core/profiles/clientProfile';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from './resolveProfile';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /** Programmatic arguments of `oauthWorkbench.editProfile`: the profile and the fields to change (no UI). */
 export interface EditProfileArgs {

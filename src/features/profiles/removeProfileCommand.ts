@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from './resolveProfile';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /** `oauthWorkbench.removeProfile`: after a confirmation, forgets the profile, its tokens and its client secret. */
 export function registerRemoveProfileCommand(services: WorkbenchServices): vscode.Disposable {

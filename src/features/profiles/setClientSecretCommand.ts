@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from './resolveProfile';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /**
  * `oauthWorkbench.setClientSecret`: stores a profile's client secret in SecretStorage (the OS keychain), asked with

@@ -3,9 +3,9 @@ import { CommandIds } from '../../constants';
 import type { TokenKind } from '../../core/tokens/tokenManager';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
-import { decodeFailure, showFailure } from './oauthFailurePresenter';
-import { OperationResult } from './signInCommand';
+import { resolveProfile } from '../../platform/resolveProfile';
+import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
+import type { OperationResult } from '../../platform/operationResult';
 
 /**
  * `oauthWorkbench.revokeToken` (RFC 7009): revokes the refresh token and the access token, or only the one named by

@@ -4,15 +4,16 @@ import { isCancellation } from '../../core/oauth/oauthErrors';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import type { QuickInputFactory } from '../profiles/quickInputSteps';
-import { resolveProfile } from '../profiles/resolveProfile';
+import type { QuickInputFactory } from '../../platform/quickInputSteps';
+import { resolveProfile } from '../../platform/resolveProfile';
 import {
   loopbackOrPasteBack,
   openInBrowser,
   pastedRedirectPrompt,
   redirectMayMissLoopback,
 } from './browserRedirect';
-import { decodeFailure, FailureReport, showFailure } from './oauthFailurePresenter';
+import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
+import type { OperationResult } from '../../platform/operationResult';
 
 /**
  * Programmatic arguments of `oauthWorkbench.signIn`. `openUrl` replaces the browser: a test follows the authorization
@@ -25,14 +26,6 @@ export interface SignInArgs {
   readonly scope?: string;
   /** Where the paste-back input box comes from (a test fills it in like a user). */
   readonly quickInputs?: Pick<QuickInputFactory, 'createInputBox'>;
-}
-
-/** What `oauthWorkbench.signIn` resolves to (never a token). */
-export interface OperationResult {
-  readonly ok: boolean;
-  readonly profileId: string;
-  readonly expiresAt?: string;
-  readonly failure?: FailureReport;
 }
 
 /** `oauthWorkbench.signIn`: the authorization-code flow with a cancellable progress notification. */

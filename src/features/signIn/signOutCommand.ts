@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /**
  * `oauthWorkbench.signOut`: deletes the profile's tokens from SecretStorage, revoking them first when the profile has

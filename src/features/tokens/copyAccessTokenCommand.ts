@@ -4,7 +4,7 @@ import { describeExpiry } from '../../core/tokens/expiryLabels';
 import { msUntilExpiry } from '../../core/tokens/tokenSet';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /** `oauthWorkbench.copyAccessToken`: copies a valid access token (refreshed first when it expired) to the clipboard. */
 export function registerCopyAccessTokenCommand(services: WorkbenchServices): vscode.Disposable {

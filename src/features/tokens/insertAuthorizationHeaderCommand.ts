@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /**
  * `oauthWorkbench.insertAuthorizationHeader`: writes `Authorization: Bearer <token>` at the cursor of a `.http`

@@ -4,7 +4,7 @@ import { Disposable } from '../../platform/dispose';
 import { registerCommand } from '../../platform/runCommand';
 import { refreshOpenDocument } from '../../platform/virtualDocuments';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { profileIdOf, resolveProfile } from '../profiles/resolveProfile';
+import { profileIdOf, resolveProfile } from '../../platform/resolveProfile';
 import { renderTokenDetails } from './tokenDetailsDocument';
 
 /**

@@ -7,7 +7,7 @@ import { msUntilExpiry, possiblySpentWarning } from '../../core/tokens/tokenSet'
 import { presetOf } from '../../core/profiles/profilePresets';
 import { Disposable } from '../../platform/dispose';
 import { WorkbenchServices } from '../../platform/workbenchServices';
-import { endpointsOf } from '../tokens/tokenDetailsDocument';
+import { endpointsOf } from '../../core/profiles/profileEndpoints';
 import { ProfileSnapshot, ProfileState, profileStateOf, TokenTreeNode } from './tokenTreeNodes';
 
 const STATE_LOOK: Record<ProfileState, { icon: string; color?: string; text: string; context: string }> = {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../../constants';
-import { isOAuthWorkbenchError } from '../../core/oauth/oauthErrors';
-import { ClientProfile } from '../../core/profiles/clientProfile';
-import { withoutLinks } from '../../platform/notificationText';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import { CommandIds } from '../constants';
+import { isOAuthWorkbenchError } from '../core/oauth/oauthErrors';
+import { ClientProfile } from '../core/profiles/clientProfile';
+import { withoutLinks } from './notificationText';
+import { WorkbenchServices } from './workbenchServices';
 
 /** A failure decoded with the error knowledge base: what the notification said, and the entry it came from. */
 export interface FailureReport {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../../constants';
-import { ClientProfile } from '../../core/profiles/clientProfile';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import { CommandIds } from '../constants';
+import { ClientProfile } from '../core/profiles/clientProfile';
+import { WorkbenchServices } from './workbenchServices';
 
 /**
  * What a command may receive to name a profile: its id, an object with `profileId` (tree items, programmatic calls,
