@@ -23,7 +23,7 @@ import { SecretStorageSecretStore } from './platform/secretStorageSecretStore';
 import { SecretStorageTokenVault } from './platform/secretStorageTokenVault';
 import { createTestApi, WorkbenchTestApi } from './wiring/workbenchTestApi';
 import { WorkbenchLintContext } from './platform/workbenchLintContext';
-import { WorkbenchServices } from './platform/workbenchServices';
+import { WorkbenchServices } from './wiring/workbenchServices';
 import { WorkspaceProfileRepository } from './platform/workspaceProfileRepository';
 
 /** Composition root: builds the services and registers each feature; no logic of its own. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { PRACTICE_TROUBLES, practiceTroubleOf } from '../../core/practice/practiceTroubles';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { PracticeDeps } from './practiceDeps';
 import type { PracticeServerControl } from './practiceServerControl';
 
 /** Programmatic argument of `oauthWorkbench.practiceTrouble`: the trouble id, e.g. `spend-refresh-token`. */
@@ -15,7 +15,7 @@ export interface PracticeTroubleArgs {
  * next matching request fails that way.
  */
 export function registerPracticeTroubleCommand(
-  services: WorkbenchServices,
+  services: PracticeDeps,
   practice: PracticeServerControl,
 ): vscode.Disposable {
   return registerCommand(CommandIds.practiceTrouble, services, async (arg?: unknown) => {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../constants';
 import { PRACTICE_PROFILE_ID } from '../../core/practice/practiceProfile';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { PracticeDeps } from './practiceDeps';
 import type { PracticeServerControl } from './practiceServerControl';
 
 /** Programmatic arguments of `oauthWorkbench.startPracticeServer` (tests pick free ports). */
@@ -26,7 +26,7 @@ export interface StartPracticeServerResult {
  * its client secret in SecretStorage for the built-in "Practice (local)" profile, and offers to sign in.
  */
 export function registerStartPracticeServerCommand(
-  services: WorkbenchServices,
+  services: PracticeDeps,
   practice: PracticeServerControl,
 ): vscode.Disposable {
   return registerCommand(

@@ -3,7 +3,7 @@ import { CommandIds } from '../../constants';
 import { isCancellation } from '../../core/oauth/oauthErrors';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { SignInDeps } from './signInDeps';
 import type { QuickInputFactory } from '../../platform/quickInputSteps';
 import { resolveProfile } from '../../platform/resolveProfile';
 import {
@@ -29,7 +29,7 @@ export interface SignInArgs {
 }
 
 /** `oauthWorkbench.signIn`: the authorization-code flow with a cancellable progress notification. */
-export function registerSignInCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerSignInCommand(services: SignInDeps): vscode.Disposable {
   return registerCommand(CommandIds.signIn, services, async (arg?: unknown) => {
     const { openUrl, quickInputs, scope } = (arg ?? {}) as SignInArgs;
     const profile = await withScopes(
@@ -47,7 +47,7 @@ export function registerSignInCommand(services: WorkbenchServices): vscode.Dispo
 }
 
 async function signInWithProfile(
-  services: WorkbenchServices,
+  services: SignInDeps,
   profile: ClientProfile,
   openUrl: (url: string) => Promise<void>,
   quickInputs?: Pick<QuickInputFactory, 'createInputBox'>,
@@ -120,7 +120,7 @@ async function signInWithProfile(
 
 /** The profile with the requested scopes added and saved (the user asked to sign in again with them). */
 async function withScopes(
-  services: WorkbenchServices,
+  services: SignInDeps,
   profile: ClientProfile,
   scope: string | undefined,
 ): Promise<ClientProfile> {

@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
-import type { OAuthEngine } from './oauthEngine';
-import type { ProfileStatusStore } from './profileStatusStore';
-import type { SecretStorageSecretStore } from './secretStorageSecretStore';
-import type { SecretStorageTokenVault } from './secretStorageTokenVault';
-import type { WorkspaceProfileRepository } from './workspaceProfileRepository';
+import type { OAuthEngine } from '../platform/oauthEngine';
+import type { ProfileStatusStore } from '../platform/profileStatusStore';
+import type { SecretStorageSecretStore } from '../platform/secretStorageSecretStore';
+import type { SecretStorageTokenVault } from '../platform/secretStorageTokenVault';
+import type { WorkspaceProfileRepository } from '../platform/workspaceProfileRepository';
 
 /** The services `activate()` builds once and hands to every feature's `register…()` (constructor injection). */
 export interface WorkbenchServices {
