@@ -41,7 +41,7 @@ const common = {
 
 /**
  * undici is more than half of the extension bundle and only a sign-in or token command needs it, so the extension
- * loads it from its own file, dist/undici.js, the first time the engine is built (src/platform/engineLoader.ts).
+ * loads it from its own file, dist/undici.js, the first time the engine is built (src/wiring/engineLoader.ts).
  */
 const undiciOnDemandPlugin = {
   name: 'undici-on-demand',

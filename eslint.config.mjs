@@ -1,4 +1,6 @@
-// typescript-eslint flat config. `src/core` stays pure: no `vscode`, no Node built-ins.
+// typescript-eslint flat config. The per-folder `no-restricted-imports` blocks keep the layers of
+// docs/architecture.md honest: `src/core` stays pure (no `vscode`, no Node built-ins), `src/platform` never reaches up
+// into features or down into Node code, and a feature imports only core, platform, constants and its own folder.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -59,6 +61,63 @@ export default tseslint.config(
             {
               group: ['**/platform/**', '**/features/**'],
               message: 'src/node may not depend on VS Code layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/platform/**/*.ts', 'src/features/**/*.ts'],
+    rules: {
+      // no-restricted-imports does not see `import()`, which lazy loading uses: the same walls, for dynamic imports.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)(node|wiring|features)\\//]',
+          message: 'Platform and features may load core lazily, never src/node, the wiring or a feature.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '**/wiring/**', '**/extension'],
+              message: 'src/platform is shared by features: it may not depend on a feature or on the wiring.',
+            },
+            {
+              group: ['**/node/**'],
+              message:
+                'src/platform may not import src/node: only the wiring beside extension.ts loads Node code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // From src/features/<x>/, `../<y>/…` is a sibling feature; `../../…` leaves the features layer.
+              regex: '^\\.\\./(?!\\.\\./)',
+              message:
+                'A feature may not import another feature: move what two features share into src/platform (VS Code) or src/core (pure).',
+            },
+            {
+              group: ['**/node/**', '**/wiring/**', '**/extension', '**/cli', '**/cli/**'],
+              message:
+                'A feature depends only on core, platform, constants and its own folder; declare what it needs in its …Deps interface.',
             },
           ],
         },

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { EXTENSION_NAME } from './constants';
-import { HttpLintService } from './features/httpDiagnostics/httpLintService';
+import { HttpLintService } from './platform/httpLintService';
 import { registerHttpDiagnostics } from './features/httpDiagnostics/registerHttpDiagnostics';
 import { registerHttpHover } from './features/httpHover/registerHttpHover';
 import { registerHttpQuickFixes } from './features/httpQuickFixes/registerHttpQuickFixes';
@@ -14,16 +14,16 @@ import { registerSignIn } from './features/signIn/registerSignIn';
 import { registerStatusBar } from './features/statusBar/registerStatusBar';
 import { registerTokenCommands } from './features/tokens/registerTokenCommands';
 import { registerWalkthrough } from './features/walkthrough/registerWalkthrough';
-import { PracticeProfiles } from './features/practice/practiceProfiles';
-import { PracticeServerController } from './features/practice/practiceServerController';
+import { PracticeProfiles } from './wiring/practiceProfiles';
+import { PracticeServerController } from './wiring/practiceServerController';
 import { registerPractice } from './features/practice/registerPractice';
-import { EngineLoader } from './platform/engineLoader';
+import { EngineLoader } from './wiring/engineLoader';
 import { ProfileStatusStore } from './platform/profileStatusStore';
 import { SecretStorageSecretStore } from './platform/secretStorageSecretStore';
 import { SecretStorageTokenVault } from './platform/secretStorageTokenVault';
-import { createTestApi, WorkbenchTestApi } from './platform/workbenchTestApi';
+import { createTestApi, WorkbenchTestApi } from './wiring/workbenchTestApi';
 import { WorkbenchLintContext } from './platform/workbenchLintContext';
-import { WorkbenchServices } from './platform/workbenchServices';
+import { WorkbenchServices } from './wiring/workbenchServices';
 import { WorkspaceProfileRepository } from './platform/workspaceProfileRepository';
 
 /** Composition root: builds the services and registers each feature; no logic of its own. */
@@ -33,20 +33,21 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
   const secretStore = new SecretStorageSecretStore(context.secrets);
   const vault = new SecretStorageTokenVault(context.secrets);
   const practice = new PracticeServerController(context.extensionUri.fsPath);
+  const engine = new EngineLoader({ secretStore, vault, log, extensionPath: context.extensionUri.fsPath });
   const services: WorkbenchServices = {
     log,
     secretStore,
     vault,
     profiles: new WorkspaceProfileRepository(log, new PracticeProfiles(practice)),
     status: new ProfileStatusStore(context.globalState),
-    engine: new EngineLoader({ secretStore, vault, log, extensionPath: context.extensionUri.fsPath }),
+    engine,
   };
   const tokensView = registerTokensView(services);
   const statusBar = registerStatusBar(services);
   const authProvider = registerAuthProvider(services);
   context.subscriptions.push(
     log,
-    services.engine,
+    engine,
     services.profiles,
     services.status,
     secretStore,

@@ -3,8 +3,8 @@ import { CommandIds, PROFILE_SCOPE_PREFIX } from '../../constants';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { isAccessTokenExpired, TokenSet } from '../../core/tokens/tokenSet';
 import { Disposable } from '../../platform/dispose';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import type { OperationResult } from '../signIn/signInCommand';
+import type { AuthProviderDeps } from './authProviderDeps';
+import type { OperationResult } from '../../platform/operationResult';
 
 /**
  * Lets other extensions borrow a profile's access token through `vscode.authentication.getSession('oauthWorkbench',
@@ -18,7 +18,7 @@ export class WorkbenchAuthenticationProvider extends Disposable implements vscod
   readonly onDidChangeSessions = this._onDidChangeSessions.event;
   private readonly known = new Map<string, vscode.AuthenticationSession>();
 
-  constructor(private readonly services: WorkbenchServices) {
+  constructor(private readonly services: AuthProviderDeps) {
     super();
     this._register(services.vault.onDidChange((id) => void this.announce(id)));
   }

@@ -10,8 +10,8 @@ import {
   TokenSet,
 } from '../../core/tokens/tokenSet';
 import { Disposable } from '../../platform/dispose';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { decodeFailure } from '../signIn/oauthFailurePresenter';
+import type { AutoRefreshDeps } from './autoRefreshDeps';
+import { decodeFailure } from '../../platform/oauthFailurePresenter';
 
 // setTimeout cannot wait longer than ~24.8 days; re-plan at least daily.
 const MAX_TIMER_MS = 24 * 60 * 60_000;
@@ -33,7 +33,7 @@ export class AutoRefreshScheduler extends Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly notified = new Set<string>();
 
-  constructor(private readonly services: WorkbenchServices) {
+  constructor(private readonly services: AutoRefreshDeps) {
     super();
     this._register(services.vault.onDidChange((id) => void this.plan(id)));
     this._register(services.profiles.onDidChange(() => this.planAll()));

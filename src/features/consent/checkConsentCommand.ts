@@ -13,9 +13,9 @@ import { Disposable } from '../../platform/dispose';
 import { withoutLinks } from '../../platform/notificationText';
 import { registerCommand } from '../../platform/runCommand';
 import { refreshOpenDocument } from '../../platform/virtualDocuments';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
-import { decodeFailure, showFailure } from '../signIn/oauthFailurePresenter';
+import type { ConsentDeps } from './consentDeps';
+import { resolveProfile } from '../../platform/resolveProfile';
+import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
 import { renderConsentReport } from './consentReport';
 
 const SCHEME = 'oauth-workbench-consent';
@@ -51,7 +51,7 @@ class ConsentReportProvider extends Disposable implements vscode.TextDocumentCon
  * `oauthWorkbench.checkConsent`: asks the profile's Consent Details endpoint (Rabobank `GET …/consents/{consentId}`)
  * whether the consent behind the tokens is still usable, and shows the status per scope and account.
  */
-export function registerCheckConsentCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerCheckConsentCommand(services: ConsentDeps): vscode.Disposable {
   const reports = new ConsentReportProvider();
   return vscode.Disposable.from(
     reports,
@@ -116,7 +116,7 @@ export function registerCheckConsentCommand(services: WorkbenchServices): vscode
  * reason to check a consent), the client's own credentials, which the consent API also accepts.
  */
 async function consentAuthorization(
-  services: WorkbenchServices,
+  services: ConsentDeps,
   profile: ClientProfile,
   tokens: TokenManager,
 ): Promise<string> {
@@ -136,7 +136,7 @@ async function consentAuthorization(
 }
 
 function reportConsent(
-  services: WorkbenchServices,
+  services: ConsentDeps,
   profileId: string,
   label: string,
   consentId: string,

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_NAME } from '../../constants';
 import { DiagnosticSeverity, HttpDiagnostic } from '../../core/httpFile/httpDiagnostic';
 import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
-import { HTTP_LANGUAGE_ID, HttpLintService, toVscodeRange } from './httpLintService';
+import { HTTP_LANGUAGE_ID, HttpLintService, toVscodeRange } from '../../platform/httpLintService';
 
 /** What the diagnostics feature needs from the composition root. */
 export interface HttpDiagnosticsDeps {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { HoverCommands, hoverContent } from '../../core/httpFile/hoverContent';
 import { HoverActionKind } from '../../core/knowledge/knowledgeEntry';
-import { HttpLintService, toVscodeRange } from '../httpDiagnostics/httpLintService';
+import { HttpLintService, toVscodeRange } from '../../platform/httpLintService';
 
 /** The command each hover action runs (named as issue 5 registers them). */
 export const HOVER_ACTION_COMMANDS: Record<HoverActionKind, string> = {

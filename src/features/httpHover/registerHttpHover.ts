@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { HTTP_LANGUAGE_ID, HttpLintService } from '../httpDiagnostics/httpLintService';
+import { HTTP_LANGUAGE_ID, HttpLintService } from '../../platform/httpLintService';
 import { HttpHoverProvider } from './httpHoverProvider';
 
 /** Hovers on diagnosed ranges of `http` documents. */

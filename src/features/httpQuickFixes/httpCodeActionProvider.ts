@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { HttpLintService, toVscodeRange } from '../httpDiagnostics/httpLintService';
+import { HttpLintService, toVscodeRange } from '../../platform/httpLintService';
 
 /** Applies the quick fixes core computed with each diagnostic (grant type, Basic header, fresh token, state). */
 export class HttpCodeActionProvider implements vscode.CodeActionProvider {

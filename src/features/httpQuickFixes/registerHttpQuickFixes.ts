@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { HTTP_LANGUAGE_ID, HttpLintService } from '../httpDiagnostics/httpLintService';
+import { HTTP_LANGUAGE_ID, HttpLintService } from '../../platform/httpLintService';
 import { HttpCodeActionProvider } from './httpCodeActionProvider';
 
 /** Quick fixes for the pre-flight lints of `http` documents. */

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { PRACTICE_TROUBLES, practiceTroubleOf } from '../../core/practice/practiceTroubles';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { PracticeServerController } from './practiceServerController';
+import type { PracticeDeps } from './practiceDeps';
+import type { PracticeServerControl } from './practiceServerControl';
 
 /** Programmatic argument of `oauthWorkbench.practiceTrouble`: the trouble id, e.g. `spend-refresh-token`. */
 export interface PracticeTroubleArgs {
@@ -15,8 +15,8 @@ export interface PracticeTroubleArgs {
  * next matching request fails that way.
  */
 export function registerPracticeTroubleCommand(
-  services: WorkbenchServices,
-  practice: PracticeServerController,
+  services: PracticeDeps,
+  practice: PracticeServerControl,
 ): vscode.Disposable {
   return registerCommand(CommandIds.practiceTrouble, services, async (arg?: unknown) => {
     if (!practice.endpoints && !(await practice.detect())) {

@@ -1,17 +1,14 @@
 import * as vscode from 'vscode';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { PracticeDeps } from './practiceDeps';
 import { registerPracticeTroubleCommand } from './practiceTroubleCommand';
-import { PracticeServerController } from './practiceServerController';
+import type { PracticeServerControl } from './practiceServerControl';
 import { registerStartPracticeServerCommand } from './startPracticeServerCommand';
 
 /**
  * Practice mode: the commands that start the local practice server and switch its troubles on. A practice server
  * already running (`npm start`) is looked for once in the background, so its profile shows up without a command.
  */
-export function registerPractice(
-  services: WorkbenchServices,
-  practice: PracticeServerController,
-): vscode.Disposable {
+export function registerPractice(services: PracticeDeps, practice: PracticeServerControl): vscode.Disposable {
   void practice.detect().then(async (found) => {
     const endpoints = practice.endpoints;
     if (found && endpoints) {

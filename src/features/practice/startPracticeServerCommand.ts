@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../constants';
 import { PRACTICE_PROFILE_ID } from '../../core/practice/practiceProfile';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { PracticeServerController } from './practiceServerController';
+import type { PracticeDeps } from './practiceDeps';
+import type { PracticeServerControl } from './practiceServerControl';
 
 /** Programmatic arguments of `oauthWorkbench.startPracticeServer` (tests pick free ports). */
 export interface StartPracticeServerArgs {
@@ -26,8 +26,8 @@ export interface StartPracticeServerResult {
  * its client secret in SecretStorage for the built-in "Practice (local)" profile, and offers to sign in.
  */
 export function registerStartPracticeServerCommand(
-  services: WorkbenchServices,
-  practice: PracticeServerController,
+  services: PracticeDeps,
+  practice: PracticeServerControl,
 ): vscode.Disposable {
   return registerCommand(
     CommandIds.startPracticeServer,

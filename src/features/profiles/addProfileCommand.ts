@@ -9,8 +9,14 @@ import {
 import { uniqueProfileId } from '../../core/profiles/profileEntries';
 import { createProfileFromPreset, PROFILE_PRESETS, presetOf } from '../../core/profiles/profilePresets';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { BackError, inputStep, pickStep, QuickInputFactory, StepValidation } from './quickInputSteps';
+import type { ProfilesDeps } from './profilesDeps';
+import {
+  BackError,
+  inputStep,
+  pickStep,
+  QuickInputFactory,
+  StepValidation,
+} from '../../platform/quickInputSteps';
 
 /**
  * Programmatic arguments of `oauthWorkbench.addProfile`: a complete profile (no UI at all), or the quick-input factory
@@ -25,7 +31,7 @@ export interface AddProfileArgs {
 const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:8765/callback';
 
 /** `oauthWorkbench.addProfile`: preset → client id → redirect URI → scopes → secret; resolves to the new profile id. */
-export function registerAddProfileCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerAddProfileCommand(services: ProfilesDeps): vscode.Disposable {
   return registerCommand(CommandIds.addProfile, services, async (arg?: unknown) => {
     const args = (arg ?? {}) as AddProfileArgs;
     const draft = args.profile
@@ -37,7 +43,7 @@ export function registerAddProfileCommand(services: WorkbenchServices): vscode.D
 
 /** Saves a validated profile and its secret, makes it active, and says so. */
 async function saveNewProfile(
-  services: WorkbenchServices,
+  services: ProfilesDeps,
   profile: ClientProfile,
   secret: string | undefined,
 ): Promise<string> {
@@ -67,7 +73,7 @@ async function saveNewProfile(
 }
 
 function completeProfile(
-  services: WorkbenchServices,
+  services: ProfilesDeps,
   input: NonNullable<AddProfileArgs['profile']>,
 ): ClientProfile {
   const preset = presetOf(input.preset ?? 'generic-oauth2');
@@ -91,7 +97,7 @@ type Step = (
 ) => Promise<void>;
 
 async function askForProfile(
-  services: WorkbenchServices,
+  services: ProfilesDeps,
   ui: QuickInputFactory,
 ): Promise<{ profile: ClientProfile; secret: string | undefined }> {
   const title = vscode.l10n.t('Add OAuth Workbench Profile');
@@ -252,7 +258,7 @@ async function askForProfile(
   return { profile, secret: draft.secret };
 }
 
-function existingIds(services: WorkbenchServices): string[] {
+function existingIds(services: ProfilesDeps): string[] {
   return [
     ...services.profiles.list().map((p) => p.id),
     ...services.profiles.invalidEntries().flatMap((e) => (e.id ? [e.id] : [])),
@@ -293,7 +299,7 @@ function redirectUriProblem(value: string): StepValidation {
 }
 
 /** Fetches the discovery document; returns its fields or a sentence for the input box. */
-async function discover(services: WorkbenchServices, input: string): Promise<DiscoveredFields | string> {
+async function discover(services: ProfilesDeps, input: string): Promise<DiscoveredFields | string> {
   const [http, { parseJsonObject }] = await Promise.all([
     services.engine.httpClientFor({}),
     import('../../core/oauth/endpointResponse.js'),

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { ClientProfile, validateClientProfile } from '../../core/profiles/clientProfile';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from './resolveProfile';
+import type { ProfilesDeps } from './profilesDeps';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /** Programmatic arguments of `oauthWorkbench.editProfile`: the profile and the fields to change (no UI). */
 export interface EditProfileArgs {
@@ -24,7 +24,7 @@ const FIELDS: readonly { field: EditableField; label: string }[] = [
 ];
 
 /** `oauthWorkbench.editProfile`: pick a field and change it with inline validation, or open settings.json. */
-export function registerEditProfileCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerEditProfileCommand(services: ProfilesDeps): vscode.Disposable {
   return registerCommand(CommandIds.editProfile, services, async (arg?: unknown) => {
     const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile to edit'));
     const changes = (arg as EditProfileArgs | undefined)?.changes ?? (await askForChange(profile));

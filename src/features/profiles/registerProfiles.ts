@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { ProfilesDeps } from './profilesDeps';
 import { registerAddProfileCommand } from './addProfileCommand';
 import { registerEditProfileCommand } from './editProfileCommand';
 import { registerRemoveProfileCommand } from './removeProfileCommand';
 import { registerSetClientSecretCommand } from './setClientSecretCommand';
 
 /** Profile management: add, edit, remove, set secret; and one warning per malformed settings entry. */
-export function registerProfiles(services: WorkbenchServices): vscode.Disposable {
+export function registerProfiles(services: ProfilesDeps): vscode.Disposable {
   const reported = new Set<string>();
   const reportInvalidEntries = () => {
     for (const entry of services.profiles.invalidEntries()) {

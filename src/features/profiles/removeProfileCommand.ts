@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from './resolveProfile';
+import type { ProfilesDeps } from './profilesDeps';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /** `oauthWorkbench.removeProfile`: after a confirmation, forgets the profile, its tokens and its client secret. */
-export function registerRemoveProfileCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerRemoveProfileCommand(services: ProfilesDeps): vscode.Disposable {
   return registerCommand(CommandIds.removeProfile, services, async (arg?: unknown) => {
     const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile to remove'));
     if ((arg as { confirm?: boolean } | undefined)?.confirm !== false) {

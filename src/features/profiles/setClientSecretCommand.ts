@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from './resolveProfile';
+import type { ProfilesDeps } from './profilesDeps';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /**
  * `oauthWorkbench.setClientSecret`: stores a profile's client secret in SecretStorage (the OS keychain), asked with
  * a password input; `{ profileId, secret }` sets it without UI.
  */
-export function registerSetClientSecretCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerSetClientSecretCommand(services: ProfilesDeps): vscode.Disposable {
   return registerCommand(CommandIds.setClientSecret, services, async (arg?: unknown) => {
     const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile whose client secret to set'));
     const given = (arg as { secret?: unknown } | undefined)?.secret;

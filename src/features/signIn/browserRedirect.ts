@@ -7,7 +7,7 @@ import { cancelledError } from '../../core/oauth/flowDeadline';
 import { isCancellation } from '../../core/oauth/oauthErrors';
 import type { RedirectUrlPrompt } from '../../core/oauth/pasteBackReceiver';
 import { ClientProfile } from '../../core/profiles/clientProfile';
-import type { QuickInputFactory } from '../profiles/quickInputSteps';
+import type { QuickInputFactory } from '../../platform/quickInputSteps';
 
 /** Opens the authorization URL in the user's browser; if VS Code could not (or the user declined), offers the link. */
 export async function openInBrowser(authorizationUrl: string): Promise<void> {

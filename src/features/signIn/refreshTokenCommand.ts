@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
-import { decodeFailure, showFailure } from './oauthFailurePresenter';
-import { OperationResult } from './signInCommand';
+import type { SignInDeps } from './signInDeps';
+import { resolveProfile } from '../../platform/resolveProfile';
+import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
+import type { OperationResult } from '../../platform/operationResult';
 
 /** `oauthWorkbench.refreshToken`: uses the (single-use) refresh token now; a failure is decoded with cause and fix. */
-export function registerRefreshTokenCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerRefreshTokenCommand(services: SignInDeps): vscode.Disposable {
   return registerCommand(
     CommandIds.refreshToken,
     services,

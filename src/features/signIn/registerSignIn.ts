@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { SignInDeps } from './signInDeps';
 import { registerRefreshTokenCommand } from './refreshTokenCommand';
 import { registerRevokeTokenCommand } from './revokeTokenCommand';
 import { registerSignInCommand } from './signInCommand';
 import { registerSignOutCommand } from './signOutCommand';
 
 /** The token lifecycle commands: sign in, refresh, revoke, sign out. */
-export function registerSignIn(services: WorkbenchServices): vscode.Disposable {
+export function registerSignIn(services: SignInDeps): vscode.Disposable {
   return vscode.Disposable.from(
     registerSignInCommand(services),
     registerRefreshTokenCommand(services),

@@ -2,16 +2,16 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import type { TokenKind } from '../../core/tokens/tokenManager';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
-import { decodeFailure, showFailure } from './oauthFailurePresenter';
-import { OperationResult } from './signInCommand';
+import type { SignInDeps } from './signInDeps';
+import { resolveProfile } from '../../platform/resolveProfile';
+import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
+import type { OperationResult } from '../../platform/operationResult';
 
 /**
  * `oauthWorkbench.revokeToken` (RFC 7009): revokes the refresh token and the access token, or only the one named by
  * the argument's `tokenKind` (the tree's token nodes pass it), then forgets what was revoked.
  */
-export function registerRevokeTokenCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerRevokeTokenCommand(services: SignInDeps): vscode.Disposable {
   return registerCommand(
     CommandIds.revokeToken,
     services,

@@ -3,16 +3,17 @@ import { CommandIds } from '../../constants';
 import { isCancellation } from '../../core/oauth/oauthErrors';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import type { QuickInputFactory } from '../profiles/quickInputSteps';
-import { resolveProfile } from '../profiles/resolveProfile';
+import type { SignInDeps } from './signInDeps';
+import type { QuickInputFactory } from '../../platform/quickInputSteps';
+import { resolveProfile } from '../../platform/resolveProfile';
 import {
   loopbackOrPasteBack,
   openInBrowser,
   pastedRedirectPrompt,
   redirectMayMissLoopback,
 } from './browserRedirect';
-import { decodeFailure, FailureReport, showFailure } from './oauthFailurePresenter';
+import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
+import type { OperationResult } from '../../platform/operationResult';
 
 /**
  * Programmatic arguments of `oauthWorkbench.signIn`. `openUrl` replaces the browser: a test follows the authorization
@@ -27,16 +28,8 @@ export interface SignInArgs {
   readonly quickInputs?: Pick<QuickInputFactory, 'createInputBox'>;
 }
 
-/** What `oauthWorkbench.signIn` resolves to (never a token). */
-export interface OperationResult {
-  readonly ok: boolean;
-  readonly profileId: string;
-  readonly expiresAt?: string;
-  readonly failure?: FailureReport;
-}
-
 /** `oauthWorkbench.signIn`: the authorization-code flow with a cancellable progress notification. */
-export function registerSignInCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerSignInCommand(services: SignInDeps): vscode.Disposable {
   return registerCommand(CommandIds.signIn, services, async (arg?: unknown) => {
     const { openUrl, quickInputs, scope } = (arg ?? {}) as SignInArgs;
     const profile = await withScopes(
@@ -54,7 +47,7 @@ export function registerSignInCommand(services: WorkbenchServices): vscode.Dispo
 }
 
 async function signInWithProfile(
-  services: WorkbenchServices,
+  services: SignInDeps,
   profile: ClientProfile,
   openUrl: (url: string) => Promise<void>,
   quickInputs?: Pick<QuickInputFactory, 'createInputBox'>,
@@ -127,7 +120,7 @@ async function signInWithProfile(
 
 /** The profile with the requested scopes added and saved (the user asked to sign in again with them). */
 async function withScopes(
-  services: WorkbenchServices,
+  services: SignInDeps,
   profile: ClientProfile,
   scope: string | undefined,
 ): Promise<ClientProfile> {

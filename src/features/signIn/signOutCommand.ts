@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
+import type { SignInDeps } from './signInDeps';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /**
  * `oauthWorkbench.signOut`: deletes the profile's tokens from SecretStorage, revoking them first when the profile has
  * a revocation endpoint and `oauthWorkbench.revokeOnSignOut` is on. The client secret stays with the profile.
  */
-export function registerSignOutCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerSignOutCommand(services: SignInDeps): vscode.Disposable {
   return registerCommand(CommandIds.signOut, services, async (arg?: unknown) => {
     const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile to sign out of'));
     const revoke = vscode.workspace

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { StatusBarDeps } from './statusBarDeps';
 import { registerShowProfileActionsCommand } from './showProfileActionsCommand';
 import { StatusBarController } from './statusBarController';
 
 /** The active profile in the status bar, and the quick pick it opens. */
-export function registerStatusBar(services: WorkbenchServices): vscode.Disposable & {
+export function registerStatusBar(services: StatusBarDeps): vscode.Disposable & {
   readonly controller: StatusBarController;
 } {
   const controller = new StatusBarController(services);

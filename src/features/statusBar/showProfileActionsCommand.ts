@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { StatusBarDeps } from './statusBarDeps';
 
 type Item = vscode.QuickPickItem & { run?: () => Thenable<unknown> | Promise<unknown> };
 
 /** `oauthWorkbench.showProfileActions` (the status bar's click): switch the active profile or act on it. */
-export function registerShowProfileActionsCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerShowProfileActionsCommand(services: StatusBarDeps): vscode.Disposable {
   return registerCommand(CommandIds.showProfileActions, services, async () => {
     const profiles = services.profiles.list();
     const active = profiles.find((p) => p.id === services.status.activeProfileId) ?? profiles[0];

@@ -4,7 +4,7 @@ import { msUntilNextLabelChange } from '../../core/tokens/expiryLabels';
 import { msUntilExpiry } from '../../core/tokens/tokenSet';
 import { describeExpiry } from '../../core/tokens/expiryLabels';
 import { Disposable } from '../../platform/dispose';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { StatusBarDeps } from './statusBarDeps';
 import { statusBarLook } from './statusBarPresentation';
 
 /**
@@ -19,7 +19,7 @@ export class StatusBarController extends Disposable {
   private backgroundId: string | undefined;
   private updating = Promise.resolve();
 
-  constructor(private readonly services: WorkbenchServices) {
+  constructor(private readonly services: StatusBarDeps) {
     super();
     this.item.name = vscode.l10n.t('OAuth Workbench profile');
     this.item.command = CommandIds.showProfileActions;

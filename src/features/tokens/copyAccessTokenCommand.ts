@@ -3,11 +3,11 @@ import { CommandIds } from '../../constants';
 import { describeExpiry } from '../../core/tokens/expiryLabels';
 import { msUntilExpiry } from '../../core/tokens/tokenSet';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
+import type { TokenCommandsDeps } from './tokenCommandsDeps';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /** `oauthWorkbench.copyAccessToken`: copies a valid access token (refreshed first when it expired) to the clipboard. */
-export function registerCopyAccessTokenCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerCopyAccessTokenCommand(services: TokenCommandsDeps): vscode.Disposable {
   return registerCommand(CommandIds.copyAccessToken, services, async (arg?: unknown) => {
     const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile whose access token to copy'));
     const tokens = await services.engine.tokenManager();

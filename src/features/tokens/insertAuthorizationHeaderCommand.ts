@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { resolveProfile } from '../profiles/resolveProfile';
+import type { TokenCommandsDeps } from './tokenCommandsDeps';
+import { resolveProfile } from '../../platform/resolveProfile';
 
 /**
  * `oauthWorkbench.insertAuthorizationHeader`: writes `Authorization: Bearer <token>` at the cursor of a `.http`
  * document (replacing an Authorization header on that line), refreshing first when the token expired.
  */
-export function registerInsertAuthorizationHeaderCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerInsertAuthorizationHeaderCommand(services: TokenCommandsDeps): vscode.Disposable {
   return registerCommand(CommandIds.insertAuthorizationHeader, services, async (arg?: unknown) => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isHttpDocument(editor.document)) {

@@ -3,8 +3,8 @@ import { CommandIds, TOKEN_DETAILS_SCHEME } from '../../constants';
 import { Disposable } from '../../platform/dispose';
 import { registerCommand } from '../../platform/runCommand';
 import { refreshOpenDocument } from '../../platform/virtualDocuments';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { profileIdOf, resolveProfile } from '../profiles/resolveProfile';
+import type { TokenCommandsDeps } from './tokenCommandsDeps';
+import { profileIdOf, resolveProfile } from '../../platform/resolveProfile';
 import { renderTokenDetails } from './tokenDetailsDocument';
 
 /**
@@ -15,7 +15,7 @@ export class TokenDetailsContentProvider extends Disposable implements vscode.Te
   private readonly _onDidChange = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this._onDidChange.event;
 
-  constructor(private readonly services: WorkbenchServices) {
+  constructor(private readonly services: TokenCommandsDeps) {
     super();
     this._register(services.vault.onDidChange((profileId) => this.fireFor(profileId)));
     this._register(services.profiles.onDidChange(() => this.fireFor(undefined)));
@@ -60,7 +60,7 @@ export class TokenDetailsContentProvider extends Disposable implements vscode.Te
  * `oauthWorkbench.showTokenDetails`: opens the profile's token set in a read-only document, tokens masked. From the
  * palette the user may choose to reveal them (after a warning); `{ profileId, reveal: true }` reveals directly.
  */
-export function registerShowTokenDetailsCommand(services: WorkbenchServices): vscode.Disposable {
+export function registerShowTokenDetailsCommand(services: TokenCommandsDeps): vscode.Disposable {
   const provider = new TokenDetailsContentProvider(services);
   return vscode.Disposable.from(
     provider,

@@ -1,4 +1,5 @@
 import { ClientProfile } from '../../core/profiles/clientProfile';
+import { endpointsOf } from '../../core/profiles/profileEndpoints';
 import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
 import { describeExpiry } from '../../core/tokens/expiryLabels';
 import { maskToken } from '../../core/tokens/tokenFingerprint';
@@ -76,17 +77,4 @@ export function renderTokenDetails(
   }
   lines.push(`- redirect_uri: ${profile.redirect_uri}`, `- client_id: ${profile.client_id}`, '');
   return lines.join('\n');
-}
-
-/** The endpoints a profile has, by their spec names; shared with the tree. */
-export function endpointsOf(profile: ClientProfile): [string, string][] {
-  const all: [string, string | undefined][] = [
-    ['issuer', profile.issuer],
-    ['authorization_endpoint', profile.authorization_endpoint],
-    ['token_endpoint', profile.token_endpoint],
-    ['revocation_endpoint', profile.revocation_endpoint],
-    ['introspection_endpoint', profile.introspection_endpoint],
-    ['consent_details_endpoint', profile.consentDetailsEndpoint],
-  ];
-  return all.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
 }

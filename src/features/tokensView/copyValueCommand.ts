@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { TokensViewDeps } from './tokensViewDeps';
 import { TokenTreeNode } from './tokenTreeNodes';
 
 /** `oauthWorkbench.copyValue` (tree only): copies what a detail item shows. Token nodes have their own command. */
 export function registerCopyValueCommand(
-  services: WorkbenchServices,
+  services: TokensViewDeps,
   consentIdOf: (profileId: string) => string | undefined,
 ): vscode.Disposable {
   return registerCommand(CommandIds.copyValue, services, async (arg?: unknown) => {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ViewIds } from '../../constants';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import type { TokensViewDeps } from './tokensViewDeps';
 import { registerCopyValueCommand } from './copyValueCommand';
 import { TokensTreeDataProvider } from './tokensTreeDataProvider';
 
@@ -8,7 +8,7 @@ import { TokensTreeDataProvider } from './tokensTreeDataProvider';
  * The Tokens view. Without profiles it has no items, so VS Code shows the view's welcome content (Add profile, Open
  * walkthrough; contributed in package.json). Returns the provider too, for tests that read the items.
  */
-export function registerTokensView(services: WorkbenchServices): vscode.Disposable & {
+export function registerTokensView(services: TokensViewDeps): vscode.Disposable & {
   readonly provider: TokensTreeDataProvider;
 } {
   const provider = new TokensTreeDataProvider(services);

@@ -6,8 +6,8 @@ import { tokenFingerprint } from '../../core/tokens/tokenFingerprint';
 import { msUntilExpiry, possiblySpentWarning } from '../../core/tokens/tokenSet';
 import { presetOf } from '../../core/profiles/profilePresets';
 import { Disposable } from '../../platform/dispose';
-import { WorkbenchServices } from '../../platform/workbenchServices';
-import { endpointsOf } from '../tokens/tokenDetailsDocument';
+import type { TokensViewDeps } from './tokensViewDeps';
+import { endpointsOf } from '../../core/profiles/profileEndpoints';
 import { ProfileSnapshot, ProfileState, profileStateOf, TokenTreeNode } from './tokenTreeNodes';
 
 const STATE_LOOK: Record<ProfileState, { icon: string; color?: string; text: string; context: string }> = {
@@ -52,7 +52,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
   private readonly nodes = new Map<string, TokenTreeNode>();
   private ticker: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly services: WorkbenchServices) {
+  constructor(private readonly services: TokensViewDeps) {
     super();
     this._register(services.profiles.onDidChange(() => this.refreshAll()));
     this._register(services.vault.onDidChange((id) => void this.reload(id)));

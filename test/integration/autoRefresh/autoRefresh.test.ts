@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../../src/constants';
-import type { OperationResult } from '../../../src/features/signIn/signInCommand';
+import type { OperationResult } from '../../../src/platform/operationResult';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
 import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
 import { logTextContaining, setSetting, workbenchApi } from '../support/workbench';

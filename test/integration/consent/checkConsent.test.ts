@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { CommandIds, SettingKeys, TreeItemContexts } from '../../../src/constants';
 import { practiceProfile } from '../../../src/core/practice/practiceProfile';
 import type { ConsentCheckResult } from '../../../src/features/consent/checkConsentCommand';
-import type { OperationResult } from '../../../src/features/signIn/signInCommand';
+import type { OperationResult } from '../../../src/platform/operationResult';
 import { PracticeServer, startPracticeServer } from '../../../src/node/practice/practiceServer';
 import { freePort } from '../../doubles/oidcProviderServer';
 import { removeTestProfile } from '../support/testProfiles';

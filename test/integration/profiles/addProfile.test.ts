@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../../src/constants';
 import type { ClientProfile } from '../../../src/core/profiles/clientProfile';
-import type { QuickInputFactory } from '../../../src/features/profiles/quickInputSteps';
+import type { QuickInputFactory } from '../../../src/platform/quickInputSteps';
 import { startOidcProvider } from '../../doubles/oidcProviderServer';
 import { clearProfiles, setSetting, workbenchApi } from '../support/workbench';
 import { waitFor } from '../support/waitFor';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SettingKeys } from '../../../src/constants';
 import type { TokenTreeNode } from '../../../src/features/tokensView/tokenTreeNodes';
-import type { WorkbenchTestApi } from '../../../src/platform/workbenchTestApi';
+import type { WorkbenchTestApi } from '../../../src/wiring/workbenchTestApi';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
 import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
 import { waitFor } from '../support/waitFor';

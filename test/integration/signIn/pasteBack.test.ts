@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../../src/constants';
-import type { OperationResult } from '../../../src/features/signIn/signInCommand';
+import type { OperationResult } from '../../../src/platform/operationResult';
 import { loginOverHttp } from '../../doubles/httpLogin';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
 import { addOidcProfile, removeTestProfile } from '../support/testProfiles';

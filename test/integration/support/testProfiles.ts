@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../../src/constants';
 import type { ClientProfile } from '../../../src/core/profiles/clientProfile';
-import type { OperationResult } from '../../../src/features/signIn/signInCommand';
+import type { OperationResult } from '../../../src/platform/operationResult';
 import { profileFor } from '../../doubles/builders/profileBuilder';
 import { loginAndDeliver } from '../../doubles/httpLogin';
 import type { OidcProviderServer } from '../../doubles/oidcProviderServer';

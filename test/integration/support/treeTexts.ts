@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TokenTreeNode } from '../../../src/features/tokensView/tokenTreeNodes';
-import type { WorkbenchTestApi } from '../../../src/platform/workbenchTestApi';
+import type { WorkbenchTestApi } from '../../../src/wiring/workbenchTestApi';
 
 /** Every label, description and tooltip of the token explorer, expanded all the way down, one item per line. */
 export async function treeTexts(api: WorkbenchTestApi): Promise<string> {

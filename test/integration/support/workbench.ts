@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { SettingKeys } from '../../../src/constants';
-import type { WorkbenchTestApi } from '../../../src/platform/workbenchTestApi';
+import type { WorkbenchTestApi } from '../../../src/wiring/workbenchTestApi';
 import { activateExtension } from './activateExtension';
 import { waitFor } from './waitFor';
 

@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import type { TokenManager } from '../core/tokens/tokenManager';
 import type { TokenVault } from '../core/tokens/tokenVault';
 import type { UndiciHttpClientFactory } from '../node/undiciHttpClient';
+import type { OAuthEngine } from '../platform/oauthEngine';
 
 interface Runtime {
   readonly http: UndiciHttpClientFactory;
@@ -19,7 +20,7 @@ interface Runtime {
  * command needs it, so activating the extension costs none of it. Everything here is imported with `import()`; the
  * static imports above are types only.
  */
-export class EngineLoader implements vscode.Disposable {
+export class EngineLoader implements OAuthEngine, vscode.Disposable {
   private runtime: Promise<Runtime> | undefined;
   private knowledge: Promise<KnowledgeBase> | undefined;
   private readonly logger: OAuthLogger;
@@ -54,7 +55,7 @@ export class EngineLoader implements vscode.Disposable {
     return (expectations) => LoopbackRedirectServer.start(expectations, { mediaDir });
   }
 
-  /** The error knowledge base (issue 4), built once on first use. */
+  /** The error knowledge base, built once on first use. */
   knowledgeBase(): Promise<KnowledgeBase> {
     this.knowledge ??= import('../core/knowledge/knowledgeBase.js').then((m) => m.KnowledgeBase.shipped());
     return this.knowledge;

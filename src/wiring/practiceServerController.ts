@@ -1,25 +1,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PracticeEndpoints, PracticeSettings } from '../../core/practice/practiceSettings';
-import type { PracticeServer } from '../../node/practice/practiceServer';
-import { Disposable } from '../../platform/dispose';
+import type { PracticeEndpoints } from '../core/practice/practiceSettings';
+import type { PracticeServerControl, PracticeStartOptions } from '../features/practice/practiceServerControl';
+import type { PracticeServer } from '../node/practice/practiceServer';
+import { Disposable } from '../platform/dispose';
 
 /** How long the look for a practice server started outside VS Code (`npm start`) may take. */
 const DETECT_TIMEOUT_MS = 1000;
-
-/** Options of {@link PracticeServerController.start}. */
-export interface PracticeStartOptions {
-  /** Default: the practice port (8642); 0 picks a free one. */
-  readonly port?: number;
-  readonly settings?: Partial<PracticeSettings>;
-}
 
 /**
  * Knows the practice server this window talks to: one it started itself (in the extension host, stopped when the
  * window closes) or one already listening on the default port (`npm start`, `oauth-workbench practice`). The practice
  * server's code is loaded on first use, so activation costs nothing.
  */
-export class PracticeServerController extends Disposable {
+export class PracticeServerController extends Disposable implements PracticeServerControl {
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
   /** Fires when a practice server was started or found. */
   readonly onDidChange = this._onDidChange.event;
@@ -49,8 +43,8 @@ export class PracticeServerController extends Disposable {
       return this.server.endpoints;
     }
     const [{ startPracticeServer, PracticeServerError }, settings] = await Promise.all([
-      import('../../node/practice/practiceServer.js'),
-      import('../../core/practice/practiceSettings.js'),
+      import('../node/practice/practiceServer.js'),
+      import('../core/practice/practiceSettings.js'),
     ]);
     const port = options.port ?? settings.PRACTICE_DEFAULT_PORT;
     try {
@@ -74,7 +68,7 @@ export class PracticeServerController extends Disposable {
    * this way is assumed to use the default client, as `npm start` and `oauth-workbench practice` do.
    */
   async detect(port?: number): Promise<boolean> {
-    const settings = await import('../../core/practice/practiceSettings.js');
+    const settings = await import('../core/practice/practiceSettings.js');
     const base = `http://127.0.0.1:${port ?? settings.PRACTICE_DEFAULT_PORT}`;
     try {
       const response = await fetch(`${base}${settings.PRACTICE_PATHS.trouble}`, {

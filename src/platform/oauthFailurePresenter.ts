@@ -1,9 +1,17 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../../constants';
-import { isOAuthWorkbenchError } from '../../core/oauth/oauthErrors';
-import { ClientProfile } from '../../core/profiles/clientProfile';
-import { withoutLinks } from '../../platform/notificationText';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import { CommandIds } from '../constants';
+import { isOAuthWorkbenchError } from '../core/oauth/oauthErrors';
+import { ClientProfile } from '../core/profiles/clientProfile';
+import { withoutLinks } from './notificationText';
+import type { OAuthEngine } from './oauthEngine';
+import type { ProfileStatusStore } from './profileStatusStore';
+
+/** What decoding a failure needs: the log, the knowledge base, and where the profile's last failure is kept. */
+export interface FailureDeps {
+  readonly log: vscode.LogOutputChannel;
+  readonly engine: Pick<OAuthEngine, 'knowledgeBase'>;
+  readonly status: Pick<ProfileStatusStore, 'recordFailure'>;
+}
 
 /** A failure decoded with the error knowledge base: what the notification said, and the entry it came from. */
 export interface FailureReport {
@@ -30,7 +38,7 @@ const OPERATION_NAMES: Record<FailedOperation, string> = {
 
 /** Decodes an engine error with the knowledge base (loaded now, on first failure) into a {@link FailureReport}. */
 export async function decodeFailure(
-  services: WorkbenchServices,
+  services: FailureDeps,
   err: unknown,
   profile: ClientProfile,
   operation: FailedOperation,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { practiceProfile } from '../../core/practice/practiceProfile';
-import { ClientProfile } from '../../core/profiles/clientProfile';
+import { practiceProfile } from '../core/practice/practiceProfile';
+import { ClientProfile } from '../core/profiles/clientProfile';
 import { PracticeServerController } from './practiceServerController';
 
 /**

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { HttpDiagnostic } from '../../core/httpFile/httpDiagnostic';
-import { HttpDocumentLints } from '../../core/httpFile/httpDocumentLints';
-import { Range } from '../../core/httpFile/lineIndex';
-import { LintContext } from '../../core/httpFile/lintContext';
-import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
+import { HttpDiagnostic } from '../core/httpFile/httpDiagnostic';
+import { HttpDocumentLints } from '../core/httpFile/httpDocumentLints';
+import { Range } from '../core/httpFile/lineIndex';
+import { LintContext } from '../core/httpFile/lintContext';
+import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 
 /** The language id REST Client and httpYac give `.http` files, and the one we contribute when neither is installed. */
 export const HTTP_LANGUAGE_ID = 'http';

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { WorkbenchAuthenticationProvider } from '../features/authProvider/workbenchAuthenticationProvider';
 import type { StatusBarController } from '../features/statusBar/statusBarController';
 import type { TokensTreeDataProvider } from '../features/tokensView/tokensTreeDataProvider';
-import { SecretStorageSecretStore } from './secretStorageSecretStore';
-import { SecretStorageTokenVault } from './secretStorageTokenVault';
+import { SecretStorageSecretStore } from '../platform/secretStorageSecretStore';
+import { SecretStorageTokenVault } from '../platform/secretStorageTokenVault';
 
 /**
  * What `activate()` returns when VS Code runs the extension's tests (ExtensionMode.Test), so integration tests can

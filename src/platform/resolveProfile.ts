@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../../constants';
-import { ClientProfile } from '../../core/profiles/clientProfile';
-import { WorkbenchServices } from '../../platform/workbenchServices';
+import { CommandIds } from '../constants';
+import { ClientProfile } from '../core/profiles/clientProfile';
+import type { ProfileStatusStore } from './profileStatusStore';
+import type { WorkspaceProfileRepository } from './workspaceProfileRepository';
+
+/** What the profile picker reads: the profiles, and which one is active (offered first). */
+export interface ProfilePickerDeps {
+  readonly profiles: Pick<WorkspaceProfileRepository, 'get' | 'list'>;
+  readonly status: Pick<ProfileStatusStore, 'activeProfileId'>;
+}
 
 /**
  * What a command may receive to name a profile: its id, an object with `profileId` (tree items, programmatic calls,
@@ -29,7 +36,7 @@ export function profileIdOf(arg: unknown): string | undefined {
  * profile first). Cancelling the pick cancels the command silently.
  */
 export async function resolveProfile(
-  services: WorkbenchServices,
+  services: ProfilePickerDeps,
   arg: unknown,
   placeholder: string,
 ): Promise<ClientProfile> {
