@@ -40,7 +40,7 @@ export default tseslint.config(
               message: 'src/core does no I/O: put Node code in src/node.',
             },
             {
-              group: ['**/node/**', '**/platform/**', '**/features/**'],
+              group: ['**/node/**', '**/platform/**', '**/features/**', '**/cli/**'],
               message: 'src/core may not depend on outer layers.',
             },
           ],
@@ -57,8 +57,25 @@ export default tseslint.config(
           paths: [{ name: 'vscode', message: 'src/node runs headless too: no vscode import.' }],
           patterns: [
             {
+              group: ['**/platform/**', '**/features/**', '**/cli/**'],
+              message: 'src/node may not depend on VS Code layers or the CLI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The CLI runs without VS Code: no vscode import.' }],
+          patterns: [
+            {
               group: ['**/platform/**', '**/features/**'],
-              message: 'src/node may not depend on VS Code layers.',
+              message: 'The CLI may use src/core and src/node, never the VS Code layers.',
             },
           ],
         },
