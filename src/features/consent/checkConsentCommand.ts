@@ -130,7 +130,7 @@ async function consentAuthorization(
     services.log.info(
       `Consent check for "${profile.label}": no usable access token (${err instanceof Error ? err.message : String(err)}); asking with the client credentials.`,
     );
-    const { basicAuthorization } = await import('../../core/oauth/tokenEndpoint.js');
+    const { basicAuthorization } = await import('../../core/wire/basicAuthentication.js');
     return basicAuthorization(profile.client_id, secret);
   }
 }
