@@ -8,7 +8,7 @@ import {
 } from '../../core/consent/consentDetails';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { presetOf } from '../../core/profiles/profilePresets';
-import type { TokenManager } from '../../core/tokens/tokenManager';
+import type { TokenManager } from '../../core/oauth/tokenManager';
 import { Disposable } from '../../platform/dispose';
 import { withoutLinks } from '../../platform/notificationText';
 import { registerCommand } from '../../platform/runCommand';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
-import type { TokenKind } from '../../core/tokens/tokenManager';
+import type { TokenKind } from '../../core/oauth/tokenManager';
 import { registerCommand } from '../../platform/runCommand';
 import { WorkbenchServices } from '../../platform/workbenchServices';
 import { resolveProfile } from '../profiles/resolveProfile';
