@@ -54,7 +54,7 @@ export class EngineLoader implements vscode.Disposable {
     return (expectations) => LoopbackRedirectServer.start(expectations, { mediaDir });
   }
 
-  /** The error knowledge base (issue 4), built once on first use. */
+  /** The error knowledge base, built once on first use. */
   knowledgeBase(): Promise<KnowledgeBase> {
     this.knowledge ??= import('../core/knowledge/knowledgeBase.js').then((m) => m.KnowledgeBase.shipped());
     return this.knowledge;

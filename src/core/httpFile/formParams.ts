@@ -3,7 +3,7 @@ import { formDecode } from '../wire/formEncoding';
 /**
  * A `name=value` pair of a query string or form body, with offsets of the raw text it came from. The value is cut
  * and decoded the first time it is read: the lints read the values of one or two parameters (`grant_type`, `error`,
- * and a profile's client id and redirect URI when profiles exist), so cutting and decoding all of them was wasted.
+ * and a profile's client id and redirect URI when profiles exist), so the others are never cut or decoded.
  */
 export class FormParam {
   private decoded: string | undefined;

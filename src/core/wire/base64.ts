@@ -5,7 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc4648
  */
 
-/** One decoder for every call: `decode` without streaming keeps no state, and building one per call was slow. */
+/** One decoder for every call: `decode` without streaming keeps no state, so one serves every call. */
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Standard or URL-safe base64 characters, with up to two `=` of padding. */
