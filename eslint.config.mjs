@@ -8,6 +8,21 @@ import { builtinModules } from 'node:module';
 
 const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 
+/** What src/core may not import; blocks for folders inside core extend it (a later block replaces the rule whole). */
+const CORE_IMPORT_RULE = {
+  paths: [{ name: 'vscode', message: 'src/core is pure: use a port implemented in src/platform.' }],
+  patterns: [
+    {
+      group: ['node:*', ...NODE_BUILTINS],
+      message: 'src/core does no I/O: put Node code in src/node.',
+    },
+    {
+      group: ['**/node/**', '**/platform/**', '**/features/**', '**/cli/**'],
+      message: 'src/core may not depend on outer layers.',
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.tools/**', '.test-runs/**'] },
   js.configs.recommended,
@@ -31,19 +46,21 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', CORE_IMPORT_RULE] },
+  },
+  {
+    // Tokens are the lower layer: the protocol code in core/oauth stores and reads them, never the other way round.
+    files: ['src/core/tokens/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'src/core is pure: use a port implemented in src/platform.' }],
+          ...CORE_IMPORT_RULE,
           patterns: [
+            ...CORE_IMPORT_RULE.patterns,
             {
-              group: ['node:*', ...NODE_BUILTINS],
-              message: 'src/core does no I/O: put Node code in src/node.',
-            },
-            {
-              group: ['**/node/**', '**/platform/**', '**/features/**'],
-              message: 'src/core may not depend on outer layers.',
+              group: ['**/oauth/**'],
+              message: 'core/tokens sits below core/oauth: move the code that needs both to core/oauth.',
             },
           ],
         },
@@ -59,8 +76,25 @@ export default tseslint.config(
           paths: [{ name: 'vscode', message: 'src/node runs headless too: no vscode import.' }],
           patterns: [
             {
+              group: ['**/platform/**', '**/features/**', '**/cli/**'],
+              message: 'src/node may not depend on VS Code layers or the CLI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The CLI runs without VS Code: no vscode import.' }],
+          patterns: [
+            {
               group: ['**/platform/**', '**/features/**'],
-              message: 'src/node may not depend on VS Code layers.',
+              message: 'The CLI may use src/core and src/node, never the VS Code layers.',
             },
           ],
         },

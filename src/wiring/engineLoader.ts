@@ -5,7 +5,7 @@ import { OAuthLogger, RedactingLogger } from '../core/oauth/oauthLogger';
 import type { ClientProfile } from '../core/profiles/clientProfile';
 import type { SecretStore } from '../core/profiles/secretStore';
 import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
-import type { TokenManager } from '../core/tokens/tokenManager';
+import type { TokenManager } from '../core/oauth/tokenManager';
 import type { TokenVault } from '../core/tokens/tokenVault';
 import type { UndiciHttpClientFactory } from '../node/undiciHttpClient';
 import type { OAuthEngine } from '../platform/oauthEngine';
@@ -69,7 +69,7 @@ export class EngineLoader implements OAuthEngine, vscode.Disposable {
     this.runtime ??= (async () => {
       const [{ UndiciHttpClientFactory }, { TokenManager }, { LoggingHttpClient }] = await Promise.all([
         import('../node/undiciHttpClient.js'),
-        import('../core/tokens/tokenManager.js'),
+        import('../core/oauth/tokenManager.js'),
         import('../core/oauth/loggingHttpClient.js'),
       ]);
       const http = new UndiciHttpClientFactory();

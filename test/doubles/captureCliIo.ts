@@ -1,4 +1,4 @@
-import { CliIo } from '../../src/node/cli/cliIo';
+import { CliIo } from '../../src/cli/cliIo';
 
 /** A {@link CliIo} that records what a command printed, for in-process CLI tests. */
 export function captureCliIo(

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { InMemorySecretStore } from '../../src/core/profiles/secretStore';
-import { TokenManager } from '../../src/core/tokens/tokenManager';
+import { TokenManager } from '../../src/core/oauth/tokenManager';
 import { TokenSet } from '../../src/core/tokens/tokenSet';
 import { TokenVault } from '../../src/core/tokens/tokenVault';
 import { UndiciHttpClient } from '../../src/node/undiciHttpClient';

@@ -15,7 +15,7 @@ export function fixturePath(...segments: string[]): string {
 function findRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'package.json');
-    // out/run-*/ holds a copy of package.json (imported by src/cli.ts) but no node_modules: skip it.
+    // out/run-*/ holds a copy of package.json (imported by src/cli/cli.ts) but no node_modules: skip it.
     if (
       fs.existsSync(candidate) &&
       fs.existsSync(path.join(dir, 'node_modules')) &&

@@ -6,15 +6,10 @@ import {
   REVOKE_ERROR_CODES,
   TOKEN_ERROR_CODES,
 } from '../knowledge/oauthEntries';
+import { ErrorChoice, rabobankTokenError } from '../knowledge/rabobankTokenErrors';
 import { Finding, NONE, finding } from './finding';
 import { JsonNode, JsonObject, memberValue, stringMember } from './jsonScanner';
 import { RequestContext } from './requestContext';
-
-/** The chosen id and what else the same signature could mean. */
-export interface ErrorChoice {
-  readonly code: string;
-  readonly alternatives: readonly string[];
-}
 
 export type Place = 'authorize' | 'token' | 'bearer' | 'revoke';
 
@@ -116,39 +111,6 @@ export function chooseOAuthError(
     }
   }
   return standardError(error, ctx, status);
-}
-
-function rabobankTokenError(
-  error: string,
-  grantType: string | undefined,
-  status: number | undefined,
-): ErrorChoice | undefined {
-  switch (error) {
-    case 'invalid_grant': {
-      const code = 'rabobank.token.invalid-code';
-      const refresh = 'rabobank.token.invalid-refresh-token';
-      if (grantType === 'authorization_code' || grantType === 'code') {
-        return { code, alternatives: NONE };
-      }
-      if (grantType === 'refresh_token') {
-        return { code: refresh, alternatives: NONE };
-      }
-      // Rabobank answers a bad code with 400 and a bad refresh token with 401.
-      if (status === 400) {
-        return { code, alternatives: [refresh] };
-      }
-      if (status === 401) {
-        return { code: refresh, alternatives: [code] };
-      }
-      return { code: 'oauth.token.invalid_grant', alternatives: [code, refresh] };
-    }
-    case 'invalid_client':
-      return { code: 'rabobank.token.invalid-client', alternatives: NONE };
-    case 'invalid_request':
-      return { code: 'rabobank.token.grant-type-mismatch', alternatives: NONE };
-    default:
-      return undefined;
-  }
 }
 
 function standardError(error: string, ctx: RequestContext, status: number | undefined): ErrorChoice {

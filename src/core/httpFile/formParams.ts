@@ -1,7 +1,9 @@
+import { formDecode } from '../wire/formEncoding';
+
 /**
  * A `name=value` pair of a query string or form body, with offsets of the raw text it came from. The value is cut
  * and decoded the first time it is read: the lints read the values of one or two parameters (`grant_type`, `error`,
- * and a profile's client id and redirect URI when profiles exist), so cutting and decoding all of them was wasted.
+ * and a profile's client id and redirect URI when profiles exist), so the others are never cut or decoded.
  */
 export class FormParam {
   private decoded: string | undefined;
@@ -20,7 +22,7 @@ export class FormParam {
   get value(): string {
     if (this.decoded === undefined) {
       const raw = this.text.slice(this.valueStart, this.valueEnd);
-      this.decoded = this.encoded ? decodeFormComponent(raw) : raw;
+      this.decoded = this.encoded ? formDecode(raw) : raw;
     }
     return this.decoded;
   }
@@ -67,7 +69,7 @@ export function parseFormParams(text: string, start = 0, end = text.length): For
       }
       params.push(
         new FormParam(
-          encodedName ? decodeFormComponent(rawName) : rawName,
+          encodedName ? formDecode(rawName) : rawName,
           text,
           p,
           valueStart,
@@ -89,24 +91,6 @@ export function findParam(params: readonly FormParam[], name: string): FormParam
     }
   }
   return undefined;
-}
-
-/** `application/x-www-form-urlencoded` decoding that never throws. */
-export function decodeFormComponent(raw: string): string {
-  const spaced = raw.includes('+') ? raw.replace(/\+/g, ' ') : raw;
-  if (!spaced.includes('%')) {
-    return spaced;
-  }
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced;
-  }
-}
-
-/** RFC 6749 §2.3.1 asks for form-encoding of the client id and secret before they are joined for Basic. */
-export function encodeFormComponent(value: string): string {
-  return encodeURIComponent(value).replace(/%20/g, '+');
 }
 
 function skipBlanks(text: string, p: number, end: number): number {

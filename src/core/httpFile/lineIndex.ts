@@ -28,9 +28,8 @@ export class LineIndex {
    * its own search is consulted only when it comes before the next `\n`. The walk keeps its place in local variables
    * rather than in the fields of a cursor object, which the engine has to store and load again on every line.
    *
-   * Always typed arrays: plain arrays for short texts made opening a document a little faster, but once both kinds
-   * had been seen every lookup in the index was polymorphic (a whole-file lint after the editor had linted blocks took
-   * 9.4 ms instead of 6.4).
+   * Always typed arrays, also for short texts: once an engine has seen both kinds, every lookup in the index is
+   * polymorphic and slower.
    */
   constructor(readonly text: string) {
     let starts: Int32Array = new Int32Array(initialCapacity(text.length));
@@ -115,8 +114,8 @@ export class LineIndex {
 }
 
 /**
- * Room for a line per 16 characters, at least 16 lines: most texts then never grow (a 1 MB file grew the index twelve
- * times, copying it each time), and one with shorter lines grows once or twice.
+ * Room for a line per 16 characters, at least 16 lines: most texts then never grow the index (each growth copies it),
+ * and one with shorter lines grows it once or twice.
  */
 function initialCapacity(textLength: number): number {
   return Math.max(16, textLength >> 4);

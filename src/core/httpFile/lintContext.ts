@@ -1,6 +1,6 @@
 import { ClientProfile } from '../profiles/clientProfile';
 
-/** A client registration as the lints need it; the VS Code side fills it from the profiles of issue 3. */
+/** A client registration as the lints need it; the VS Code side fills it from the client profiles. */
 export interface LintProfile {
   /** The profile's id, passed to commands (Open profile, Sign in) from hovers. */
   readonly id?: string;
@@ -38,7 +38,7 @@ export interface LintContext {
 /** No profiles, no tokens. */
 export const EMPTY_LINT_CONTEXT: LintContext = { profiles: [] };
 
-/** A stored client profile (issue 3's model) as the lints see it; the secret only when the caller holds it. */
+/** A stored client profile as the lints see it; the secret only when the caller holds it. */
 export function lintProfileOf(profile: ClientProfile, clientSecret?: string): LintProfile {
   return {
     id: profile.id,

@@ -4,7 +4,7 @@
  * and the text is built only when asked for.
  *
  * Most texts are one piece (a body is one slice of the document, its lines joined by the document's own line breaks),
- * so the first piece lives in fields and only later pieces go into an array: a 1 MB file has about 8,000 of these.
+ * so the first piece lives in fields and only later pieces go into an array: a large file has thousands of these.
  */
 export class SourceText {
   private document = '';

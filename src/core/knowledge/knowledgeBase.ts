@@ -24,8 +24,7 @@ export class KnowledgeBase {
   private static shippedCatalog: KnowledgeBase | undefined;
 
   /**
-   * The shipped catalog, built once and shared. It is immutable, so sharing it only saves rebuilding it (about 0.7 ms)
-   * for callers that look up one id now and then, such as the engine's error mapping.
+   * The shipped catalog, built once and shared. It is immutable, so sharing it only saves rebuilding it for callers that look up one id now and then, such as the engine's error mapping.
    */
   static shipped(): KnowledgeBase {
     KnowledgeBase.shippedCatalog ??= KnowledgeBase.create();

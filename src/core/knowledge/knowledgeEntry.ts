@@ -8,7 +8,7 @@ export type ErrorPlace =
   | 'consent-api'
   | 'request';
 
-/** Commands a hover may offer; each maps to a command id in `constants.ts` that issue 5 registers. */
+/** Commands a hover may offer; each maps to a command id in `constants.ts`. */
 export type HoverActionKind = 'refreshToken' | 'checkConsent' | 'signIn' | 'editProfile';
 
 /** The four mistakes in Rabobank's troubleshooting guide, named so entries can point at them. */

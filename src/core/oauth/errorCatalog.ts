@@ -1,10 +1,11 @@
 /**
- * Picks the id of the error knowledge-base entry (issue 4's ids, e.g. `rabobank.token.invalid-refresh-token`,
+ * Picks the id of the error knowledge-base entry (e.g. `rabobank.token.invalid-refresh-token`,
  * `oauth.token.invalid_grant`) that matches an error the engine saw, using what only the engine knows: which endpoint
  * it called, with which grant, for which provider. Hovers and the CLI use the id to show cause and fix. Only ids
  * the knowledge base has are returned.
  */
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { rabobankTokenError } from '../knowledge/rabobankTokenErrors';
 
 /** Which endpoint was called, and with which grant, when an error came back. */
 export interface ErrorContext {
@@ -34,16 +35,9 @@ export function catalogIdForOAuthError(
 
 function candidateForOAuthError(error: string, status: number, context: ErrorContext): string {
   if (context.rabobank && context.endpoint === 'token') {
-    switch (error) {
-      case 'invalid_grant':
-        // Rabobank: code errors are 400, refresh-token errors 401 (guide, "Invalid refresh token").
-        return context.grantType === 'refresh_token' || status === 401
-          ? 'rabobank.token.invalid-refresh-token'
-          : 'rabobank.token.invalid-code';
-      case 'invalid_client':
-        return 'rabobank.token.invalid-client';
-      case 'invalid_request':
-        return 'rabobank.token.grant-type-mismatch';
+    const rabobank = rabobankTokenError(error, context.grantType, status);
+    if (rabobank) {
+      return rabobank.code;
     }
   }
   if (context.endpoint === 'revocation') {

@@ -4,6 +4,8 @@
  */
 import { HttpClient, HttpRequest, HttpResponse } from './httpClient';
 import { OAuthLogger, redactSecrets } from './oauthLogger';
+import { parseBasicCredentials } from '../wire/basicAuthentication';
+import { formEncode } from '../wire/formEncoding';
 
 const MAX_LOGGED_BODY = 500;
 
@@ -59,12 +61,10 @@ export function secretsOf(request: HttpRequest): string[] {
   if (/^bearer$/i.test(scheme ?? '') && credentials) {
     found.push(credentials);
   } else if (/^basic$/i.test(scheme ?? '') && credentials) {
-    try {
-      const decoded = atob(credentials);
-      const colon = decoded.indexOf(':');
-      found.push(formDecode(decoded.slice(colon + 1)), decoded.slice(colon + 1));
-    } catch {
-      // Not base64: nothing to learn from it.
+    const secret = parseBasicCredentials(credentials)?.secret;
+    if (secret) {
+      // The engine sends the secret form-encoded; a server may quote either form.
+      found.push(secret, formEncode(secret));
     }
   }
   if (request.body) {
@@ -77,12 +77,4 @@ export function secretsOf(request: HttpRequest): string[] {
     }
   }
   return found;
-}
-
-function formDecode(value: string): string {
-  try {
-    return decodeURIComponent(value.replace(/\+/g, ' '));
-  } catch {
-    return value;
-  }
 }

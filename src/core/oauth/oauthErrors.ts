@@ -61,7 +61,7 @@ export interface OAuthErrorDetails {
   readonly error?: string;
   /** OAuth `error_description`, or a gateway's `moreInformation`. */
   readonly error_description?: string;
-  /** Id of the matching entry in the error knowledge base (issue 4), e.g. `rabobank.token.invalid-refresh-token`. */
+  /** Id of the matching entry in the error knowledge base, e.g. `rabobank.token.invalid-refresh-token`. */
   readonly catalogId?: string;
   /** One plain sentence saying what to do about it. */
   readonly fix?: string;

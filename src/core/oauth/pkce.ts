@@ -4,15 +4,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
  */
-
-/** base64url without padding, as RFC 7636 Appendix A and RFC 4648 §5 define it. */
-export function base64UrlEncode(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) {
-    binary += String.fromCharCode(byte);
-  }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+import { base64UrlEncode } from '../wire/base64';
 
 /** `byteLength` random bytes as base64url; 32 bytes give 256 bits, well above the 128 bits a `state` needs. */
 export function randomUrlSafeString(byteLength = 32): string {

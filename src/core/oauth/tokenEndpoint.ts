@@ -10,6 +10,7 @@
 import { ClientProfile } from '../profiles/clientProfile';
 import { presetOf } from '../profiles/profilePresets';
 import { tokenLifetimeProblem, TokenSet, tokenSetFromResponse } from '../tokens/tokenSet';
+import { basicAuthorization } from '../wire/basicAuthentication';
 import { errorFromResponse, parseJsonObject } from './endpointResponse';
 import { ErrorContext } from './errorCatalog';
 import { HttpClient, HttpRequest, HttpResponse } from './httpClient';
@@ -27,20 +28,6 @@ export interface EndpointCall {
   readonly signal?: AbortSignal;
   /** Epoch milliseconds; used to compute `expires_at`. */
   readonly now: () => number;
-}
-
-/**
- * Form-urlencodes one value as `application/x-www-form-urlencoded` does (space → `+`), which RFC 6749 §2.3.1 requires
- * for the client id and secret before they are joined for HTTP Basic.
- */
-export function formUrlEncode(value: string): string {
-  return new URLSearchParams({ v: value }).toString().slice(2);
-}
-
-/** The `Authorization: Basic …` value for a client. @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1 */
-export function basicAuthorization(clientId: string, clientSecret: string): string {
-  // Both parts are ASCII after form-encoding, so btoa (present in Node and browsers) is safe.
-  return `Basic ${btoa(`${formUrlEncode(clientId)}:${formUrlEncode(clientSecret)}`)}`;
 }
 
 /** Builds a form POST with the client authentication of the profile (one method only, RFC 6749 §2.3). */

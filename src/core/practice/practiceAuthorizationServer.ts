@@ -12,6 +12,7 @@
  */
 import { parseJsonObject } from '../oauth/endpointResponse';
 import { randomUrlSafeString, s256CodeChallenge } from '../oauth/pkce';
+import { parseBasicAuthorization } from '../wire/basicAuthentication';
 import {
   GATEWAY_FORBIDDEN_BODY,
   GATEWAY_UNAUTHORIZED_BODY,
@@ -738,7 +739,7 @@ export class PracticeAuthorizationServer {
   }
 
   private clientCredentialsValid(request: PracticeRequest): boolean {
-    const credentials = parseBasic(request.headers.authorization);
+    const credentials = parseBasicAuthorization(request.headers.authorization);
     return (
       credentials !== undefined &&
       credentials.id === this.settings.client_id &&

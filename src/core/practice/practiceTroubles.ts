@@ -31,7 +31,7 @@ export interface PracticeTrouble {
   readonly label: string;
   /** What happens, in one or two plain sentences. */
   readonly description: string;
-  /** The id of the error knowledge-base entry (issue 4) that explains the resulting error. */
+  /** The id of the error knowledge-base entry that explains the resulting error. */
   readonly catalogId: string;
 }
 

@@ -4,6 +4,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc7519#section-7.2
  */
+import { base64ToBinary, latin1Bytes } from '../wire/base64';
 
 /** A decoded, unverified JWT. */
 export interface UnverifiedJwt {
@@ -23,31 +24,21 @@ export function decodeJwtUnverified(token: string): UnverifiedJwt | undefined {
   return header && claims ? { verified: false, header, claims } : undefined;
 }
 
-/** Stateless for one-shot `decode` calls; making one per part was most of the cost of decoding a token. */
+/** Stateless for one-shot `decode` calls, so one serves every part: building a decoder costs more than decoding a part. */
 const UTF8 = new TextDecoder();
 
 /** A byte that is not ASCII: only then do the bytes need decoding as UTF-8 (ASCII reads the same either way). */
 const NON_ASCII = /[\x80-\xff]/;
 
-/** The bytes of a string whose characters are all below 256, as `atob` returns. */
-export function latin1Bytes(binary: string): Uint8Array {
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) {
-    bytes[i] = binary.charCodeAt(i);
-  }
-  return bytes;
-}
-
 function decodePart(part: string): Record<string, unknown> | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(part)) {
     return undefined;
   }
+  const binary = base64ToBinary(part);
+  if (binary === undefined) {
+    return undefined;
+  }
   try {
-    const base64 = part
-      .replace(/-/g, '+')
-      .replace(/_/g, '/')
-      .padEnd(Math.ceil(part.length / 4) * 4, '=');
-    const binary = atob(base64);
     const value: unknown = JSON.parse(NON_ASCII.test(binary) ? UTF8.decode(latin1Bytes(binary)) : binary);
     return value !== null && typeof value === 'object' && !Array.isArray(value)
       ? (value as Record<string, unknown>)

@@ -8,7 +8,7 @@ import {
 } from '../../core/consent/consentDetails';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { presetOf } from '../../core/profiles/profilePresets';
-import type { TokenManager } from '../../core/tokens/tokenManager';
+import type { TokenManager } from '../../core/oauth/tokenManager';
 import { Disposable } from '../../platform/dispose';
 import { withoutLinks } from '../../platform/notificationText';
 import { registerCommand } from '../../platform/runCommand';
@@ -130,7 +130,7 @@ async function consentAuthorization(
     services.log.info(
       `Consent check for "${profile.label}": no usable access token (${err instanceof Error ? err.message : String(err)}); asking with the client credentials.`,
     );
-    const { basicAuthorization } = await import('../../core/oauth/tokenEndpoint.js');
+    const { basicAuthorization } = await import('../../core/wire/basicAuthentication.js');
     return basicAuthorization(profile.client_id, secret);
   }
 }

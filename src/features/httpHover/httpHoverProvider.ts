@@ -4,7 +4,7 @@ import { HoverCommands, hoverContent } from '../../core/httpFile/hoverContent';
 import { HoverActionKind } from '../../core/knowledge/knowledgeEntry';
 import { HttpLintService, toVscodeRange } from '../../platform/httpLintService';
 
-/** The command each hover action runs (named as issue 5 registers them). */
+/** The command each hover action runs (the ids registered in constants.ts). */
 export const HOVER_ACTION_COMMANDS: Record<HoverActionKind, string> = {
   refreshToken: CommandIds.refreshToken,
   checkConsent: CommandIds.checkConsent,

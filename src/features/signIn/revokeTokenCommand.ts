@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
-import type { TokenKind } from '../../core/tokens/tokenManager';
+import type { TokenKind } from '../../core/oauth/tokenManager';
 import { registerCommand } from '../../platform/runCommand';
 import type { SignInDeps } from './signInDeps';
 import { resolveProfile } from '../../platform/resolveProfile';

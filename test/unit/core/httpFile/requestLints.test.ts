@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { basicCredentials } from '../../../../src/core/httpFile/requestLints';
+import { basicCredentials } from '../../../../src/core/wire/basicAuthentication';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
 import { HttpDiagnostic, TextEdit } from '../../../../src/core/httpFile/httpDiagnostic';
 import { LintContext } from '../../../../src/core/httpFile/lintContext';

@@ -5,18 +5,18 @@ import {
 } from '../../../../src/core/oauth/authorizationRequest';
 import { isOAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
 import {
-  basicAuthorization,
   buildEndpointRequest,
   clientCredentialsGrant,
   EndpointCall,
   exchangeAuthorizationCode,
-  formUrlEncode,
   introspectToken,
   processTokenResponse,
   refreshTokenGrant,
   revokeToken,
 } from '../../../../src/core/oauth/tokenEndpoint';
 import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
+import { basicAuthorization } from '../../../../src/core/wire/basicAuthentication';
+import { formEncode } from '../../../../src/core/wire/formEncoding';
 import { createProfileFromPreset } from '../../../../src/core/profiles/profilePresets';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { profileFor } from '../../../doubles/builders/profileBuilder';
@@ -28,7 +28,7 @@ const RESERVED_SECRET = 'p@ss+word/with:colon%&= space';
 
 describe('client authentication (RFC 6749 §2.3.1)', () => {
   it('form-urlencodes id and secret before base64', () => {
-    assert.equal(formUrlEncode(RESERVED_SECRET), 'p%40ss%2Bword%2Fwith%3Acolon%25%26%3D+space');
+    assert.equal(formEncode(RESERVED_SECRET), 'p%40ss%2Bword%2Fwith%3Acolon%25%26%3D+space');
     const header = basicAuthorization('my client', RESERVED_SECRET);
     assert.equal(
       Buffer.from(header.replace(/^Basic /, ''), 'base64').toString(),

@@ -17,7 +17,7 @@ import {
   speedProblem,
 } from '../../../../src/core/practice/practiceSettings';
 import { PRACTICE_TROUBLES } from '../../../../src/core/practice/practiceTroubles';
-import { basicAuthorization } from '../../../../src/core/oauth/tokenEndpoint';
+import { basicAuthorization } from '../../../../src/core/wire/basicAuthentication';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 
 const BASE = 'http://127.0.0.1:9999';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { refreshTokenGrant } from '../../../../src/core/oauth/tokenEndpoint';
 import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
-import { TokenManager } from '../../../../src/core/tokens/tokenManager';
+import { TokenManager } from '../../../../src/core/oauth/tokenManager';
 import { isAccessTokenExpired, TokenSet } from '../../../../src/core/tokens/tokenSet';
 import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { lintHttpFile } from '../../core/httpFile/httpFileDiagnostics';
-import { DiagnosticSeverity, HttpDiagnostic } from '../../core/httpFile/httpDiagnostic';
-import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
+import { lintHttpFile } from '../core/httpFile/httpFileDiagnostics';
+import { DiagnosticSeverity, HttpDiagnostic } from '../core/httpFile/httpDiagnostic';
+import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import { CliIo, CliUsageError } from './cliIo';
 
 /** One finding as `lint --format json` prints it: 1-based lines and columns. */

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { runCli } from '../../../../src/cli';
-import { runPracticeCommand } from '../../../../src/node/cli/practiceCommand';
-import { captureCliIo } from '../../../doubles/captureCliIo';
+import { runCli } from '../../../src/cli/cli';
+import { runPracticeCommand } from '../../../src/cli/practiceCommand';
+import { captureCliIo } from '../../doubles/captureCliIo';
 
 const REQUIRED_KEYS = [
   'authorization_endpoint',

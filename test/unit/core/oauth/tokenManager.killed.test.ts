@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
-import { TokenManager } from '../../../../src/core/tokens/tokenManager';
+import { TokenManager } from '../../../../src/core/oauth/tokenManager';
 import { isRefreshTokenPossiblySpent, possiblySpentWarning } from '../../../../src/core/tokens/tokenSet';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';

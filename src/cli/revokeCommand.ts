@@ -1,5 +1,5 @@
 /** `oauth-workbench revoke`: revokes a token (read from an environment variable) at an RFC 7009 endpoint. */
-import { revokeToken } from '../../core/oauth/tokenEndpoint';
+import { revokeToken } from '../core/oauth/tokenEndpoint';
 import { CliIo } from './cliIo';
 import { parseTokenCommandOptions } from './tokenCommandOptions';
 import { printJson, runOAuthCommand } from './oauthCliSupport';

@@ -1,5 +1,5 @@
-import { entryText } from '../../core/knowledge/entryText';
-import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
+import { entryText } from '../core/knowledge/entryText';
+import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import { CliIo, CliUsageError } from './cliIo';
 
 /** Printed for `explain --help`. */

@@ -5,14 +5,14 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
-import { HttpClientFactory } from '../oauth/httpClient';
+import { HttpClientFactory } from './httpClient';
 import {
   isOAuthWorkbenchError,
   OAuthResponseError,
   ProfileStateError,
   retoldOAuthError,
-} from '../oauth/oauthErrors';
-import { OAuthLogger, RedactingLogger } from '../oauth/oauthLogger';
+} from './oauthErrors';
+import { OAuthLogger, RedactingLogger } from './oauthLogger';
 import {
   clientCredentialsGrant,
   EndpointCall,
@@ -20,14 +20,14 @@ import {
   IntrospectionResult,
   refreshTokenGrant,
   revokeToken,
-} from '../oauth/tokenEndpoint';
+} from './tokenEndpoint';
 import { ClientProfile } from '../profiles/clientProfile';
 import { presetOf } from '../profiles/profilePresets';
 import { SecretStore } from '../profiles/secretStore';
-import { Clock, systemClock } from './clock';
+import { Clock, systemClock } from '../tokens/clock';
 import { mayHaveReachedServer, refreshOutcomeUnknown } from './refreshOutcome';
-import { isAccessTokenExpired, isRefreshTokenExpired, TokenSet } from './tokenSet';
-import { TokenVault } from './tokenVault';
+import { isAccessTokenExpired, isRefreshTokenExpired, TokenSet } from '../tokens/tokenSet';
+import { TokenVault } from '../tokens/tokenVault';
 
 /** The ports a {@link TokenManager} works through. */
 export interface TokenManagerOptions {

@@ -4,7 +4,7 @@ import { isOAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
 import { refreshTokenGrant } from '../../../../src/core/oauth/tokenEndpoint';
 import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
-import { TokenManager } from '../../../../src/core/tokens/tokenManager';
+import { TokenManager } from '../../../../src/core/oauth/tokenManager';
 import { isRefreshTokenPossiblySpent, TokenSet } from '../../../../src/core/tokens/tokenSet';
 import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';

@@ -3,11 +3,11 @@
  * client-credentials grant with `--grant client_credentials`. Prints the token set as JSON on stdout.
  */
 import { spawn } from 'node:child_process';
-import { signIn } from '../../core/oauth/signIn';
-import { clientCredentialsGrant } from '../../core/oauth/tokenEndpoint';
-import { ClientProfile, validateClientProfile } from '../../core/profiles/clientProfile';
-import { InMemorySecretStore } from '../../core/profiles/secretStore';
-import { startLoopbackRedirectServer } from '../loopbackRedirectServer';
+import { signIn } from '../core/oauth/signIn';
+import { clientCredentialsGrant } from '../core/oauth/tokenEndpoint';
+import { ClientProfile, validateClientProfile } from '../core/profiles/clientProfile';
+import { InMemorySecretStore } from '../core/profiles/secretStore';
+import { startLoopbackRedirectServer } from '../node/loopbackRedirectServer';
 import { CliIo, CliUsageError } from './cliIo';
 import {
   COMMON_OPTIONS,

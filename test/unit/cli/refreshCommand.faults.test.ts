@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { runCli } from '../../../../src/cli';
-import { captureCliIo } from '../../../doubles/captureCliIo';
-import {
-  answerJson,
-  FaultyTokenEndpoint,
-  startFaultyTokenEndpoint,
-} from '../../../doubles/faultyTokenEndpoint';
+import { runCli } from '../../../src/cli/cli';
+import { captureCliIo } from '../../doubles/captureCliIo';
+import { answerJson, FaultyTokenEndpoint, startFaultyTokenEndpoint } from '../../doubles/faultyTokenEndpoint';
 
 describe('oauth-workbench refresh when the answer is lost', () => {
   let endpoint: FaultyTokenEndpoint;

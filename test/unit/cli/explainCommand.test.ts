@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { runCli } from '../../../../src/cli';
-import { captureCliIo as captureIo } from '../../../doubles/captureCliIo';
+import { runCli } from '../../../src/cli/cli';
+import { captureCliIo as captureIo } from '../../doubles/captureCliIo';
 
 describe('oauth-workbench explain', () => {
   it('prints title, causes, fixes and the guide erratum of an entry', async () => {

@@ -3,8 +3,8 @@
  * endpoints and client, and serves until SIGINT or SIGTERM (or the given signal), then closes cleanly.
  */
 import { parseArgs } from 'node:util';
-import { PRACTICE_DEFAULT_PORT, speedProblem } from '../../core/practice/practiceSettings';
-import { PracticeServerError, startPracticeServer } from '../practice/practiceServer';
+import { PRACTICE_DEFAULT_PORT, speedProblem } from '../core/practice/practiceSettings';
+import { PracticeServerError, startPracticeServer } from '../node/practice/practiceServer';
 import { CliIo, CliUsageError } from './cliIo';
 
 /** Usage lines for the top-level help. */

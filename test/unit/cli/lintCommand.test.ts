@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { runCli } from '../../../../src/cli';
-import { captureCliIo as captureIo } from '../../../doubles/captureCliIo';
-import { LintJsonRecord, runLintCommand } from '../../../../src/node/cli/lintCommand';
-import { fixturePath } from '../../../support/paths';
+import { runCli } from '../../../src/cli/cli';
+import { captureCliIo as captureIo } from '../../doubles/captureCliIo';
+import { LintJsonRecord, runLintCommand } from '../../../src/cli/lintCommand';
+import { fixturePath } from '../../support/paths';
 
 const fixture = (name: string) => fixturePath('http', name);
 

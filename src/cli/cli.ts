@@ -1,13 +1,13 @@
-import packageJson from '../package.json';
-import { CliIo, CliUsageError } from './node/cli/cliIo';
-import { runExplainCommand } from './node/cli/explainCommand';
-import { runLintCommand } from './node/cli/lintCommand';
-import { INTROSPECT_USAGE, runIntrospectCommand } from './node/cli/introspectCommand';
-import { COMMON_USAGE } from './node/cli/oauthCliSupport';
-import { PRACTICE_USAGE, runPracticeCommand } from './node/cli/practiceCommand';
-import { REFRESH_USAGE, runRefreshCommand } from './node/cli/refreshCommand';
-import { REVOKE_USAGE, runRevokeCommand } from './node/cli/revokeCommand';
-import { runTokenCommand, TOKEN_USAGE } from './node/cli/tokenCommand';
+import packageJson from '../../package.json';
+import { CliIo, CliUsageError } from './cliIo';
+import { runExplainCommand } from './explainCommand';
+import { runLintCommand } from './lintCommand';
+import { INTROSPECT_USAGE, runIntrospectCommand } from './introspectCommand';
+import { COMMON_USAGE } from './oauthCliSupport';
+import { PRACTICE_USAGE, runPracticeCommand } from './practiceCommand';
+import { REFRESH_USAGE, runRefreshCommand } from './refreshCommand';
+import { REVOKE_USAGE, runRevokeCommand } from './revokeCommand';
+import { runTokenCommand, TOKEN_USAGE } from './tokenCommand';
 
 const HELP = `OAuth Workbench ${packageJson.version}: OAuth 2.0 tooling for the command line.
 

@@ -1,6 +1,6 @@
 /** `oauth-workbench refresh`: uses a refresh token (read from an environment variable) and prints the new token set. */
-import { refreshTokenGrant } from '../../core/oauth/tokenEndpoint';
-import { mayHaveReachedServer, refreshOutcomeUnknown } from '../../core/tokens/refreshOutcome';
+import { refreshTokenGrant } from '../core/oauth/tokenEndpoint';
+import { mayHaveReachedServer, refreshOutcomeUnknown } from '../core/oauth/refreshOutcome';
 import { CliIo } from './cliIo';
 import {
   COMMON_OPTIONS,

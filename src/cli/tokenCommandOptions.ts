@@ -1,5 +1,5 @@
 /** The options `revoke` and `introspect` share: an endpoint, the client, and the token from an environment variable. */
-import { EndpointCall } from '../../core/oauth/tokenEndpoint';
+import { EndpointCall } from '../core/oauth/tokenEndpoint';
 import { CliIo, CliUsageError } from './cliIo';
 import {
   COMMON_OPTIONS,

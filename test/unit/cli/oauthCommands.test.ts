@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { runCli } from '../../../../src/cli';
-import { splitCommandLine } from '../../../../src/node/cli/tokenCommand';
-import { captureCliIo } from '../../../doubles/captureCliIo';
-import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
+import { runCli } from '../../../src/cli/cli';
+import { splitCommandLine } from '../../../src/cli/tokenCommand';
+import { captureCliIo } from '../../doubles/captureCliIo';
+import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
 
 type CapturedIo = ReturnType<typeof captureCliIo>;
 
-const OPEN_COMMAND = `${process.execPath} ${path.join(__dirname, '..', '..', '..', 'doubles', 'openWithHttpLogin.js')}`;
+const OPEN_COMMAND = `${process.execPath} ${path.join(__dirname, '..', '..', 'doubles', 'openWithHttpLogin.js')}`;
 
 describe('oauth-workbench token, refresh, revoke, introspect against oidc-provider', () => {
   let server: OidcProviderServer;
@@ -208,7 +208,7 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
   }
 
   it('sets the process exit code when run as a program', async () => {
-    const cli = path.join(__dirname, '..', '..', '..', '..', 'src', 'cli.js');
+    const cli = path.join(__dirname, '..', '..', '..', 'src', 'cli', 'cli.js');
     const child = spawn(
       process.execPath,
       [cli, 'refresh', '--token-endpoint', server.tokenEndpoint, ...client, '--refresh-token-env', 'WB_RT'],

@@ -4,12 +4,12 @@
  * failure message with the OAuth error, catalog id and fix.
  */
 import { parseArgs, ParseArgsConfig } from 'node:util';
-import { isOAuthWorkbenchError } from '../../core/oauth/oauthErrors';
-import { EndpointCall } from '../../core/oauth/tokenEndpoint';
-import { isLoopbackUrl } from '../../core/profiles/clientProfile';
-import { decodeTokenSetJwts } from '../../core/tokens/decodeJwt';
-import { TokenSet } from '../../core/tokens/tokenSet';
-import { UndiciHttpClient } from '../undiciHttpClient';
+import { isOAuthWorkbenchError } from '../core/oauth/oauthErrors';
+import { EndpointCall } from '../core/oauth/tokenEndpoint';
+import { isLoopbackUrl } from '../core/profiles/clientProfile';
+import { decodeTokenSetJwts } from '../core/tokens/decodeJwt';
+import { TokenSet } from '../core/tokens/tokenSet';
+import { UndiciHttpClient } from '../node/undiciHttpClient';
 import { CliIo, CliUsageError } from './cliIo';
 
 /** Options every OAuth command accepts. */

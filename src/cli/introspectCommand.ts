@@ -1,5 +1,5 @@
 /** `oauth-workbench introspect`: asks an RFC 7662 endpoint about a token (read from an environment variable). */
-import { introspectToken } from '../../core/oauth/tokenEndpoint';
+import { introspectToken } from '../core/oauth/tokenEndpoint';
 import { CliIo } from './cliIo';
 import { parseTokenCommandOptions } from './tokenCommandOptions';
 import { printJson, runOAuthCommand } from './oauthCliSupport';

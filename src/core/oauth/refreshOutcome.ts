@@ -5,7 +5,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
-import { isOAuthWorkbenchError, RefreshOutcomeUnknownError } from '../oauth/oauthErrors';
+import { isOAuthWorkbenchError, RefreshOutcomeUnknownError } from './oauthErrors';
 
 /** Failures after which the request may have been processed: no answer, a gateway failure, or a garbled one. */
 export function mayHaveReachedServer(err: unknown): boolean {

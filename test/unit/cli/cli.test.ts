@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import packageJson from '../../package.json';
-import { runCli } from '../../src/cli';
-import { CliIo } from '../../src/node/cli/cliIo';
+import packageJson from '../../../package.json';
+import { runCli } from '../../../src/cli/cli';
+import { CliIo } from '../../../src/cli/cliIo';
 
 function captureIo(): CliIo & { out: string; err: string } {
   const io = {
