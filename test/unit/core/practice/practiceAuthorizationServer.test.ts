@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import {
-  parseBasic,
-  PracticeAuthorizationServer,
-  UnknownPracticeTroubleError,
-} from '../../../../src/core/practice/practiceAuthorizationServer';
+import { PracticeAuthorizationServer } from '../../../../src/core/practice/practiceAuthorizationServer';
+import { UnknownPracticeTroubleError } from '../../../../src/core/practice/practiceControl';
+import { parseBasic } from '../../../../src/core/practice/practiceRequestParts';
 import {
   GATEWAY_FORBIDDEN_BODY,
   GATEWAY_UNAUTHORIZED_BODY,
