@@ -27,7 +27,7 @@ export interface PracticeTroubleState {
     kind: string;
     label: string;
     description: string;
-    catalogId: string;
+    catalogId?: string;
     armed: boolean;
   }[];
 }

@@ -2,7 +2,13 @@
  * Reading the parts of a practice request every endpoint needs: the form body, HTTP Basic client credentials, the
  * `Origin` check of the server's own forms, and a percent-decoded path segment.
  */
-import { oauthError, PracticeRequest, PracticeResponse } from './practiceResponses';
+import {
+  GATEWAY_CLIENT_NOT_REGISTERED_BODY,
+  json,
+  oauthError,
+  PracticeRequest,
+  PracticeResponse,
+} from './practiceResponses';
 import { PracticeState } from './practiceState';
 
 /** A form body with unique parameter names. */
@@ -68,13 +74,20 @@ export function clientCredentialsValid(state: PracticeState, request: PracticeRe
 
 /**
  * Client authentication with HTTP Basic, each part form-urlencoded before base64 (RFC 6749 §2.3.1). Returns the
- * 401 invalid_client answer when it fails or the `wrong-client` trouble is armed.
+ * gateway's 401 for a client id it does not know, 401 invalid_client when the credentials are missing or the secret
+ * is wrong or the `wrong-client` trouble is armed.
  */
 export function authenticateClient(
   state: PracticeState,
   request: PracticeRequest,
   where: string,
 ): PracticeResponse | undefined {
+  const credentials = parseBasic(request.headers.authorization);
+  if (credentials !== undefined && credentials.id !== state.settings.client_id) {
+    // The API gateway checks the client id before the authorization server sees the request.
+    state.record(`${where}: 401 gateway body (client id not registered).`);
+    return json(401, GATEWAY_CLIENT_NOT_REGISTERED_BODY);
+  }
   if (!clientCredentialsValid(state, request)) {
     state.record(`${where}: 401 invalid_client (missing or wrong Basic client credentials).`);
     return oauthError(401, 'invalid_client');

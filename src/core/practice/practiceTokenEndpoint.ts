@@ -8,12 +8,16 @@
  */
 import { randomUrlSafeString, s256CodeChallenge } from '../oauth/pkce';
 import { authenticateClient, Form, parseForm } from './practiceRequestParts';
-import { json, oauthError, PracticeRequest, PracticeResponse } from './practiceResponses';
+import { badGateway, json, oauthError, PracticeRequest, PracticeResponse } from './practiceResponses';
 import { PRACTICE_SCOPES } from './practiceSettings';
 import { Consent, PracticeState } from './practiceState';
 
 /** `POST /oauth2/token`. */
 export async function token(state: PracticeState, request: PracticeRequest): Promise<PracticeResponse> {
+  if (state.consume('gateway-failure')) {
+    state.record('Token: 502 HTML page from the gateway (trouble: gateway failure).');
+    return badGateway();
+  }
   const clientError = authenticateClient(state, request, 'Token');
   if (clientError) {
     return clientError;

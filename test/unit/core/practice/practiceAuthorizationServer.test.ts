@@ -357,10 +357,48 @@ describe('PracticeAuthorizationServer', () => {
     assert.equal(answer.kind === 'page' && answer.status, 404);
   });
 
-  it('names a knowledge-base entry for every trouble switch', () => {
+  it('names a knowledge-base entry for every trouble switch that causes an OAuth error', () => {
     const kb = KnowledgeBase.create();
     for (const trouble of PRACTICE_TROUBLES) {
-      assert.ok(kb.has(trouble.catalogId), `${trouble.id} → ${trouble.catalogId}`);
+      if (trouble.id === 'gateway-failure') {
+        assert.equal(trouble.catalogId, undefined, 'a 502 page is a server error, not an OAuth one');
+        continue;
+      }
+      assert.ok(
+        trouble.catalogId !== undefined && kb.has(trouble.catalogId),
+        `${trouble.id} → ${trouble.catalogId}`,
+      );
     }
+  });
+
+  it('answers an unregistered client id at the token endpoint with the gateway body, before the bank', async () => {
+    const code = await approve();
+    const answer = jsonOf(
+      await server.handle(
+        request(
+          'POST',
+          '/oauth2/token',
+          form({ grant_type: 'authorization_code', code }, basicAuthorization('someone-else', 'x')),
+        ),
+      ),
+    );
+    assert.deepEqual(answer, {
+      status: 401,
+      body: {
+        httpCode: '401',
+        httpMessage: 'Unauthorized',
+        moreInformation: 'Client id not registered.',
+      },
+    });
+  });
+
+  it('answers the next token call with a 502 HTML page when the gateway fails, once', async () => {
+    server.setTrouble('gateway-failure');
+    const code = await approve();
+    const call = () =>
+      server.handle(request('POST', '/oauth2/token', form({ grant_type: 'authorization_code', code })));
+    const failed = await call();
+    assert.equal(failed.kind === 'page' && failed.status, 502);
+    assert.equal(jsonOf(await call()).status, 200);
   });
 });
