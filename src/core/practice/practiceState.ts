@@ -65,6 +65,12 @@ export interface RefreshToken {
 
 const MAX_EVENTS = 12;
 
+/**
+ * At most this many authorize pages wait for an answer; above it the oldest is forgotten, so a flood of authorize
+ * calls cannot grow memory without bound. A person answers one page at a time, so this is far more than enough.
+ */
+export const MAX_PENDING_AUTHORIZATIONS = 1000;
+
 /** Options of {@link PracticeState}. */
 export interface PracticeStateOptions {
   readonly settings: PracticeSettings;
@@ -97,13 +103,19 @@ export class PracticeState {
     this.origin = new URL(options.baseUrl).origin;
   }
 
-  /** Keeps a pending authorization and drops expired ones (pages nobody answered would pile up otherwise). */
+  /** Keeps a pending authorization; drops expired ones and, at the cap, the oldest (a Map keeps insertion order). */
   addPending(requestId: string, pending: PendingAuthorization): void {
     const now = this.now();
     for (const [id, old] of this.pending) {
       if (old.expiresAtMs <= now) {
         this.pending.delete(id);
       }
+    }
+    for (const id of this.pending.keys()) {
+      if (this.pending.size < MAX_PENDING_AUTHORIZATIONS) {
+        break;
+      }
+      this.pending.delete(id);
     }
     this.pending.set(requestId, pending);
   }

@@ -14,6 +14,7 @@ import {
   PracticeSettings,
   speedProblem,
 } from '../../../../src/core/practice/practiceSettings';
+import { MAX_PENDING_AUTHORIZATIONS } from '../../../../src/core/practice/practiceState';
 import { PRACTICE_TROUBLES } from '../../../../src/core/practice/practiceTroubles';
 import { basicAuthorization } from '../../../../src/core/oauth/tokenEndpoint';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
@@ -390,6 +391,25 @@ describe('PracticeAuthorizationServer', () => {
         moreInformation: 'Client id not registered.',
       },
     });
+  });
+
+  it('keeps at most MAX_PENDING_AUTHORIZATIONS unanswered pages, forgetting the oldest first', async () => {
+    const requestIds: string[] = [];
+    for (let i = 0; i <= MAX_PENDING_AUTHORIZATIONS; i++) {
+      const page = await server.handle(request('GET', await authorizeUrl()));
+      requestIds.push(page.kind === 'page' && page.page.name === 'authorize' ? page.page.requestId : '');
+    }
+    const answer = (requestId: string) =>
+      server.handle(
+        request('POST', '/oauth2/authorize/decision', {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `request=${requestId}&decision=approve`,
+        }),
+      );
+    const oldest = await answer(requestIds[0]);
+    assert.equal(oldest.kind === 'page' && oldest.status, 400, 'the oldest page was forgotten');
+    assert.equal((await answer(requestIds[1])).kind, 'redirect', 'the second oldest is still there');
+    assert.equal((await answer(requestIds[MAX_PENDING_AUTHORIZATIONS])).kind, 'redirect');
   });
 
   it('answers the next token call with a 502 HTML page when the gateway fails, once', async () => {
