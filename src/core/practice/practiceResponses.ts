@@ -71,6 +71,13 @@ export const GATEWAY_UNAUTHORIZED_BODY = {
   moreInformation: 'This server could not verify that you are authorized to access the URL',
 } as const;
 
+/** The gateway's body for a Basic client id it does not know, on every OAuth endpoint (reference, gateway shape). */
+export const GATEWAY_CLIENT_NOT_REGISTERED_BODY = {
+  httpCode: '401',
+  httpMessage: 'Unauthorized',
+  moreInformation: 'Client id not registered.',
+} as const;
+
 /** Rabobank's gateway body for a consent that is gone or a token without the needed scope (guide, 403 block). */
 export const GATEWAY_FORBIDDEN_BODY = {
   httpCode: '403',
@@ -94,6 +101,19 @@ export function notFound(): PracticeResponse {
     kind: 'page',
     status: 404,
     page: { name: 'message', title: 'Not found', text: 'The practice server has no page at this address.' },
+  };
+}
+
+/** What a failing gateway in front of the bank answers: 502 with an HTML page, not JSON. */
+export function badGateway(): PracticeResponse {
+  return {
+    kind: 'page',
+    status: 502,
+    page: {
+      name: 'message',
+      title: 'Bad gateway',
+      text: 'The gateway in front of the practice bank could not reach it (a trouble switch asked for this).',
+    },
   };
 }
 

@@ -15,7 +15,8 @@ export type PracticeTroubleId =
   | 'expire-access-token'
   | 'expire-consent'
   | 'revoke-consent'
-  | 'drop-scope';
+  | 'drop-scope'
+  | 'gateway-failure';
 
 /**
  * `next-request`: armed until the next matching request, which fails that way, then disarmed.
@@ -31,8 +32,11 @@ export interface PracticeTrouble {
   readonly label: string;
   /** What happens, in one or two plain sentences. */
   readonly description: string;
-  /** The id of the error knowledge-base entry that explains the resulting error. */
-  readonly catalogId: string;
+  /**
+   * The id of the error knowledge-base entry that explains the resulting error; absent when the error is not an
+   * OAuth one (a gateway failure is reported as a server error).
+   */
+  readonly catalogId?: string;
 }
 
 /** Every trouble switch, in the order of the guide: authorize, token endpoint, resource calls. */
@@ -115,6 +119,13 @@ export const PRACTICE_TROUBLES: readonly PracticeTrouble[] = [
     description:
       'Access tokens issued so far lose their ais.* scopes, so the next accounts call answers 403 Forbidden until a refresh or a new sign-in.',
     catalogId: 'rabobank.api.forbidden',
+  },
+  {
+    id: 'gateway-failure',
+    kind: 'next-request',
+    label: 'Gateway failure',
+    description:
+      'The next token call answers 502 with an HTML page instead of JSON, as when the gateway in front of the bank fails.',
   },
 ];
 

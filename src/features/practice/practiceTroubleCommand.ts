@@ -49,7 +49,7 @@ async function pickTrouble() {
     PRACTICE_TROUBLES.map((trouble) => ({
       label: trouble.label,
       description: trouble.kind === 'state' ? vscode.l10n.t('now') : vscode.l10n.t('next request'),
-      detail: `${trouble.description} (${trouble.catalogId})`,
+      detail: trouble.catalogId ? `${trouble.description} (${trouble.catalogId})` : trouble.description,
       trouble,
     })),
     {

@@ -96,7 +96,7 @@ export class PracticePageRenderer {
           <input type="hidden" name="trouble" value="${escapeHtml(trouble.id)}" />
           <div>
             <strong>${escapeHtml(trouble.label)}</strong><span class="badge kind">${trouble.kind === 'state' ? 'now' : 'next request'}</span>${armed ? '<span class="badge armed">armed</span>' : ''}
-            <p class="muted">${escapeHtml(trouble.description)} Explained as <code>${escapeHtml(trouble.catalogId)}</code>.</p>
+            <p class="muted">${escapeHtml(trouble.description)}${trouble.catalogId ? ` Explained as <code>${escapeHtml(trouble.catalogId)}</code>.` : ''}</p>
           </div>
           <button type="submit" id="trouble-${escapeHtml(trouble.id)}">Switch on</button>
         </form>`,

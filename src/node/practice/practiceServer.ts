@@ -2,6 +2,10 @@
  * The practice server over Node's `http`: binds 127.0.0.1 only, reads each request, asks the pure state machine
  * (`src/core/practice/practiceAuthorizationServer.ts`) what to answer, and writes it. Started by
  * `oauth-workbench practice`, by `npm start` and by the VS Code command `oauthWorkbench.startPracticeServer`.
+ *
+ * A web page can reach a loopback port too, so the server guards itself: it answers only requests whose `Host` is
+ * its own loopback address (a page on a rebound DNS name sends that name), refuses a body over 64 KB before reading
+ * it, and gives up on clients that send headers or bodies too slowly.
  */
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -25,7 +29,22 @@ export interface PracticeServerOptions {
   readonly now?: () => number;
   /** Folder with the page templates; found next to the code by default. */
   readonly mediaDir?: string;
+  /**
+   * Extra `host:port` values accepted in the `Host` header besides `127.0.0.1`, `localhost` and `[::1]` with the
+   * server's port: for a trusted proxy in front of it that keeps its own `Host` (code-server's /proxy/PORT/).
+   */
+  readonly allowedHosts?: readonly string[];
+  /** Limits for slow clients; the defaults suit people and REST clients, tests shorten them. */
+  readonly timeouts?: Partial<PracticeTimeouts>;
 }
+
+/** How long a client may take: to send all headers, and to send the whole request. */
+export interface PracticeTimeouts {
+  readonly headersMs: number;
+  readonly requestMs: number;
+}
+
+const DEFAULT_TIMEOUTS: PracticeTimeouts = { headersMs: 10_000, requestMs: 30_000 };
 
 /** Why the practice server could not start; `code` is stable. */
 export class PracticeServerError extends Error {
@@ -61,20 +80,38 @@ export async function startPracticeServer(options: PracticeServerOptions = {}): 
   }
   const renderer = new PracticePageRenderer(options.mediaDir ?? findPracticeMediaDir());
   // The state machine needs the listening port (for its own URLs), so it is created after listen().
-  const ready: { machine?: PracticeAuthorizationServer } = {};
-  const server = http.createServer((req, res) => {
-    const machine = ready.machine;
-    if (!machine) {
-      res.writeHead(503).end();
-      return;
-    }
-    void serve(machine, renderer, settings, req, res);
-  });
+  const ready: { machine?: PracticeAuthorizationServer; hosts?: ReadonlySet<string> } = {};
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const server = http.createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      // Node checks both timeouts on this interval (30 s by default), so it must be shorter than they are.
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, timeouts.headersMs / 4)),
+    },
+    (req, res) => {
+      const { machine, hosts } = ready;
+      if (!machine || !hosts) {
+        res.writeHead(503).end();
+        return;
+      }
+      if (!hosts.has((req.headers.host ?? '').toLowerCase())) {
+        refuse(res, 403, 'This server answers only at its own loopback address.');
+        return;
+      }
+      void serve(machine, renderer, settings, req, res);
+    },
+  );
   // Short keep-alive, so clients and tests are not held up by idle sockets.
   server.keepAliveTimeout = 1000;
   const port = await listen(server, options.port ?? 0);
   const url = `http://${HOST}:${port}`;
   const authorizationServer = new PracticeAuthorizationServer({ settings, baseUrl: url, now: options.now });
+  ready.hosts = new Set(
+    [`${HOST}:${port}`, `localhost:${port}`, `[::1]:${port}`, ...(options.allowedHosts ?? [])].map((host) =>
+      host.toLowerCase(),
+    ),
+  );
   ready.machine = authorizationServer;
   return {
     url,
@@ -131,9 +168,12 @@ async function serve(
       res.end(renderer.stylesheet);
       return;
     }
-    const body = await readBody(req);
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const body = declared > MAX_BODY_BYTES ? undefined : await readBody(req);
     if (body === undefined) {
-      res.writeHead(413, { 'content-type': 'application/json' }).end('{"error":"invalid_request"}');
+      // Answer at once and close the connection instead of reading the rest.
+      refuse(res, 413, 'The request body is larger than this server accepts.');
+      req.destroy();
       return;
     }
     const headers: Record<string, string | undefined> = {};
@@ -194,21 +234,29 @@ function write(
   }
 }
 
+/** A short JSON refusal that also closes the connection, so nothing more of the request is read. */
+function refuse(res: http.ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+  res.end(JSON.stringify({ error: 'invalid_request', error_description: message }));
+}
+
+/** The body, or `undefined` as soon as it grows past the limit (a chunked body declares no length). */
 function readBody(req: http.IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        tooLarge = true;
-        chunks.length = 0;
-      } else if (!tooLarge) {
+        req.off('data', onData);
+        req.pause();
+        resolve(undefined);
+      } else {
         chunks.push(chunk);
       }
-    });
-    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -18,10 +18,13 @@ import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { basicAuthorization } from '../../../../src/core/wire/basicAuthentication';
 import { formEncode } from '../../../../src/core/wire/formEncoding';
 import { createProfileFromPreset } from '../../../../src/core/profiles/profilePresets';
+import { practiceProfile } from '../../../../src/core/practice/practiceProfile';
+import { RABOBANK_LIFETIMES } from '../../../../src/core/practice/practiceSettings';
+import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';
 import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
 import { profileFor } from '../../../doubles/builders/profileBuilder';
 import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
-import { RabobankFakeServer, startRabobankFake } from '../../../doubles/rabobankFakeServer';
+import { answerConsent } from '../../../doubles/practiceBrowser';
 import { engineError } from '../../../doubles/engineError';
 
 const RESERVED_SECRET = 'p@ss+word/with:colon%&= space';
@@ -165,31 +168,31 @@ describe('token, revocation and introspection endpoints against oidc-provider', 
   });
 });
 
-describe('Rabobank error shapes (local fake)', () => {
-  let fake: RabobankFakeServer;
+describe('Rabobank error shapes (practice server)', () => {
+  let practice: PracticeServer;
   let http: UndiciHttpClient;
   let profile: ClientProfile;
   let call: EndpointCall;
 
   beforeEach(async () => {
-    fake = await startRabobankFake();
+    // The redirect URI is never served: the codes are taken from the redirect's Location, as a browser would see it.
+    practice = await startPracticeServer({ settings: { redirect_uri: 'https://tpp.example/callback' } });
     http = new UndiciHttpClient({ env: {} });
-    profile = createProfileFromPreset('rabobank-psd2-sandbox', {
-      id: 'rabo',
-      label: 'Rabobank sandbox',
-      client_id: fake.clientId,
-      redirect_uri: fake.redirectUri,
-      scopes: ['ais.balances.read'],
-      authorization_endpoint: `${fake.base}/oauth2/authorize`,
-      token_endpoint: `${fake.base}/oauth2/token`,
-    });
-    call = { http, client: profile, clientSecret: fake.clientSecret, now: Date.now };
+    profile = practiceProfile(practice.endpoints);
+    call = { http, client: profile, clientSecret: practice.endpoints.client_secret, now: Date.now };
   });
 
   afterEach(async () => {
     await http.close();
-    await fake.close();
+    await practice.close();
   });
+
+  /** Walks the consent page with Approve and returns the code the redirect carries. */
+  async function issueCode(): Promise<string> {
+    const walk = await answerConsent(buildAuthorizationUrl(profile, 'state'), { deliver: false });
+    assert.equal(walk.kind, 'callback');
+    return new URL(walk.kind === 'callback' ? walk.url : '').searchParams.get('code') ?? '';
+  }
 
   function exchange(code: string, overrides: Partial<EndpointCall> = {}) {
     return exchangeAuthorizationCode(
@@ -197,7 +200,7 @@ describe('Rabobank error shapes (local fake)', () => {
       {
         token_endpoint: profile.token_endpoint,
         code,
-        redirect_uri: fake.redirectUri,
+        redirect_uri: profile.redirect_uri,
         callbackReceivedAtMs: Date.now(),
       },
     );
@@ -205,12 +208,14 @@ describe('Rabobank error shapes (local fake)', () => {
 
   it('reads the consent id, the refresh-token expiry and keeps the other fields', async () => {
     const before = Date.now();
-    const tokens = await exchange(fake.issueCode());
-    assert.equal(tokens.consent_id, fake.consentId);
-    assert.ok(Date.parse(tokens.expires_at ?? '') >= before + 3600_000);
-    assert.ok(Date.parse(tokens.refresh_token_expires_at ?? '') >= before + 157784760_000);
+    const tokens = await exchange(await issueCode());
+    assert.match(tokens.consent_id ?? '', /^[0-9a-f-]{36}$/);
+    assert.ok(Date.parse(tokens.expires_at ?? '') >= before + RABOBANK_LIFETIMES.accessTokenS * 1000);
+    assert.ok(
+      Date.parse(tokens.refresh_token_expires_at ?? '') >= before + RABOBANK_LIFETIMES.refreshTokenS * 1000,
+    );
     assert.equal(typeof tokens.other.consented_on, 'number');
-    assert.equal(tokens.other.metadata, `a:consentId ${fake.consentId}`);
+    assert.equal(tokens.other.metadata, `a:consentId ${tokens.consent_id}`);
   });
 
   it('maps a refused code (400 invalid_grant) to rabobank.token.invalid-code', async () => {
@@ -222,7 +227,7 @@ describe('Rabobank error shapes (local fake)', () => {
   });
 
   it('maps a reused refresh token (401 invalid_grant) to rabobank.token.invalid-refresh-token', async () => {
-    const tokens = await exchange(fake.issueCode());
+    const tokens = await exchange(await issueCode());
     const refresh = () =>
       refreshTokenGrant(call, {
         token_endpoint: profile.token_endpoint,
@@ -260,14 +265,14 @@ describe('Rabobank error shapes (local fake)', () => {
   });
 
   it('maps a wrong secret (401 invalid_client) to rabobank.token.invalid-client', async () => {
-    const err = await engineError(exchange(fake.issueCode(), { clientSecret: 'wrong' }));
+    const err = await engineError(exchange(await issueCode(), { clientSecret: 'wrong' }));
     assert.equal(err.status, 401);
     assert.equal(err.catalogId, 'rabobank.token.invalid-client');
   });
 
   it('turns the gateway body (httpCode/httpMessage/moreInformation) into a typed error', async () => {
     const err = await engineError(
-      exchange(fake.issueCode(), { client: { ...profile, client_id: 'not-registered' } }),
+      exchange(await issueCode(), { client: { ...profile, client_id: 'not-registered' } }),
     );
     assert.equal(err.code, 'HTTP_GATEWAY_ERROR');
     assert.equal(err.status, 401);
@@ -289,16 +294,13 @@ describe('Rabobank error shapes (local fake)', () => {
   });
 
   it('turns a 502 HTML page into HTTP_SERVER_ERROR with the status', async () => {
-    const err = await engineError(
-      exchangeAuthorizationCode(call, {
-        token_endpoint: `${fake.base}/bad-gateway`,
-        code: 'c',
-        redirect_uri: fake.redirectUri,
-      }),
-    );
+    const code = await issueCode();
+    practice.authorizationServer.setTrouble('gateway-failure');
+    const err = await engineError(exchange(code));
     assert.equal(err.code, 'HTTP_SERVER_ERROR');
     assert.equal(err.status, 502);
     assert.match(err.message, /502 and an HTML page/);
-    assert.equal(fake.tokenRequests(), 0);
+    // The gateway answered, not the bank: the code is still good.
+    assert.ok((await exchange(code)).access_token);
   });
 });

@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import {
-  parseBasic,
-  PracticeAuthorizationServer,
-  UnknownPracticeTroubleError,
-} from '../../../../src/core/practice/practiceAuthorizationServer';
+import { PracticeAuthorizationServer } from '../../../../src/core/practice/practiceAuthorizationServer';
+import { UnknownPracticeTroubleError } from '../../../../src/core/practice/practiceControl';
+import { parseBasicAuthorization as parseBasic } from '../../../../src/core/wire/basicAuthentication';
 import {
   GATEWAY_FORBIDDEN_BODY,
   GATEWAY_UNAUTHORIZED_BODY,
@@ -16,6 +14,7 @@ import {
   PracticeSettings,
   speedProblem,
 } from '../../../../src/core/practice/practiceSettings';
+import { MAX_PENDING_AUTHORIZATIONS } from '../../../../src/core/practice/practiceState';
 import { PRACTICE_TROUBLES } from '../../../../src/core/practice/practiceTroubles';
 import { basicAuthorization } from '../../../../src/core/wire/basicAuthentication';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
@@ -359,10 +358,67 @@ describe('PracticeAuthorizationServer', () => {
     assert.equal(answer.kind === 'page' && answer.status, 404);
   });
 
-  it('names a knowledge-base entry for every trouble switch', () => {
+  it('names a knowledge-base entry for every trouble switch that causes an OAuth error', () => {
     const kb = KnowledgeBase.create();
     for (const trouble of PRACTICE_TROUBLES) {
-      assert.ok(kb.has(trouble.catalogId), `${trouble.id} → ${trouble.catalogId}`);
+      if (trouble.id === 'gateway-failure') {
+        assert.equal(trouble.catalogId, undefined, 'a 502 page is a server error, not an OAuth one');
+        continue;
+      }
+      assert.ok(
+        trouble.catalogId !== undefined && kb.has(trouble.catalogId),
+        `${trouble.id} → ${trouble.catalogId}`,
+      );
     }
+  });
+
+  it('answers an unregistered client id at the token endpoint with the gateway body, before the bank', async () => {
+    const code = await approve();
+    const answer = jsonOf(
+      await server.handle(
+        request(
+          'POST',
+          '/oauth2/token',
+          form({ grant_type: 'authorization_code', code }, basicAuthorization('someone-else', 'x')),
+        ),
+      ),
+    );
+    assert.deepEqual(answer, {
+      status: 401,
+      body: {
+        httpCode: '401',
+        httpMessage: 'Unauthorized',
+        moreInformation: 'Client id not registered.',
+      },
+    });
+  });
+
+  it('keeps at most MAX_PENDING_AUTHORIZATIONS unanswered pages, forgetting the oldest first', async () => {
+    const requestIds: string[] = [];
+    for (let i = 0; i <= MAX_PENDING_AUTHORIZATIONS; i++) {
+      const page = await server.handle(request('GET', await authorizeUrl()));
+      requestIds.push(page.kind === 'page' && page.page.name === 'authorize' ? page.page.requestId : '');
+    }
+    const answer = (requestId: string) =>
+      server.handle(
+        request('POST', '/oauth2/authorize/decision', {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `request=${requestId}&decision=approve`,
+        }),
+      );
+    const oldest = await answer(requestIds[0]);
+    assert.equal(oldest.kind === 'page' && oldest.status, 400, 'the oldest page was forgotten');
+    assert.equal((await answer(requestIds[1])).kind, 'redirect', 'the second oldest is still there');
+    assert.equal((await answer(requestIds[MAX_PENDING_AUTHORIZATIONS])).kind, 'redirect');
+  });
+
+  it('answers the next token call with a 502 HTML page when the gateway fails, once', async () => {
+    server.setTrouble('gateway-failure');
+    const code = await approve();
+    const call = () =>
+      server.handle(request('POST', '/oauth2/token', form({ grant_type: 'authorization_code', code })));
+    const failed = await call();
+    assert.equal(failed.kind === 'page' && failed.status, 502);
+    assert.equal(jsonOf(await call()).status, 200);
   });
 });
