@@ -89,19 +89,16 @@ async function walk(dir: string, wanted: (file: string) => boolean, out: string[
 
 /** The files a glob names, sorted. Separators are `/` on every platform (and `\` too on Windows). */
 export async function matchGlob(pattern: string): Promise<string[]> {
-  const normalized = path.sep === '\\' ? pattern.replace(/\\/g, '/') : pattern;
+  const slashed = path.sep === '\\' ? pattern.replace(/\\/g, '/') : pattern;
+  // `./x/*.http` names the same files as `x/*.http`; the files found are named the second way.
+  const normalized = slashed.replace(/^(?:\.\/)+/, '');
   const segments = normalized.split('/');
   const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
   const base = segments.slice(0, firstGlob).join('/') || (normalized.startsWith('/') ? '/' : '.');
   const matcher = globToRegExp(normalized);
   const found: string[] = [];
-  await walk(base, (file) => matcher.test(toSlashes(relativeTo(base, file, normalized))), found);
+  await walk(base, (file) => matcher.test(toSlashes(file)), found);
   return found.sort();
-}
-
-/** The path as the pattern spells it: prefixed with the pattern's base unless that is the implicit `.`. */
-function relativeTo(base: string, file: string, pattern: string): string {
-  return base === '.' && !pattern.startsWith('./') ? path.relative('.', file) : file;
 }
 
 function toSlashes(file: string): string {

@@ -55,6 +55,18 @@ describe('oauth-workbench lint inputs', () => {
     assert.match(none.io.err, /\*\.nothing: no file matches this pattern/);
   });
 
+  it('reads a relative glob from the working directory, with or without ./', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      for (const glob of ['sub/**/*.http', './sub/**/*.http', '**/c.http']) {
+        assert.deepEqual((await lintJson(glob)).files, [path.join('sub', 'deeper', 'c.http')], glob);
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   const globs: [glob: string, path: string, matches: boolean][] = [
     ['**/*.http', 'a.http', true],
     ['**/*.http', 'x/y/a.http', true],
