@@ -41,7 +41,7 @@ const common = {
 
 /**
  * undici is more than half of the extension bundle and only a sign-in or token command needs it, so the extension
- * loads it from its own file, dist/undici.js, the first time the engine is built (src/wiring/engineLoader.ts).
+ * and the CLI load it from its own file, dist/undici.js, the first time the engine is built (src/wiring/engineLoader.ts).
  */
 const undiciOnDemandPlugin = {
   name: 'undici-on-demand',
@@ -68,6 +68,8 @@ const contexts = await Promise.all([
     entryPoints: ['src/cli/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    // The same dist/undici.js as the extension: `lint` and `explain` start without reading it at all.
+    plugins: [...common.plugins, undiciOnDemandPlugin],
   }),
 ]);
 

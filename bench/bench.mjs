@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { measureCliStartup } from './cliStartup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -380,6 +381,7 @@ async function main() {
     const loadAfterLint = load();
 
     const pkg = packageCopy(tmp);
+    const startup = measureCliStartup(pkg.dir);
     const activations = [];
     if (!opts['no-host']) {
       for (let i = 0; i < Number(opts['host-runs']); i++) {
@@ -446,6 +448,16 @@ async function main() {
         ['dist/extension.js (bytes)', pkg.extension, '≤ 409600'],
         ...pkg.others.map((o) => [`${o.file} (bytes, loaded on first use)`, o.bytes, '']),
         ['dist/cli.js (bytes)', pkg.cli, ''],
+        [
+          'CLI lint start-up / node -e 0',
+          `${startup.lintRatio.toFixed(2)} (${startup.lintMs.toFixed(0)} / ${startup.nodeMs.toFixed(0)} ms)`,
+          '≤ 1.3',
+        ],
+        [
+          'CLI explain start-up / node -e 0',
+          `${startup.explainRatio.toFixed(2)} (${startup.explainMs.toFixed(0)} ms)`,
+          '≤ 1.3',
+        ],
         ['oauth-workbench.vsix (bytes)', pkg.vsix, ''],
       ]),
     );
@@ -463,6 +475,8 @@ async function main() {
         activate_ms: measured(activateMs),
         extension_bundle_bytes: pkg.extension,
         cli_bundle_bytes: pkg.cli,
+        cli_lint_startup_ratio: measured(startup.lintRatio),
+        cli_explain_startup_ratio: measured(startup.explainRatio),
         vsix_bytes: pkg.vsix,
       }),
     );

@@ -1,63 +1,104 @@
 import packageJson from '../../package.json';
 import { CliIo, CliUsageError } from './cliIo';
-import { runExplainCommand } from './explainCommand';
-import { runLintCommand } from './lintCommand';
-import { INTROSPECT_USAGE, runIntrospectCommand } from './introspectCommand';
-import { COMMON_USAGE } from './oauthCliSupport';
-import { PRACTICE_USAGE, runPracticeCommand } from './practiceCommand';
-import { REFRESH_USAGE, runRefreshCommand } from './refreshCommand';
-import { REVOKE_USAGE, runRevokeCommand } from './revokeCommand';
-import { runTokenCommand, TOKEN_USAGE } from './tokenCommand';
+import { MAX_INPUT_FILE_BYTES } from './inputFiles';
+import { terminalSafeIo } from './terminalText';
 
-const HELP = `OAuth Workbench ${packageJson.version}: OAuth 2.0 tooling for the command line.
+/** One subcommand: its usage text and how to run it. Loaded when named, so `lint` never loads the HTTP engine. */
+interface CliCommand {
+  readonly usage: string;
+  readonly run: (args: readonly string[], io: CliIo) => Promise<number> | number;
+}
+
+const SECRETS_NOTE = `                               Secrets and tokens are read from the environment variables named, never from arguments.
+                               Exit codes: 0 success, 1 the OAuth operation failed, 2 usage error.
+`;
+
+/** Each command's module, imported on first use. */
+const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
+  lint: async () => {
+    const m = await import('./lintCommand.js');
+    return {
+      usage: m.LINT_USAGE,
+      run: (args, io) => m.runLintCommand(args, io, undefined, packageJson.version),
+    };
+  },
+  explain: async () => {
+    const m = await import('./explainCommand.js');
+    return { usage: m.EXPLAIN_USAGE, run: m.runExplainCommand };
+  },
+  token: async () => {
+    const [m, common] = await Promise.all([import('./tokenCommand.js'), import('./oauthCliSupport.js')]);
+    return { usage: oauthUsage(m.TOKEN_USAGE, common.COMMON_USAGE), run: m.runTokenCommand };
+  },
+  refresh: async () => {
+    const [m, common] = await Promise.all([import('./refreshCommand.js'), import('./oauthCliSupport.js')]);
+    return { usage: oauthUsage(m.REFRESH_USAGE, common.COMMON_USAGE), run: m.runRefreshCommand };
+  },
+  revoke: async () => {
+    const [m, common] = await Promise.all([import('./revokeCommand.js'), import('./oauthCliSupport.js')]);
+    return { usage: oauthUsage(m.REVOKE_USAGE, common.COMMON_USAGE), run: m.runRevokeCommand };
+  },
+  introspect: async () => {
+    const [m, common] = await Promise.all([import('./introspectCommand.js'), import('./oauthCliSupport.js')]);
+    return { usage: oauthUsage(m.INTROSPECT_USAGE, common.COMMON_USAGE), run: m.runIntrospectCommand };
+  },
+  practice: async () => {
+    const m = await import('./practiceCommand.js');
+    return { usage: `Usage:\n${m.PRACTICE_USAGE}`, run: m.runPracticeCommand };
+  },
+};
+
+function oauthUsage(usage: string, common: string): string {
+  return `Usage:\n${usage}${common}\n${SECRETS_NOTE}`;
+}
+
+async function help(): Promise<string> {
+  const [token, refresh, revoke, introspect, common, practice] = await Promise.all([
+    import('./tokenCommand.js'),
+    import('./refreshCommand.js'),
+    import('./revokeCommand.js'),
+    import('./introspectCommand.js'),
+    import('./oauthCliSupport.js'),
+    import('./practiceCommand.js'),
+  ]);
+  return `OAuth Workbench ${packageJson.version}: OAuth 2.0 tooling for the command line.
 
 Usage:
-  oauth-workbench --help       Show this help.
+  oauth-workbench --help       Show this help; COMMAND --help shows one command's.
   oauth-workbench --version    Print the version.
-  oauth-workbench lint [--format text|json] [--fail-on warning|error] FILE…
-                               Check .http files for OAuth error responses and risky requests.
+  oauth-workbench lint [--format text|json|sarif] [--fail-on none|warning|error] PATH…
+                               Check .http files (files, directories, globs, - for stdin) for OAuth error responses
+                               and risky requests. Exits 1 when a finding reaches --fail-on (default: error).
   oauth-workbench explain ID   Explain a diagnostic id (causes, fixes, guide errata).
-${TOKEN_USAGE}${REFRESH_USAGE}${REVOKE_USAGE}${INTROSPECT_USAGE}${COMMON_USAGE}
-                               Secrets and tokens are read from the environment variables named, never from arguments.
-                               Exit codes: 0 success, 1 the OAuth operation failed, 2 usage error.
-${PRACTICE_USAGE}`;
+${token.TOKEN_USAGE}${refresh.REFRESH_USAGE}${revoke.REVOKE_USAGE}${introspect.INTROSPECT_USAGE}${common.COMMON_USAGE}
+${SECRETS_NOTE}${practice.PRACTICE_USAGE}`;
+}
 
 /** Runs the command line given without the node and script paths; resolves to the process exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   try {
-    const [first] = argv;
+    const [first, ...args] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-      io.stdout(HELP);
+      io.stdout(await help());
       return 0;
     }
     if (first === '--version' || first === '-v') {
       io.stdout(`${packageJson.version}\n`);
       return 0;
     }
-    if (first === 'token') {
-      return await runTokenCommand(argv.slice(1), io);
+    const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (!load) {
+      throw new CliUsageError(
+        `Unknown command "${first}". Run "oauth-workbench --help" for the list of commands.`,
+      );
     }
-    if (first === 'refresh') {
-      return await runRefreshCommand(argv.slice(1), io);
+    const command = await load();
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout(command.usage);
+      return 0;
     }
-    if (first === 'revoke') {
-      return await runRevokeCommand(argv.slice(1), io);
-    }
-    if (first === 'introspect') {
-      return await runIntrospectCommand(argv.slice(1), io);
-    }
-    if (first === 'practice') {
-      return await runPracticeCommand(argv.slice(1), io);
-    }
-    if (first === 'lint') {
-      return await runLintCommand(argv.slice(1), io);
-    }
-    if (first === 'explain') {
-      return runExplainCommand(argv.slice(1), io);
-    }
-    throw new CliUsageError(
-      `Unknown command "${first}". Run "oauth-workbench --help" for the list of commands.`,
-    );
+    return await command.run(args, io);
   } catch (err) {
     if (err instanceof CliUsageError) {
       io.stderr(`oauth-workbench: ${err.message}\n`);
@@ -74,11 +115,41 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Standard input as UTF-8, refused once it passes the size limit for input files. */
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_INPUT_FILE_BYTES) {
+      throw new CliUsageError(`it is larger than ${MAX_INPUT_FILE_BYTES / 1024 / 1024} MB`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A reader that stops early (`lint … | head -1`) closes the pipe: the rest of the output is not wanted, which is no
+ * failure, so the process ends quietly with status 0 instead of an unhandled EPIPE.
+ */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') {
+      process.exit(0);
+    }
+    throw err;
+  });
+}
+
 if (require.main === module) {
+  exitQuietlyOnClosedPipe(process.stdout);
+  exitQuietlyOnClosedPipe(process.stderr);
   void runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
+    readStdin: readProcessStdin,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -3,6 +3,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Standard input as text (for `-` arguments); absent where there is none. */
+  readonly readStdin?: () => Promise<string>;
 }
 
 /** A user-facing CLI failure: its message is printed as is (no stack), with the given exit code. */

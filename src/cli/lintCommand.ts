@@ -1,123 +1,152 @@
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { lintHttpFile } from '../core/httpFile/httpFileDiagnostics';
 import { DiagnosticSeverity, HttpDiagnostic } from '../core/httpFile/httpDiagnostic';
 import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import { CliIo, CliUsageError } from './cliIo';
+import { InputFileError, readInputFile } from './inputFiles';
+import { expandLintInputs } from './lintInputs';
+import { LintRecord, sarifLog } from './sarifLog';
 
 /** One finding as `lint --format json` prints it: 1-based lines and columns. */
-export interface LintJsonRecord {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly severity: DiagnosticSeverity;
-  readonly code: string;
-  readonly message: string;
-}
+export type LintJsonRecord = LintRecord;
 
 /** Reads a file as text; injected so tests can simulate read errors. */
 export type ReadTextFile = (path: string) => Promise<string>;
 
 /** Printed for `lint --help`; states the exit codes CI relies on. */
-export const LINT_USAGE = `Usage: oauth-workbench lint [--format text|json] [--fail-on warning|error] FILE…
+export const LINT_USAGE = `Usage: oauth-workbench lint [--format text|json|sarif] [--fail-on none|warning|error] PATH…
 
 Checks .http files for recorded OAuth error responses and risky requests.
-Exit status: 0 when every file was read (whatever was found), 1 when --fail-on is given and a finding reaches that
-severity, 2 on a usage error or a file that could not be read.
+PATH is a file, a directory (searched for .http and .rest files, skipping node_modules and .git), a glob such as
+"requests/**/*.http" (quote it so the shell leaves it alone), or - for standard input.
+Exit status: 0 when nothing reached the --fail-on severity (default: error), 1 when a finding did, 2 on a usage
+error or an input that could not be read.
 `;
 
+/** The name findings read from standard input carry. */
+const STDIN_NAME = '<stdin>';
+
+type FailOn = 'none' | 'warning' | 'error';
+
 const RANK: Record<DiagnosticSeverity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+const FAIL_RANK: Record<FailOn, number> = { none: Infinity, warning: 2, error: 3 };
 
 /** `oauth-workbench lint`: the same diagnostics as the editor, for terminals and CI. */
 export async function runLintCommand(
   args: readonly string[],
   io: CliIo,
-  read: ReadTextFile = (path) => readFile(path, 'utf8'),
+  read: ReadTextFile = readInputFile,
+  version = '',
 ): Promise<number> {
-  const { format, failOn, files } = parseLintArgs(args);
-  if (files === undefined) {
+  const options = parseLintArgs(args);
+  if (options === undefined) {
     io.stdout(LINT_USAGE);
     return 0;
   }
+  const { format, failOn, paths } = options;
+  const { inputs, unmatched } = await expandLintInputs(paths);
+  let readErrors = unmatched.length;
+  for (const { argument, reason } of unmatched) {
+    io.stderr(`oauth-workbench: ${argument}: ${reason}\n`);
+  }
   const kb = KnowledgeBase.create();
-  const records: LintJsonRecord[] = [];
-  let readErrors = 0;
-  for (const file of files) {
+  const records: LintRecord[] = [];
+  for (const input of inputs) {
+    const name = input.kind === 'stdin' ? STDIN_NAME : input.path;
     let text: string;
     try {
-      text = await read(file);
+      text = input.kind === 'stdin' ? await readStdin(io) : await read(input.path);
     } catch (err) {
       readErrors++;
-      const reason =
-        (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));
-      io.stderr(`oauth-workbench: cannot read ${file}: ${reason}\n`);
+      io.stderr(`oauth-workbench: cannot read ${name}: ${readFailure(err)}\n`);
       continue;
     }
     // Editors hide a BOM, so columns are counted after it.
     const content = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     for (const d of lintHttpFile(content, kb)) {
-      records.push(toRecord(file, d));
+      records.push(toRecord(name, d));
     }
   }
   if (format === 'json') {
     io.stdout(`${JSON.stringify(records, null, 2)}\n`);
+  } else if (format === 'sarif') {
+    io.stdout(`${JSON.stringify(sarifLog(records, kb, version, STDIN_NAME), null, 2)}\n`);
   } else {
     for (const r of records) {
       io.stdout(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code}: ${r.message}\n`);
     }
     if (records.length === 0 && readErrors === 0) {
-      io.stderr(`No findings in ${files.length} file${files.length === 1 ? '' : 's'}.\n`);
+      io.stderr(`No findings in ${inputs.length} file${inputs.length === 1 ? '' : 's'}.\n`);
     }
   }
   if (readErrors > 0) {
     return 2;
   }
-  if (failOn && records.some((r) => RANK[r.severity] >= RANK[failOn])) {
-    return 1;
-  }
-  return 0;
+  return records.some((r) => RANK[r.severity] >= FAIL_RANK[failOn]) ? 1 : 0;
 }
 
-function parseLintArgs(args: readonly string[]): {
-  format: 'text' | 'json';
-  failOn: 'warning' | 'error' | undefined;
-  files: string[] | undefined;
-} {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        'fail-on': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new CliUsageError(`lint: ${err instanceof Error ? err.message : String(err)}`);
+/** Why an input could not be read, in words that never include its contents. */
+function readFailure(err: unknown): string {
+  if (err instanceof InputFileError || err instanceof CliUsageError) {
+    return err.message;
   }
-  const { format, 'fail-on': failOn, help } = parsed.values;
-  if (help) {
-    return { format: 'text', failOn: undefined, files: undefined };
+  return (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err));
+}
+
+async function readStdin(io: CliIo): Promise<string> {
+  if (!io.readStdin) {
+    throw new CliUsageError('standard input is not available here');
   }
-  if (format !== 'text' && format !== 'json') {
-    throw new CliUsageError(`lint: --format must be text or json, not "${format}".`);
+  return io.readStdin();
+}
+
+/** `undefined` for `--help`. Unknown options and values are usage errors (exit 2). */
+function parseLintArgs(
+  args: readonly string[],
+): { format: 'text' | 'json' | 'sarif'; failOn: FailOn; paths: string[] } | undefined {
+  let format = 'text';
+  let failOn = 'error';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined) {
+        throw new CliUsageError(`lint: ${flag} needs a value.`);
+      }
+      return v;
+    };
+    if (arg === '--help' || arg === '-h') {
+      return undefined;
+    } else if (flag === '--format') {
+      format = value();
+    } else if (flag === '--fail-on') {
+      failOn = value();
+    } else if (arg === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new CliUsageError(`lint: unknown option ${JSON.stringify(flag)}.`);
+    } else {
+      paths.push(arg);
+    }
   }
-  if (failOn !== undefined && failOn !== 'warning' && failOn !== 'error') {
-    throw new CliUsageError(`lint: --fail-on must be warning or error, not "${failOn}".`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    throw new CliUsageError(`lint: --format must be text, json or sarif, not "${format}".`);
   }
-  if (parsed.positionals.length === 0) {
+  if (failOn !== 'none' && failOn !== 'warning' && failOn !== 'error') {
+    throw new CliUsageError(`lint: --fail-on must be none, warning or error, not "${failOn}".`);
+  }
+  if (paths.length === 0) {
     throw new CliUsageError(
-      'lint: name at least one .http file. Run "oauth-workbench lint --help" for usage.',
+      'lint: name at least one .http file, directory, glob or -. Run "oauth-workbench lint --help" for usage.',
     );
   }
-  return { format, failOn, files: parsed.positionals };
+  return { format, failOn, paths };
 }
 
-function toRecord(file: string, d: HttpDiagnostic): LintJsonRecord {
+function toRecord(file: string, d: HttpDiagnostic): LintRecord {
   return {
     file,
     line: d.range.start.line + 1,

@@ -11,6 +11,7 @@ import { decodeTokenSetJwts } from '../core/tokens/decodeJwt';
 import { TokenSet } from '../core/tokens/tokenSet';
 import { UndiciHttpClient } from '../node/undiciHttpClient';
 import { CliIo, CliUsageError } from './cliIo';
+import { checkInputFile } from './inputFiles';
 
 /** Options every OAuth command accepts. */
 export const COMMON_OPTIONS = {
@@ -65,9 +66,18 @@ export function endpointUrl(value: string | undefined, flag: string): string {
   return text;
 }
 
+/** What an environment variable name may look like (POSIX, as shells accept it). */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Reads a secret from the environment variable named by an option; the value is never printed. */
 export function secretFromEnv(io: CliIo, variable: string | undefined, flag: string): string {
   const name = required(variable, flag);
+  if (!ENV_NAME.test(name)) {
+    // Never echo it: a secret pasted here by mistake would end up in the terminal and in CI logs.
+    throw new CliUsageError(
+      `--${flag} takes the name of an environment variable (letters, digits and _, not starting with a digit), not its value.`,
+    );
+  }
   const value = io.env[name];
   if (value === undefined || value === '') {
     throw new CliUsageError(`The environment variable ${name} (named by --${flag}) is not set or empty.`);
@@ -136,6 +146,12 @@ export function secondsOption(value: string | undefined, flag: string, fallbackS
 function httpClientFrom(io: CliIo, values: CommonOptionValues): UndiciHttpClient {
   if ((values.cert === undefined) !== (values.key === undefined)) {
     throw new CliUsageError('Mutual TLS needs both --cert and --key.');
+  }
+  for (const flag of ['cert', 'key', 'ca'] as const) {
+    const file = values[flag];
+    if (file !== undefined) {
+      checkInputFile(file, flag);
+    }
   }
   return new UndiciHttpClient({
     env: io.env,

@@ -7,10 +7,10 @@ import { fixturePath } from '../../support/paths';
 const fixture = (name: string) => fixturePath('http', name);
 
 describe('oauth-workbench lint', () => {
-  it('prints file:line:column, severity, id and message, and exits 0 whatever it finds', async () => {
+  it('prints file:line:column, severity, id and message, and exits 1 for an error finding', async () => {
     const io = captureIo();
     const file = fixture('rabobank-token-grant-type-mismatch.http');
-    assert.equal(await runCli(['lint', file], io), 0);
+    assert.equal(await runCli(['lint', file], io), 1);
     assert.equal(
       io.out.split('\n')[0],
       `${file}:6:12: error lint.token.grant-type-code: \`grant_type=code\` is not a grant type`,
@@ -44,9 +44,13 @@ describe('oauth-workbench lint', () => {
     assert.deepEqual([r.line, r.column, r.code], [4, 11, 'oauth.token.invalid_request']);
   });
 
-  it('fails the run for CI only when asked, at the chosen severity', async () => {
+  it('fails the run for CI at the chosen severity, errors by default', async () => {
     const warningsOnly = fixture('rabobank-token-invalid-code.http');
     const withError = fixture('rabobank-token-grant-type-mismatch.http');
+    assert.equal(await runCli(['lint', warningsOnly], captureIo()), 0);
+    assert.equal(await runCli(['lint', withError], captureIo()), 1);
+    assert.equal(await runCli(['lint', '--fail-on', 'none', withError], captureIo()), 0);
+    assert.equal(await runCli(['lint', '--fail-on=none', withError], captureIo()), 0);
     assert.equal(await runCli(['lint', '--fail-on', 'error', warningsOnly], captureIo()), 0);
     assert.equal(await runCli(['lint', '--fail-on', 'warning', warningsOnly], captureIo()), 1);
     assert.equal(await runCli(['lint', '--fail-on', 'error', withError], captureIo()), 1);
