@@ -13,6 +13,7 @@ export interface HoverContent {
 }
 
 const ACTION_TITLES: Record<HoverActionKind, string> = {
+  setClientSecret: 'Set client secret',
   refreshToken: 'Refresh token',
   checkConsent: 'Check consent',
   signIn: 'Sign in again',
