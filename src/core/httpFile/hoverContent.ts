@@ -85,7 +85,7 @@ export function hoverContent(
     if (!id) {
       continue;
     }
-    // Commands take `{ profileId }` (see features/profiles/resolveProfile.ts); without one they let the user pick.
+    // Commands take `{ profileId }` (see platform/resolveProfile.ts); without one they let the user pick.
     const args = [{ profileId: data.profileId, scope: data.requiredScopes.join(' ') || undefined }];
     const title =
       action === 'signIn' && data.requiredScopes.length > 0
