@@ -40,6 +40,10 @@ async function handleCommandError(id: string, ctx: CommandContext, err: unknown)
     return undefined;
   }
   if (err instanceof OperationFailedError) {
+    if (!isOAuthWorkbenchError(err.cause)) {
+      // Not an engine error (those are told in full by the explanation below): keep its stack for the bug report.
+      ctx.log.error(`Command ${id} failed:`, err.cause instanceof Error ? err.cause : String(err.cause));
+    }
     const { report, entry } = await explainFailure(ctx, err);
     const { profile } = err;
     const actions = failureActions({
