@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     services.status,
     secretStore,
     vault,
-    registerShowLogCommand(log),
+    registerShowLogCommand(services),
     registerProfiles(services),
     registerSignIn(services),
     registerTokenCommands(services),
@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     statusBar,
     registerAutoRefresh(services),
     authProvider,
-    registerWalkthrough(log, context.extension),
+    registerWalkthrough(services, context.extension),
     practice,
     registerPractice(services, practice),
   );

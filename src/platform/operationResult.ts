@@ -1,4 +1,4 @@
-import type { FailureReport } from './oauthFailurePresenter';
+import type { FailureReport } from './operationFailedError';
 
 /**
  * What the sign-in, refresh and revoke commands resolve to (never a token). Shared by the commands and the features

@@ -1,15 +1,25 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../constants';
+import { failureActions } from '../core/knowledge/failureActions';
+import type { KnowledgeActionKind, KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
+import { isOAuthWorkbenchError } from '../core/oauth/oauthErrors';
+import { actionButton, KNOWLEDGE_ACTION_COMMANDS } from './knowledgeActions';
 import { withoutLinks } from './notificationText';
+import { FailedOperation, FailureReport, OperationFailedError } from './operationFailedError';
+import type { OperationResult } from './operationResult';
+import type { ProfileStatusStore } from './profileStatusStore';
 
-/** What every command handler may rely on at the error boundary. */
+/** What the error boundary needs: the log, and where a profile's last failure is kept (the tree shows it). */
 export interface CommandContext {
   readonly log: vscode.LogOutputChannel;
+  readonly status: Pick<ProfileStatusStore, 'recordFailure'>;
 }
 
 /**
- * Registers a command behind the one error boundary: failures are logged in full, the user sees a short message with
- * a "Show Log" action, and cancellation stays silent. No stack trace ever reaches a notification.
+ * Registers a command behind the one error boundary. A command throws typed errors; the boundary logs the full
+ * error, explains it with the knowledge base entry its catalog id names, and offers the actions that entry names
+ * plus "Show Log". An {@link OperationFailedError} also gets "Retry", is recorded on the profile, and resolves to a
+ * failed result for programmatic callers. Cancellation stays silent; no stack trace or secret reaches a notification.
  */
 export function registerCommand(
   id: string,
@@ -20,19 +30,50 @@ export function registerCommand(
     try {
       return await handler(...args);
     } catch (err) {
-      if (err instanceof vscode.CancellationError) {
-        return undefined;
-      }
-      ctx.log.error(`Command ${id} failed:`, err instanceof Error ? err : String(err));
-      const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showErrorMessage(describeError(err), showLog).then((choice) => {
-        if (choice === showLog) {
-          void vscode.commands.executeCommand(CommandIds.showLog);
-        }
-      });
-      return undefined;
+      return handleCommandError(id, ctx, err);
     }
   });
+}
+
+async function handleCommandError(id: string, ctx: CommandContext, err: unknown): Promise<unknown> {
+  if (err instanceof vscode.CancellationError) {
+    return undefined;
+  }
+  if (err instanceof OperationFailedError) {
+    if (!isOAuthWorkbenchError(err.cause)) {
+      // Not an engine error (those are told in full by the explanation below): keep its stack for the bug report.
+      ctx.log.error(`Command ${id} failed:`, err.cause instanceof Error ? err.cause : String(err.cause));
+    }
+    const { report, entry } = await explainFailure(ctx, err);
+    const { profile } = err;
+    const actions = failureActions({
+      entryActions: entry?.actions,
+      code: report.code,
+      operationActions: err.options.actions,
+      retry: RETRY_ACTION[err.operation],
+      canCheckConsent: profile.consentDetailsEndpoint !== undefined,
+    });
+    offerActions({
+      severity: 'error',
+      message: report.message,
+      profileId: profile.id,
+      retry: () => vscode.commands.executeCommand(id, err.options.retryArgs ?? { profileId: profile.id }),
+      actions,
+    });
+    const failed: OperationResult = { ok: false, profileId: profile.id, failure: report };
+    return err.options.resultOf ? err.options.resultOf(report) : failed;
+  }
+  ctx.log.error(`Command ${id} failed:`, err instanceof Error ? err : String(err));
+  const entry = await entryOf(err);
+  if (entry) {
+    logEntry(ctx.log, entry);
+  }
+  offerActions({
+    severity: 'error',
+    message: describeError(err),
+    actions: entry?.actions ?? [],
+  });
+  return undefined;
 }
 
 /** One short sentence for a notification: the error's own message, never its stack. */
@@ -43,4 +84,126 @@ export function describeError(err: unknown): string {
     return withoutLinks(typeof fix === 'string' && fix !== '' ? `${err.message} ${fix}` : err.message);
   }
   return vscode.l10n.t('Something went wrong. See the OAuth Workbench log for details.');
+}
+
+/** The action that does the same as "Retry" for each operation, so it is not offered twice. */
+const RETRY_ACTION: Record<FailedOperation, KnowledgeActionKind | undefined> = {
+  signIn: 'signIn',
+  refresh: 'refreshToken',
+  revoke: undefined,
+  checkConsent: 'checkConsent',
+};
+
+const OPERATION_NAMES: Record<FailedOperation, string> = {
+  signIn: 'Sign-in',
+  refresh: 'Token refresh',
+  revoke: 'Revocation',
+  checkConsent: 'Consent check',
+};
+
+/**
+ * Explains a failed operation with the knowledge base (loaded now, on first failure): builds the message, logs it and
+ * the entry, and records it as the profile's last failure. Used by the boundary and by background work that reports
+ * through it (auto-refresh).
+ */
+export async function explainFailure(
+  ctx: CommandContext,
+  err: OperationFailedError,
+): Promise<{ readonly report: FailureReport; readonly entry?: KnowledgeEntry }> {
+  const cause = err.cause;
+  const engineError = isOAuthWorkbenchError(cause) ? cause : undefined;
+  const entry = await entryOf(engineError);
+  const title = entry?.title;
+  const likely = entry?.causes[0]?.text;
+  const fix = engineError?.fix ?? entry?.fixes[0];
+  const parts = [`${OPERATION_NAMES[err.operation]} of "${err.profile.label}" failed: ${err.message}`];
+  if (title) {
+    parts.push(`[${title}]`);
+  }
+  if (likely) {
+    parts.push(`Likely cause: ${stripMarkdown(likely)}`);
+  }
+  if (fix) {
+    parts.push(`Fix: ${stripMarkdown(fix)}`);
+  }
+  // Quotes the server (error_description): no link it planted may become clickable in a notification or tooltip.
+  const message = withoutLinks(parts.join(' '));
+  ctx.log.error(message);
+  if (entry) {
+    logEntry(ctx.log, entry);
+  }
+  ctx.status.recordFailure(err.profile.id, { message, catalogId: engineError?.catalogId });
+  const report: FailureReport = {
+    code: engineError?.code,
+    catalogId: engineError?.catalogId,
+    title,
+    cause: likely,
+    fix,
+    message,
+  };
+  return { report, entry };
+}
+
+/** A notification from the boundary: the message, then Retry, the actions, Show Log and Edit Profile as given. */
+export interface FailureNotice {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  /** Passed to each action's command as `{ profileId }`; without it the command lets the user pick. */
+  readonly profileId?: string;
+  readonly retry?: () => unknown;
+  readonly actions: readonly KnowledgeActionKind[];
+  /** Default true. */
+  readonly showLog?: boolean;
+}
+
+/** Shows a notice with its actions (mapped to commands by the one table) and does not wait for the user. */
+export function offerActions(notice: FailureNotice): void {
+  const buttons = new Map<string, () => unknown>();
+  if (notice.retry) {
+    buttons.set(vscode.l10n.t('Retry'), notice.retry);
+  }
+  const run = (kind: KnowledgeActionKind) => () =>
+    vscode.commands.executeCommand(
+      KNOWLEDGE_ACTION_COMMANDS[kind],
+      ...(notice.profileId !== undefined ? [{ profileId: notice.profileId }] : []),
+    );
+  const last = notice.actions.filter((kind) => kind === 'editProfile');
+  for (const kind of notice.actions.filter((k) => k !== 'editProfile')) {
+    buttons.set(actionButton(kind), run(kind));
+  }
+  if (notice.showLog ?? true) {
+    buttons.set(vscode.l10n.t('Show Log'), () => vscode.commands.executeCommand(CommandIds.showLog));
+  }
+  for (const kind of last) {
+    buttons.set(actionButton(kind), run(kind));
+  }
+  const shown =
+    notice.severity === 'error'
+      ? vscode.window.showErrorMessage(notice.message, ...buttons.keys())
+      : vscode.window.showWarningMessage(notice.message, ...buttons.keys());
+  void shown.then((choice) => {
+    if (choice) {
+      void buttons.get(choice)?.();
+    }
+  });
+}
+
+/** The knowledge base entry an error's catalog id names, if any; the catalog is loaded on the first failure. */
+async function entryOf(err: unknown): Promise<KnowledgeEntry | undefined> {
+  const catalogId = isOAuthWorkbenchError(err) ? err.catalogId : undefined;
+  if (!catalogId) {
+    return undefined;
+  }
+  const { KnowledgeBase } = await import('../core/knowledge/knowledgeBase.js');
+  return KnowledgeBase.shipped().get(catalogId);
+}
+
+function logEntry(log: vscode.LogOutputChannel, entry: KnowledgeEntry): void {
+  log.info(
+    `${entry.id}: ${entry.title}. Causes: ${entry.causes.map((c) => c.text).join(' | ')}. Fixes: ${entry.fixes.join(' | ')}. See ${entry.link.url}`,
+  );
+}
+
+function stripMarkdown(text: string): string {
+  return text.replace(/`/g, '').replace(/\*\*/g, '');
 }

@@ -13,6 +13,7 @@ export interface HoverContent {
 }
 
 const ACTION_TITLES: Record<HoverActionKind, string> = {
+  setClientSecret: 'Set client secret',
   refreshToken: 'Refresh token',
   checkConsent: 'Check consent',
   signIn: 'Sign in again',
@@ -84,7 +85,7 @@ export function hoverContent(
     if (!id) {
       continue;
     }
-    // Commands take `{ profileId }` (see features/profiles/resolveProfile.ts); without one they let the user pick.
+    // Commands take `{ profileId }` (see platform/resolveProfile.ts); without one they let the user pick.
     const args = [{ profileId: data.profileId, scope: data.requiredScopes.join(' ') || undefined }];
     const title =
       action === 'signIn' && data.requiredScopes.length > 0

@@ -8,8 +8,15 @@ export type ErrorPlace =
   | 'consent-api'
   | 'request';
 
-/** Commands a hover may offer; each maps to a command id in `constants.ts`. */
-export type HoverActionKind = 'refreshToken' | 'checkConsent' | 'signIn' | 'editProfile';
+/**
+ * What an entry says the user can do about it. Hovers link these and the error boundary offers them as buttons; one
+ * table in `platform/knowledgeActions.ts` maps each to its command.
+ */
+export type KnowledgeActionKind =
+  'setClientSecret' | 'signIn' | 'refreshToken' | 'checkConsent' | 'editProfile';
+
+/** The kinds a hover links (the same kinds: the name stays for the hover code). */
+export type HoverActionKind = KnowledgeActionKind;
 
 /** The four mistakes in Rabobank's troubleshooting guide, named so entries can point at them. */
 export type ErratumId =

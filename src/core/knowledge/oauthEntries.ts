@@ -115,7 +115,7 @@ export const TOKEN_ERROR_CODES: readonly StandardCode[] = [
       'The client authenticated with a method its registration does not allow.',
     ],
     fixes: ['Check the client id and secret in your profile and rebuild the Basic header from them.'],
-    actions: ['editProfile'],
+    actions: ['setClientSecret', 'editProfile'],
   },
   {
     code: 'invalid_grant',
@@ -238,7 +238,7 @@ export const REVOKE_ERROR_CODES: readonly StandardCode[] = [
     status: [401],
     causes: ['The client did not authenticate, or with the wrong id or secret.'],
     fixes: ['Authenticate the same way as on the token endpoint.'],
-    actions: ['editProfile'],
+    actions: ['setClientSecret', 'editProfile'],
   },
 ];
 

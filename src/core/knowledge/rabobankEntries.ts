@@ -27,7 +27,7 @@ export function rabobankEntries(): KnowledgeEntry[] {
         'Copy the client id of that exact app into the request and make sure the host matches the environment of the app.',
       ],
       link: GUIDE('Invalid client id supplied'),
-      actions: ['editProfile'],
+      actions: ['setClientSecret', 'editProfile'],
     }),
     entry({
       id: 'rabobank.authorize.redirect-uri-mismatch',
@@ -114,7 +114,7 @@ export function rabobankEntries(): KnowledgeEntry[] {
         'If the secret is lost, reset it on the developer portal and update your profile.',
       ],
       link: GUIDE('Invalid authorization header'),
-      actions: ['editProfile'],
+      actions: ['setClientSecret', 'editProfile'],
       related: ['oauth.token.invalid_client'],
     }),
     entry({

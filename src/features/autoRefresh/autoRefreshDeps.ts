@@ -3,13 +3,12 @@ import type { WorkspaceProfileRepository } from '../../platform/workspaceProfile
 import type { ProfileStatusStore } from '../../platform/profileStatusStore';
 import type { SecretStorageTokenVault } from '../../platform/secretStorageTokenVault';
 import type { OAuthEngine } from '../../platform/oauthEngine';
-import type { FailureDeps } from '../../platform/oauthFailurePresenter';
 
 /** What the auto-refresh scheduler may use of the services `activate()` builds, and nothing more. */
-export interface AutoRefreshDeps extends FailureDeps {
+export interface AutoRefreshDeps {
   readonly log: vscode.LogOutputChannel;
   readonly profiles: Pick<WorkspaceProfileRepository, 'get' | 'list' | 'onDidChange'>;
   readonly vault: Pick<SecretStorageTokenVault, 'load' | 'onDidChange'>;
   readonly status: Pick<ProfileStatusStore, 'clearFailure' | 'recordFailure'>;
-  readonly engine: Pick<OAuthEngine, 'tokenManager' | 'knowledgeBase'>;
+  readonly engine: Pick<OAuthEngine, 'tokenManager'>;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandIds, SettingKeys } from '../../constants';
+import { SettingKeys } from '../../constants';
 import { isOAuthWorkbenchError } from '../../core/oauth/oauthErrors';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { refreshDelayMs } from '../../core/tokens/expiryLabels';
@@ -11,7 +11,9 @@ import {
 } from '../../core/tokens/tokenSet';
 import { Disposable } from '../../platform/dispose';
 import type { AutoRefreshDeps } from './autoRefreshDeps';
-import { decodeFailure } from '../../platform/oauthFailurePresenter';
+import type { KnowledgeActionKind } from '../../core/knowledge/knowledgeEntry';
+import { OperationFailedError } from '../../platform/operationFailedError';
+import { explainFailure, offerActions } from '../../platform/runCommand';
 
 // setTimeout cannot wait longer than ~24.8 days; re-plan at least daily.
 const MAX_TIMER_MS = 24 * 60 * 60_000;
@@ -122,7 +124,10 @@ export class AutoRefreshScheduler extends Disposable {
       await (await this.services.engine.tokenManager()).refresh(profile);
       this.services.status.clearFailure(profile.id);
     } catch (err) {
-      const report = await decodeFailure(this.services, err, profile, 'refresh');
+      const { report } = await explainFailure(
+        this.services,
+        new OperationFailedError('refresh', profile, err),
+      );
       if (isOAuthWorkbenchError(err) && TRANSIENT_CODES.has(err.code)) {
         this.setTimer(profile.id, () => void this.refresh(profile), TRANSIENT_RETRY_MS);
         return;
@@ -152,20 +157,12 @@ export class AutoRefreshScheduler extends Disposable {
     }
     this.notified.add(key);
     this.services.log.warn(message);
-    const actions = new Map<string, string>();
-    if (offerRefresh) {
-      actions.set(vscode.l10n.t('Refresh Now'), CommandIds.refreshToken);
-    }
-    actions.set(vscode.l10n.t('Sign In Again'), CommandIds.signIn);
+    const actions: KnowledgeActionKind[] = offerRefresh ? ['refreshToken', 'signIn'] : ['signIn'];
     if (profile.consentDetailsEndpoint && tokenSet.consent_id) {
-      actions.set(vscode.l10n.t('Check Consent'), CommandIds.checkConsent);
+      actions.push('checkConsent');
     }
-    void vscode.window.showWarningMessage(message, ...actions.keys()).then((choice) => {
-      const command = choice ? actions.get(choice) : undefined;
-      if (command) {
-        void vscode.commands.executeCommand(command, { profileId: profile.id });
-      }
-    });
+    // Reported through the error boundary's notice, as a warning: nothing the user ran failed.
+    offerActions({ severity: 'warning', message, profileId: profile.id, actions, showLog: false });
   }
 
   private setTimer(key: string, run: () => void, delayMs: number): void {

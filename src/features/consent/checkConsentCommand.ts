@@ -15,7 +15,7 @@ import { registerCommand } from '../../platform/runCommand';
 import { refreshOpenDocument } from '../../platform/virtualDocuments';
 import type { ConsentDeps } from './consentDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
-import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
+import { OperationFailedError } from '../../platform/operationFailedError';
 import { renderConsentReport } from './consentReport';
 
 const SCHEME = 'oauth-workbench-consent';
@@ -101,11 +101,9 @@ export function registerCheckConsentCommand(services: ConsentDeps): vscode.Dispo
         await reports.show(profile.id, renderConsentReport(profile.label, consentId, details));
         return { ok: true, consentId, details };
       } catch (err) {
-        const report = await decodeFailure(services, err, profile, 'checkConsent');
-        showFailure(report, profile, 'checkConsent', () =>
-          vscode.commands.executeCommand(CommandIds.checkConsent, { profileId: profile.id }),
-        );
-        return { ok: false, consentId };
+        throw new OperationFailedError('checkConsent', profile, err, {
+          resultOf: (): ConsentCheckResult => ({ ok: false, consentId }),
+        });
       }
     }),
   );

@@ -4,12 +4,11 @@ import type { SecretStorageTokenVault } from '../../platform/secretStorageTokenV
 import type { OAuthEngine } from '../../platform/oauthEngine';
 import type { CommandContext } from '../../platform/runCommand';
 import type { ProfilePickerDeps } from '../../platform/resolveProfile';
-import type { FailureDeps } from '../../platform/oauthFailurePresenter';
 
 /** What the consent check may use of the services `activate()` builds, and nothing more. */
-export interface ConsentDeps extends CommandContext, ProfilePickerDeps, FailureDeps {
+export interface ConsentDeps extends CommandContext, ProfilePickerDeps {
   readonly secretStore: Pick<SecretStorageSecretStore, 'getClientSecret'>;
   readonly vault: Pick<SecretStorageTokenVault, 'load'>;
   readonly status: Pick<ProfileStatusStore, 'activeProfileId' | 'recordFailure'>;
-  readonly engine: Pick<OAuthEngine, 'httpClientFor' | 'tokenManager' | 'knowledgeBase'>;
+  readonly engine: Pick<OAuthEngine, 'httpClientFor' | 'tokenManager'>;
 }

@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
-import { CommandIds } from '../../constants';
 import { HoverCommands, hoverContent } from '../../core/httpFile/hoverContent';
 import { HoverActionKind } from '../../core/knowledge/knowledgeEntry';
 import { HttpLintService, toVscodeRange } from '../../platform/httpLintService';
+import { KNOWLEDGE_ACTION_COMMANDS } from '../../platform/knowledgeActions';
 
-/** The command each hover action runs (the ids registered in constants.ts). */
-export const HOVER_ACTION_COMMANDS: Record<HoverActionKind, string> = {
-  refreshToken: CommandIds.refreshToken,
-  checkConsent: CommandIds.checkConsent,
-  signIn: CommandIds.signIn,
-  editProfile: CommandIds.editProfile,
-};
+/** The actions a hover links (a hover leaves setting the client secret to the notifications). */
+const HOVER_ACTIONS: readonly HoverActionKind[] = ['refreshToken', 'checkConsent', 'signIn', 'editProfile'];
 
 /** Explains a diagnosed range: what happened, ranked causes, fixes, errata, and links to commands that exist. */
 export class HttpHoverProvider implements vscode.HoverProvider {
@@ -40,7 +35,8 @@ export class HttpHoverProvider implements vscode.HoverProvider {
 async function registeredHoverCommands(): Promise<HoverCommands> {
   const registered = new Set(await vscode.commands.getCommands(true));
   const commands: HoverCommands = {};
-  for (const [action, id] of Object.entries(HOVER_ACTION_COMMANDS) as [HoverActionKind, string][]) {
+  for (const action of HOVER_ACTIONS) {
+    const id = KNOWLEDGE_ACTION_COMMANDS[action];
     if (registered.has(id)) {
       commands[action] = id;
     }

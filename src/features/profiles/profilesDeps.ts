@@ -11,6 +11,9 @@ export interface ProfilesDeps extends CommandContext {
     'get' | 'list' | 'invalidEntries' | 'save' | 'remove' | 'onDidChange'
   >;
   readonly secretStore: Pick<SecretStorageSecretStore, 'setClientSecret' | 'deleteClientSecret'>;
-  readonly status: Pick<ProfileStatusStore, 'activeProfileId' | 'setActiveProfile' | 'clearFailure'>;
+  readonly status: Pick<
+    ProfileStatusStore,
+    'activeProfileId' | 'setActiveProfile' | 'clearFailure' | 'recordFailure'
+  >;
   readonly engine: Pick<OAuthEngine, 'httpClientFor' | 'tokenManager'>;
 }

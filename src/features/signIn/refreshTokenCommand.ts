@@ -3,7 +3,7 @@ import { CommandIds } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
 import type { SignInDeps } from './signInDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
-import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
+import { OperationFailedError } from '../../platform/operationFailedError';
 import type { OperationResult } from '../../platform/operationResult';
 
 /** `oauthWorkbench.refreshToken`: uses the (single-use) refresh token now; a failure is decoded with cause and fix. */
@@ -23,11 +23,8 @@ export function registerRefreshTokenCommand(services: SignInDeps): vscode.Dispos
         );
         return { ok: true, profileId: profile.id, expiresAt: tokenSet.expires_at };
       } catch (err) {
-        const report = await decodeFailure(services, err, profile, 'refresh');
-        showFailure(report, profile, 'refresh', () =>
-          vscode.commands.executeCommand(CommandIds.refreshToken, { profileId: profile.id }),
-        );
-        return { ok: false, profileId: profile.id, failure: report };
+        // A refused refresh usually means the grant is gone: signing in again or checking the consent helps.
+        throw new OperationFailedError('refresh', profile, err, { actions: ['signIn', 'checkConsent'] });
       }
     },
   );

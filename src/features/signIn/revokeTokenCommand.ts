@@ -4,7 +4,7 @@ import type { TokenKind } from '../../core/oauth/tokenManager';
 import { registerCommand } from '../../platform/runCommand';
 import type { SignInDeps } from './signInDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
-import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
+import { OperationFailedError } from '../../platform/operationFailedError';
 import type { OperationResult } from '../../platform/operationResult';
 
 /**
@@ -25,11 +25,9 @@ export function registerRevokeTokenCommand(services: SignInDeps): vscode.Disposa
         vscode.window.setStatusBarMessage(vscode.l10n.t('Revoked the tokens of "{0}"', profile.label), 5000);
         return { ok: true, profileId: profile.id };
       } catch (err) {
-        const report = await decodeFailure(services, err, profile, 'revoke');
-        showFailure(report, profile, 'revoke', () =>
-          vscode.commands.executeCommand(CommandIds.revokeToken, { profileId: profile.id, tokenKind: kind }),
-        );
-        return { ok: false, profileId: profile.id, failure: report };
+        throw new OperationFailedError('revoke', profile, err, {
+          retryArgs: { profileId: profile.id, tokenKind: kind },
+        });
       }
     },
   );

@@ -12,7 +12,7 @@ import {
   pastedRedirectPrompt,
   redirectMayMissLoopback,
 } from './browserRedirect';
-import { decodeFailure, showFailure } from '../../platform/oauthFailurePresenter';
+import { OperationFailedError } from '../../platform/operationFailedError';
 import type { OperationResult } from '../../platform/operationResult';
 
 /**
@@ -106,11 +106,7 @@ async function signInWithProfile(
           services.log.info(`Sign-in for "${profile.label}" was cancelled.`);
           throw new vscode.CancellationError();
         }
-        const report = await decodeFailure(services, err, profile, 'signIn');
-        showFailure(report, profile, 'signIn', () =>
-          vscode.commands.executeCommand(CommandIds.signIn, { profileId: profile.id }),
-        );
-        return { ok: false, profileId: profile.id, failure: report };
+        throw new OperationFailedError('signIn', profile, err);
       } finally {
         onCancel.dispose();
       }

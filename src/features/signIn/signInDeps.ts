@@ -5,10 +5,9 @@ import type { ProfileStatusStore } from '../../platform/profileStatusStore';
 import type { OAuthEngine } from '../../platform/oauthEngine';
 import type { CommandContext } from '../../platform/runCommand';
 import type { ProfilePickerDeps } from '../../platform/resolveProfile';
-import type { FailureDeps } from '../../platform/oauthFailurePresenter';
 
 /** What sign-in, refresh, revoke and sign-out may use of the services `activate()` builds, and nothing more. */
-export interface SignInDeps extends CommandContext, ProfilePickerDeps, FailureDeps {
+export interface SignInDeps extends CommandContext, ProfilePickerDeps {
   readonly profiles: Pick<WorkspaceProfileRepository, 'get' | 'list' | 'save'>;
   /** Handed to the engine's sign-in as they are. */
   readonly secretStore: SecretStore;
@@ -17,5 +16,5 @@ export interface SignInDeps extends CommandContext, ProfilePickerDeps, FailureDe
     ProfileStatusStore,
     'activeProfileId' | 'setActiveProfile' | 'clearFailure' | 'recordFailure'
   >;
-  readonly engine: Pick<OAuthEngine, 'httpClientFor' | 'loopbackReceiver' | 'tokenManager' | 'knowledgeBase'>;
+  readonly engine: Pick<OAuthEngine, 'httpClientFor' | 'loopbackReceiver' | 'tokenManager'>;
 }

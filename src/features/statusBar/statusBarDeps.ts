@@ -6,6 +6,9 @@ import type { CommandContext } from '../../platform/runCommand';
 /** What the status bar item may use of the services `activate()` builds, and nothing more. */
 export interface StatusBarDeps extends CommandContext {
   readonly profiles: Pick<WorkspaceProfileRepository, 'list' | 'onDidChange'>;
-  readonly status: Pick<ProfileStatusStore, 'activeProfileId' | 'setActiveProfile' | 'onDidChange'>;
+  readonly status: Pick<
+    ProfileStatusStore,
+    'activeProfileId' | 'setActiveProfile' | 'onDidChange' | 'recordFailure'
+  >;
   readonly vault: Pick<SecretStorageTokenVault, 'load' | 'onDidChange'>;
 }

@@ -8,7 +8,7 @@ import type { ProfilePickerDeps } from '../../platform/resolveProfile';
 /** What the token commands may use of the services `activate()` builds, and nothing more. */
 export interface TokenCommandsDeps extends CommandContext, ProfilePickerDeps {
   readonly profiles: Pick<WorkspaceProfileRepository, 'get' | 'list' | 'onDidChange'>;
-  readonly status: Pick<ProfileStatusStore, 'activeProfileId'>;
+  readonly status: Pick<ProfileStatusStore, 'activeProfileId' | 'recordFailure'>;
   readonly vault: Pick<SecretStorageTokenVault, 'load' | 'onDidChange'>;
   readonly engine: Pick<OAuthEngine, 'tokenManager'>;
 }

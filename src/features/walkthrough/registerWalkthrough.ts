@@ -1,24 +1,24 @@
 import * as vscode from 'vscode';
 import { CommandIds, WALKTHROUGH_ID } from '../../constants';
-import { registerCommand } from '../../platform/runCommand';
+import { CommandContext, registerCommand } from '../../platform/runCommand';
 
 /**
  * The walkthrough's commands: `oauthWorkbench.openWalkthrough` opens it (contributed in package.json), and
  * `oauthWorkbench.openErrorExample` opens the recorded error response its last step asks the user to hover.
  */
 export function registerWalkthrough(
-  log: vscode.LogOutputChannel,
+  deps: CommandContext,
   extension: vscode.Extension<unknown>,
 ): vscode.Disposable {
   return vscode.Disposable.from(
-    registerCommand(CommandIds.openWalkthrough, { log }, () =>
+    registerCommand(CommandIds.openWalkthrough, deps, () =>
       vscode.commands.executeCommand(
         'workbench.action.openWalkthrough',
         `${extension.id}#${WALKTHROUGH_ID}`,
         false,
       ),
     ),
-    registerCommand(CommandIds.openErrorExample, { log }, async () => {
+    registerCommand(CommandIds.openErrorExample, deps, async () => {
       const uri = vscode.Uri.joinPath(extension.extensionUri, 'media', 'walkthrough', 'token-error.http');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
     }),

@@ -75,6 +75,18 @@ describe('secrets never leak: sign in, refresh, failed refreshes, sign out', fun
     const result = await refresh();
     assert.equal(result.ok, false);
     assert.equal(result.failure?.catalogId, 'oauth.token.invalid_client');
+    // The catalog entry names "Set Client Secret"; a refused refresh adds "Sign In Again"; the boundary adds the rest.
+    await waitFor(() => recorder.text().includes(`${result.failure?.message} | Retry | Set Client Secret`), {
+      what: 'the error notification with the catalog actions',
+    });
+    assert.ok(
+      recorder
+        .text()
+        .includes(
+          `showErrorMessage: ${result.failure?.message} | Retry | Set Client Secret | Sign In Again | Show Log | Edit Profile`,
+        ),
+      recorder.text(),
+    );
     await vscode.commands.executeCommand(CommandIds.setClientSecret, {
       profileId: PROFILE_ID,
       secret: server.clientSecret,

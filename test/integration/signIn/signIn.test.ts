@@ -8,6 +8,7 @@ import type { TokenTreeNode } from '../../../src/features/tokensView/tokenTreeNo
 import type { WorkbenchTestApi } from '../../../src/wiring/workbenchTestApi';
 import { loginAndDeliver } from '../../doubles/httpLogin';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
+import { NotificationRecorder } from '../support/notificationRecorder';
 import { revealTokens } from '../support/revealTokens';
 import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
 import { logTextContaining, setSetting, workbenchApi } from '../support/workbench';
@@ -197,8 +198,22 @@ describe('sign-in against oidc-provider', function () {
       profileId: PROFILE_ID,
       secret: 'wrong-secret-for-test',
     });
-    const result = await signIn();
+    const recorder = new NotificationRecorder().install();
+    let result: OperationResult;
+    try {
+      result = await signIn();
+    } finally {
+      recorder.dispose();
+    }
     assert.equal(result.ok, false);
+    assert.ok(
+      recorder
+        .text()
+        .includes(
+          `showErrorMessage: ${result.failure?.message} | Retry | Set Client Secret | Show Log | Edit Profile`,
+        ),
+      `the catalog's actions are offered: ${recorder.text()}`,
+    );
     assert.equal(result.failure?.code, 'OAUTH_RESPONSE');
     assert.equal(result.failure?.catalogId, 'oauth.token.invalid_client');
     assert.ok(result.failure?.title, 'the knowledge base entry title is shown');

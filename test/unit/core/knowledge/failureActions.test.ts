@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { CODE_ACTIONS, failureActions, FailureFacts } from '../../../../src/core/knowledge/failureActions';
+import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
+import type { KnowledgeActionKind } from '../../../../src/core/knowledge/knowledgeEntry';
+
+describe('failureActions', () => {
+  const kb = KnowledgeBase.create();
+  const named = (id: string) => kb.get(id)?.actions;
+
+  const table: [string, FailureFacts, KnowledgeActionKind[]][] = [
+    [
+      'sign-in refused for the client: the entry names Set Client Secret',
+      { entryActions: named('oauth.token.invalid_client'), retry: 'signIn', canCheckConsent: false },
+      ['setClientSecret', 'editProfile'],
+    ],
+    [
+      'Rabobank refused the client at the token endpoint',
+      { entryActions: named('rabobank.token.invalid-client'), retry: 'signIn', canCheckConsent: true },
+      ['setClientSecret', 'editProfile'],
+    ],
+    [
+      'no secret stored: the error code names Set Client Secret',
+      { code: 'CLIENT_SECRET_MISSING', retry: 'signIn', canCheckConsent: false },
+      ['setClientSecret', 'editProfile'],
+    ],
+    [
+      'refused refresh: the operation adds Sign In Again and Check Consent',
+      {
+        entryActions: named('oauth.token.invalid_client'),
+        operationActions: ['signIn', 'checkConsent'],
+        retry: 'refreshToken',
+        canCheckConsent: true,
+      },
+      ['setClientSecret', 'signIn', 'checkConsent', 'editProfile'],
+    ],
+    [
+      'Check Consent is left out when the profile has no consent endpoint',
+      { operationActions: ['signIn', 'checkConsent'], retry: 'refreshToken', canCheckConsent: false },
+      ['signIn', 'editProfile'],
+    ],
+    [
+      'the action that equals Retry is not offered twice',
+      { entryActions: ['signIn', 'refreshToken'], retry: 'signIn', canCheckConsent: false },
+      ['refreshToken', 'editProfile'],
+    ],
+    ['nothing named: Edit Profile only', { canCheckConsent: true }, ['editProfile']],
+  ];
+  for (const [name, facts, expected] of table) {
+    it(name, () => {
+      assert.deepEqual(failureActions(facts), expected);
+    });
+  }
+
+  it('names actions only through data: every entry about a refused client offers Set Client Secret', () => {
+    const refusedClient = kb.all().filter((e) => /\.invalid[-_]client$/.test(e.id));
+    assert.ok(refusedClient.length >= 4, refusedClient.map((e) => e.id).join());
+    for (const entry of refusedClient) {
+      assert.ok(entry.actions.includes('setClientSecret'), entry.id);
+    }
+    assert.deepEqual(CODE_ACTIONS.CLIENT_SECRET_MISSING, ['setClientSecret']);
+  });
+});
