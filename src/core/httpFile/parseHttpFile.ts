@@ -460,26 +460,6 @@ class HeaderSection {
   }
 }
 
-/** Replaces known `{{name}}` file variables (a few levels deep); unknown ones stay as written. */
-export function resolveVariables(value: string, variables: ReadonlyMap<string, string>): string {
-  let out = value;
-  for (let round = 0; round < 4 && out.includes('{{'); round++) {
-    let changed = false;
-    out = out.replace(/\{\{\s*([A-Za-z0-9_.$-]+)\s*\}\}/g, (whole, name: string) => {
-      const v = variables.get(name);
-      if (v === undefined) {
-        return whole;
-      }
-      changed = true;
-      return v;
-    });
-    if (!changed) {
-      break;
-    }
-  }
-  return out;
-}
-
 const HASH = 35;
 const SLASH = 47;
 const GT = 62;
