@@ -76,7 +76,7 @@ export function lintHttpFile(
 }
 
 /** How many blocks that use variables {@link lintHttpFile} keeps until the end before it reads them again instead. */
-const MAX_WAITING = 256;
+const MAX_WAITING = 4096;
 
 /** How many blocks {@link lintHttpFile} reads before it diagnoses them; 16 to 512 all did about as well. */
 const BATCH_SIZE = 64;
