@@ -11,7 +11,7 @@ import { HttpDiagnostic } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
-import { RequestContext, resolveRequestContext, urlUsesVariables } from './requestContext';
+import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext, urlUsesVariables } from './requestContext';
 import { lintRequest, rabobankRequiredScopes } from './requestLints';
 import { SourceText } from './sourceText';
 
@@ -33,14 +33,18 @@ export function lintHttpFile(
   // document's tree surviving (and being copied by) every scavenge. A batch rather than each block on its own: reading
   // and diagnosing then each run for a while before the other takes over, instead of taking turns block by block.
   // A block whose URL uses `{{variables}}` waits for the end, because a variable may be defined (or redefined) further
-  // down.
+  // down. Only a few wait: past MAX_WAITING, they are let go and read again once the variables are all known, so a file
+  // of such requests costs a second read rather than keeping every block of it alive.
   const diagnostics: HttpDiagnostic[] = [];
-  const waiting: HttpBlock[] = [];
+  let waiting: HttpBlock[] | undefined = [];
   const batch: HttpBlock[] = [];
   const file = readHttpFile(text, (block, partial) => {
     onBlock?.(block);
     if (usesVariables(block)) {
-      waiting.push(block);
+      waiting?.push(block);
+      if (waiting && waiting.length > MAX_WAITING) {
+        waiting = undefined;
+      }
       return;
     }
     batch.push(block);
@@ -50,9 +54,28 @@ export function lintHttpFile(
     }
   });
   diagnoseBlocks(file, batch, kb, lint, diagnostics);
-  diagnoseBlocks(file, waiting, kb, lint, diagnostics);
+  batch.length = 0;
+  if (waiting) {
+    for (let i = 0; i < waiting.length; i += BATCH_SIZE) {
+      diagnoseBlocks(file, waiting.slice(i, i + BATCH_SIZE), kb, lint, diagnostics);
+    }
+  } else {
+    readHttpFile(text, (block) => {
+      if (usesVariables(block)) {
+        batch.push(block);
+        if (batch.length === BATCH_SIZE) {
+          diagnoseBlocks(file, batch, kb, lint, diagnostics);
+          batch.length = 0;
+        }
+      }
+    });
+    diagnoseBlocks(file, batch, kb, lint, diagnostics);
+  }
   return sortByPosition(diagnostics);
 }
+
+/** How many blocks that use variables {@link lintHttpFile} keeps until the end before it reads them again instead. */
+const MAX_WAITING = 4096;
 
 /** How many blocks {@link lintHttpFile} reads before it diagnoses them; 16 to 512 all did about as well. */
 const BATCH_SIZE = 64;
@@ -60,6 +83,9 @@ const BATCH_SIZE = 64;
 /**
  * Adds the diagnostics of `blocks` to `out`, in three passes over them: contexts, findings, diagnostics. Each pass
  * keeps its own code busy, rather than switching between all three for every block.
+ *
+ * A block whose diagnosis throws (the file is attacker input, and a lint may have a bug) loses its own diagnostics
+ * and nothing else: the other blocks of the file are still diagnosed.
  */
 function diagnoseBlocks(
   file: HttpFile,
@@ -68,18 +94,39 @@ function diagnoseBlocks(
   lint: LintContext,
   out: HttpDiagnostic[],
 ): void {
-  const contexts = blocks.map((block) => resolveRequestContext(file, block.request));
+  const failed = new Uint8Array(blocks.length);
+  const contexts = blocks.map((block, i) => {
+    try {
+      return resolveRequestContext(file, block.request);
+    } catch {
+      failed[i] = 1;
+      return UNKNOWN_CONTEXT;
+    }
+  });
   // One list for the findings of the whole batch, and where each block's findings end in it: a list per block would
   // be an array and its backing store for every block, all of it garbage soon after.
   const findings: Finding[] = [];
   const ends = blocks.map((block, i) => {
-    blockFindings(file, block, contexts[i], lint, findings);
+    const before = findings.length;
+    if (failed[i] === 0) {
+      try {
+        blockFindings(file, block, contexts[i], lint, findings);
+      } catch {
+        findings.length = before;
+      }
+    }
     return findings.length;
   });
   let next = 0;
   for (let i = 0; i < blocks.length; i++) {
-    for (; next < ends[i]; next++) {
-      out.push(toDiagnostic(file, findings[next], contexts[i], kb));
+    const before = out.length;
+    try {
+      for (; next < ends[i]; next++) {
+        out.push(toDiagnostic(file, findings[next], contexts[i], kb));
+      }
+    } catch {
+      out.length = before;
+      next = ends[i];
     }
   }
 }

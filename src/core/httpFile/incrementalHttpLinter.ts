@@ -3,7 +3,7 @@ import { HttpDiagnostic } from './httpDiagnostic';
 import { Range } from './lineIndex';
 import { diagnoseParsedFile, lintHttpFile, usesVariables } from './httpFileDiagnostics';
 import { LintContext } from './lintContext';
-import { HttpBlock, HttpFile, parseHttpFile } from './parseHttpFile';
+import { HttpFile, parseHttpFile } from './parseHttpFile';
 
 interface BlockResult {
   /** The block's text, which decides whether the result can be reused. */
@@ -23,6 +23,14 @@ interface BlockResult {
   diagnostics: HttpDiagnostic[] | undefined;
   /** The document line the block started at when {@link diagnostics} were made or last moved. */
   line: number;
+}
+
+/** What {@link IncrementalHttpLinter} keeps of a block read with the whole document. */
+interface ReadBlock {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly variables: readonly (readonly [string, string])[];
+  readonly usesVariables: boolean;
 }
 
 const NO_VARIABLES: ReadonlyMap<string, string> = new Map();
@@ -105,8 +113,16 @@ export class IncrementalHttpLinter {
    * and the caller reads block by block instead.
    */
   private readWhole(text: string, context: LintContext): BlockResult[] | undefined {
-    const read: HttpBlock[] = [];
-    const diagnostics = lintHttpFile(text, this.kb, context, (block) => read.push(block));
+    // What each block defines and where it lies, not the block: its parse tree can die as soon as it is diagnosed.
+    const read: ReadBlock[] = [];
+    const diagnostics = lintHttpFile(text, this.kb, context, (block) =>
+      read.push({
+        startLine: block.startLine,
+        endLine: block.endLine,
+        variables: block.variables,
+        usesVariables: usesVariables(block),
+      }),
+    );
     const spans = blockSpans(text);
     // A document that starts with a `###` line has an empty block before it, which no cut stands for.
     const skip = read.length - spans.length;
@@ -128,7 +144,7 @@ export class IncrementalHttpLinter {
         text: text.slice(spans[i][0], spans[i][1]),
         lineBreaks: last - first + (i + 1 < spans.length ? 1 : 0),
         variables: block.variables,
-        usesVariables: usesVariables(block),
+        usesVariables: block.usesVariables,
         file: undefined,
         diagnostics: own,
         line: first,

@@ -1,168 +1,26 @@
+import {
+  AMP,
+  AT,
+  GT,
+  HASH,
+  LT,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUESTION,
+  QUOTE,
+  SLASH,
+  UPPER_H,
+  firstNonBlank,
+  indexInLine,
+  isBlank,
+  trimmedEnd,
+} from './charCodes';
+import { HeaderSection, HeaderTable, HttpHeaders, NO_HEADERS } from './httpHeaders';
+import { atName, requestLine, statusLine, variableLine } from './httpLines';
 import { LineIndex } from './lineIndex';
 import { SourceText } from './sourceText';
 
-/**
- * A `Name: value` header line with the offsets diagnostics and quick fixes point at, made from {@link HttpHeaders}
- * when asked for. Name and value are cut from the document only when read.
- */
-export class HttpHeader {
-  private cachedName: string | undefined;
-  private cachedValue: string | undefined;
-
-  constructor(
-    private readonly document: string,
-    readonly nameStart: number,
-    private readonly nameEnd: number,
-    readonly valueStart: number,
-    readonly valueEnd: number,
-  ) {}
-
-  get name(): string {
-    this.cachedName ??= this.document.slice(this.nameStart, this.nameEnd);
-    return this.cachedName;
-  }
-
-  get value(): string {
-    this.cachedValue ??= this.document.slice(this.valueStart, this.valueEnd);
-    return this.cachedValue;
-  }
-
-  /** Whether the name is `lowerCaseName`, read in place (see {@link isNamedAt}). */
-  isNamed(lowerCaseName: string): boolean {
-    return isNamedAt(this.document, this.nameStart, this.nameEnd, lowerCaseName);
-  }
-}
-
-/**
- * Whether `text[start, end)` is `lowerCaseName` in any case. Header names are ASCII tokens, so comparing ASCII letters
- * without case is exact, and it reads the document in place.
- */
-function isNamedAt(text: string, start: number, end: number, lowerCaseName: string): boolean {
-  if (end - start !== lowerCaseName.length) {
-    return false;
-  }
-  for (let i = 0; i < lowerCaseName.length; i++) {
-    const c = text.charCodeAt(start + i);
-    const l = lowerCaseName.charCodeAt(i);
-    if (c !== l && !(c >= 65 && c <= 90 && c + 32 === l)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/**
- * The header lines of one request or response. The parser keeps the offsets of every header line of a document in one
- * table ({@link HeaderTable}) rather than an object per header: a 1 MB file has 7,900 header lines, and the lints look
- * for a few names only. A {@link HttpHeader} is made when one is asked for.
- */
-export class HttpHeaders {
-  constructor(
-    private readonly table: HeaderTable,
-    private readonly from: number,
-    readonly length: number,
-  ) {}
-
-  /** The `i`-th header, 0-based (undefined past the end). */
-  at(i: number): HttpHeader | undefined {
-    return i >= 0 && i < this.length ? this.table.header(this.from + i) : undefined;
-  }
-
-  /** Whether the `i`-th header's name is `lowerCaseName`, read in place (see {@link HttpHeader.isNamed}). */
-  isNamed(i: number, lowerCaseName: string): boolean {
-    return this.table.isNamed(this.from + i, lowerCaseName);
-  }
-
-  /** The first header of that name (in any case). */
-  find(name: string): HttpHeader | undefined {
-    return this.at(this.indexOf(name));
-  }
-
-  /** The value of the first header of that name (in any case), without making a header object. */
-  valueOf(name: string): string | undefined {
-    const i = this.indexOf(name);
-    return i < 0 ? undefined : this.table.value(this.from + i);
-  }
-
-  /** Where the first header of that name (in any case) is, or -1. */
-  indexOf(name: string): number {
-    const lower = name.toLowerCase();
-    for (let i = 0; i < this.length; i++) {
-      if (this.isNamed(i, lower)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  *[Symbol.iterator](): IterableIterator<HttpHeader> {
-    for (let i = 0; i < this.length; i++) {
-      yield this.table.header(this.from + i);
-    }
-  }
-}
-
-/** Offsets of header lines, four numbers each (name start and end, value start and end), in one growing array. */
-class HeaderTable {
-  private rows: Int32Array;
-  count = 0;
-
-  /** Room for a header per 128 characters at first (a 1 MB file has one per 133), so a long file seldom grows it. */
-  constructor(readonly document: string) {
-    this.rows = new Int32Array(4 * Math.max(16, document.length >> 7));
-  }
-
-  /** Reads `document[first, end)` as a `Name: value` line and adds it; false (nothing added) for any other line. */
-  addLine(first: number, end: number): boolean {
-    const text = this.document;
-    let p = first;
-    while (p < end && isTokenChar(text.charCodeAt(p))) {
-      p++;
-    }
-    if (p === first) {
-      return false;
-    }
-    const nameEnd = p;
-    p = firstNonBlank(text, p, end);
-    if (text.charCodeAt(p) !== 58) {
-      return false;
-    }
-    const valueStart = firstNonBlank(text, p + 1, end);
-    const valueEnd = trimmedEnd(text, valueStart, end);
-    let rows = this.rows;
-    const at = this.count * 4;
-    if (at === rows.length) {
-      rows = new Int32Array(rows.length * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-    }
-    rows[at] = first;
-    rows[at + 1] = nameEnd;
-    rows[at + 2] = valueStart;
-    rows[at + 3] = valueEnd;
-    this.count++;
-    return true;
-  }
-
-  header(i: number): HttpHeader {
-    const rows = this.rows;
-    const at = i * 4;
-    return new HttpHeader(this.document, rows[at], rows[at + 1], rows[at + 2], rows[at + 3]);
-  }
-
-  value(i: number): string {
-    const rows = this.rows;
-    return this.document.slice(rows[i * 4 + 2], rows[i * 4 + 3]);
-  }
-
-  isNamed(i: number, lowerCaseName: string): boolean {
-    const rows = this.rows;
-    return isNamedAt(this.document, rows[i * 4], rows[i * 4 + 1], lowerCaseName);
-  }
-}
-
-/** An empty list of headers, shared. */
-const NO_HEADERS = new HttpHeaders(new HeaderTable(''), 0, 0);
+export { HttpHeader, HttpHeaders } from './httpHeaders';
 
 /** A request as written: request line, headers and body, `{{…}}` variables left as text. */
 export interface HttpRequest {
@@ -219,6 +77,7 @@ export interface HttpFile {
   readonly variables: ReadonlyMap<string, string>;
 }
 
+/** What the lines being read belong to. */
 type State = 'preamble' | 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody' | 'payload';
 
 /**
@@ -236,17 +95,7 @@ export function parseHttpFile(text: string): HttpFile {
  */
 export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: HttpFile) => void): HttpFile {
   const lines = new LineIndex(text);
-  const variables = new Map<string, string>();
-  const file: HttpFile = { text, lines, blocks: [], variables };
-  let block = newBlock(0);
-  let state: State = 'preamble';
-  let response: HttpResponse | undefined;
-  let comment: CommentRun | undefined;
-  let lastBodyLine = -2;
-  let inHandler = false;
-  let inScript = false;
-  const headers = new HeaderSection(new HeaderTable(text));
-
+  const reader = new HttpFileReader(text, lines, onBlock);
   // The lines come from the index, found beforehand in a walk of their own. Finding them while reading them, with
   // the walk's place in local variables, made the parse alone about 5% faster but a whole lint no faster, and needed
   // a second copy of the line-break rules.
@@ -254,243 +103,246 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
   const starts = lines.starts;
   const ends = lines.ends;
   for (let line = 0; line < lineCount; line++) {
-    const start = starts[line];
-    const end = ends[line];
+    reader.readLine(line, starts[line], ends[line]);
+  }
+  return reader.finish();
+}
+
+/** The reader's place in the file: the block being read, what its lines belong to, and runs that span lines. */
+class HttpFileReader {
+  readonly file: HttpFile;
+  private readonly variables = new Map<string, string>();
+  private readonly headers: HeaderSection;
+  private block = newBlock(0);
+  private state: State = 'preamble';
+  /** The response whose headers or body are being read. */
+  private response: HttpResponse | undefined;
+  /** The comment run the last line belonged to. */
+  private comment: CommentRun | undefined;
+  /** The last line added to a body, so that a body with a blank line inside keeps it. */
+  private lastBodyLine = -2;
+  /** Inside a JetBrains handler or pre-request script (`{% … %}`) that goes on over lines. */
+  private inHandler = false;
+  /** Inside an httpYac `{{ … }}` script in the preamble that goes on over lines. */
+  private inScript = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly onBlock: (block: HttpBlock, file: HttpFile) => void,
+  ) {
+    this.file = { text, lines, blocks: [], variables: this.variables };
+    this.headers = new HeaderSection(new HeaderTable(text));
+  }
+
+  /** Reads the line `text[start, end)`, line break excluded. */
+  readLine(line: number, start: number, end: number): void {
+    const text = this.text;
     const first = firstNonBlank(text, start, end);
     const c0 = text.charCodeAt(first);
-
     // A separator ends everything, even an unterminated script, so each block reads the same on its own.
     if (c0 === HASH && text.charCodeAt(first + 1) === HASH && text.charCodeAt(first + 2) === HASH) {
-      headers.flush();
-      block.endLine = line - 1;
-      onBlock(block, file);
-      block = newBlock(line + 1);
-      state = 'preamble';
-      response = undefined;
-      comment = undefined;
-      inHandler = false;
-      inScript = false;
-      continue;
-    }
-    if (inHandler) {
-      inHandler = indexInLine(text, '%}', first, end) < 0;
-      continue;
-    }
-    if (inScript) {
-      inScript = !text.startsWith('}}', first);
-      continue;
-    }
-    if (first === end) {
-      comment = undefined;
-      if (state === 'requestHeaders' || state === 'responseHeaders') {
-        headers.flush();
-        state = state === 'requestHeaders' ? 'requestBody' : 'responseBody';
+      this.separator(line);
+    } else if (this.inHandler) {
+      this.inHandler = indexInLine(text, '%}', first, end) < 0;
+    } else if (this.inScript) {
+      this.inScript = !text.startsWith('}}', first);
+    } else if (first === end) {
+      this.blankLine();
+    } else if (c0 === HASH || (c0 === SLASH && text.charCodeAt(first + 1) === SLASH)) {
+      this.commentLine(c0 === HASH ? first + 1 : first + 2, end);
+    } else {
+      this.comment = undefined;
+      if (!this.skippedLine(c0, first, end)) {
+        this.contentLine(c0, line, start, first, end);
       }
-      continue;
     }
-    const isComment = c0 === HASH || (c0 === SLASH && text.charCodeAt(first + 1) === SLASH);
-    if (isComment) {
-      const contentStart = c0 === HASH ? first + 1 : first + 2;
-      const name = atName(text, contentStart, end);
-      if (name !== undefined) {
-        block.name = name;
-        continue;
-      }
-      if (!comment) {
-        comment = { text: new SourceText(), statuses: [] };
-        block.comments = appended(block.comments, comment);
-      }
-      // Not `text.length`: building the text on every line made a long comment run quadratic (16,000 lines: 7 s).
-      const virtualAt = comment.text.isEmpty ? 0 : comment.text.textLength + 1;
-      comment.text.append(text, contentStart, end);
-      const status = statusLine(text, firstNonBlank(text, contentStart, end), end);
-      if (status > 0) {
-        comment.statuses.push({ at: virtualAt, status });
-      }
-      continue;
-    }
-    comment = undefined;
+  }
 
-    // JetBrains response handlers (`> {% … %}`, `> script.js`), response references (`<> file`), input files
-    // (`< file`) and httpYac assertions (`?? …`) carry no request or response data.
+  /** Ends the file: its last block is complete. */
+  finish(): HttpFile {
+    this.headers.flush();
+    this.block.endLine = this.lines.lineCount - 1;
+    this.onBlock(this.block, this.file);
+    return this.file;
+  }
+
+  /** A `###` line: the block ends and a new one starts after it. */
+  private separator(line: number): void {
+    this.headers.flush();
+    this.block.endLine = line - 1;
+    this.onBlock(this.block, this.file);
+    this.block = newBlock(line + 1);
+    this.state = 'preamble';
+    this.response = undefined;
+    this.comment = undefined;
+    this.inHandler = false;
+    this.inScript = false;
+  }
+
+  /** A blank line ends a comment run and a header section; the body follows. */
+  private blankLine(): void {
+    this.comment = undefined;
+    if (this.state === 'requestHeaders' || this.state === 'responseHeaders') {
+      this.headers.flush();
+      this.state = this.state === 'requestHeaders' ? 'requestBody' : 'responseBody';
+    }
+  }
+
+  /** A `#` or `//` line, its content starting at `contentStart`: a `@name`, or part of a comment run. */
+  private commentLine(contentStart: number, end: number): void {
+    const text = this.text;
+    const name = atName(text, contentStart, end);
+    if (name !== undefined) {
+      this.block.name = name;
+      return;
+    }
+    let comment = this.comment;
+    if (!comment) {
+      comment = { text: new SourceText(), statuses: [] };
+      this.comment = comment;
+      this.block.comments = appended(this.block.comments, comment);
+    }
+    // Not `text.length`: building the text on every line made a long comment run quadratic (16,000 lines: 7 s).
+    const virtualAt = comment.text.isEmpty ? 0 : comment.text.textLength + 1;
+    comment.text.append(text, contentStart, end);
+    const status = statusLine(text, firstNonBlank(text, contentStart, end), end);
+    if (status > 0) {
+      comment.statuses.push({ at: virtualAt, status });
+    }
+  }
+
+  /**
+   * JetBrains response handlers (`> {% … %}`, `> script.js`), response references (`<> file`), input files
+   * (`< file`) and httpYac assertions (`?? …`) carry no request or response data: true when the line is one of them.
+   */
+  private skippedLine(c0: number, first: number, end: number): boolean {
+    const text = this.text;
     if (c0 === GT) {
       const open = indexInLine(text, '{%', first, end);
       if (open >= 0) {
-        inHandler = indexInLine(text, '%}', open + 2, end) < 0;
+        this.inHandler = indexInLine(text, '%}', open + 2, end) < 0;
       }
-      continue;
+      return true;
     }
-    if (c0 === LT && (text.charCodeAt(first + 1) === GT || isBlank(text.charCodeAt(first + 1)))) {
+    const c1 = text.charCodeAt(first + 1);
+    if (c0 === LT && (c1 === GT || isBlank(c1))) {
       const script = indexInLine(text, '{%', first, end);
       if (script >= 0) {
         // A JetBrains pre-request script (`< {% … %}`), possibly over several lines.
-        inHandler = indexInLine(text, '%}', script + 2, end) < 0;
-      } else if (block.request && text.charCodeAt(first + 1) !== GT && state !== 'preamble') {
-        block.request.externalBody = true;
+        this.inHandler = indexInLine(text, '%}', script + 2, end) < 0;
+      } else if (this.block.request && c1 !== GT && this.state !== 'preamble') {
+        this.block.request.externalBody = true;
       }
-      continue;
+      return true;
     }
-    if (c0 === QUESTION && text.charCodeAt(first + 1) === QUESTION) {
-      continue;
-    }
+    return c0 === QUESTION && c1 === QUESTION;
+  }
 
-    const status = c0 === H_UPPER ? statusLine(text, first, end) : 0;
+  /** Any other line: a status line, or what the state makes of it (preamble, header or body). */
+  private contentLine(c0: number, line: number, start: number, first: number, end: number): void {
+    const status = c0 === UPPER_H ? statusLine(this.text, first, end) : 0;
     if (status > 0) {
-      headers.flush();
-      response = {
-        status,
-        line,
-        statusStart: first,
-        statusEnd: trimmedEnd(text, first, end),
-        headers: NO_HEADERS,
-        body: undefined,
-      };
-      block.responses = appended(block.responses, response);
-      headers.open(response);
-      state = 'responseHeaders';
-      continue;
+      this.startResponse(status, line, first, end);
+    } else if (this.state === 'preamble') {
+      this.preambleLine(c0, line, first, end);
+    } else if (
+      (this.state !== 'requestHeaders' && this.state !== 'responseHeaders') ||
+      !this.headerLine(c0, first, end)
+    ) {
+      this.bodyLine(line, start, first, end);
     }
+  }
 
-    switch (state) {
-      case 'preamble': {
-        if (c0 === AT) {
-          const v = variableLine(text, first + 1, end);
-          if (v) {
-            variables.set(v.name, v.value);
-            block.variables = appended(block.variables, [v.name, v.value] as const);
-          }
-          continue;
-        }
-        if (c0 === OPEN_BRACE && text.charCodeAt(first + 1) === OPEN_BRACE) {
-          inScript = indexInLine(text, '}}', first + 2, end) < 0;
-          continue;
-        }
-        if (c0 === OPEN_BRACE || c0 === OPEN_BRACKET || c0 === QUOTE) {
-          const payload = new SourceText();
-          payload.append(text, first, end);
-          block.payloads = appended(block.payloads, payload);
-          state = 'payload';
-          lastBodyLine = line;
-          continue;
-        }
-        const request = requestLine(text, first, end, line);
-        if (request) {
-          block.request = request;
-          headers.open(request);
-          state = 'requestHeaders';
-        }
-        continue;
+  /** A status line (`HTTP/1.1 400 Bad Request`): a recorded response starts, its headers follow. */
+  private startResponse(status: number, line: number, first: number, end: number): void {
+    this.headers.flush();
+    const response: HttpResponse = {
+      status,
+      line,
+      statusStart: first,
+      statusEnd: trimmedEnd(this.text, first, end),
+      headers: NO_HEADERS,
+      body: undefined,
+    };
+    this.response = response;
+    this.block.responses = appended(this.block.responses, response);
+    this.headers.open(response);
+    this.state = 'responseHeaders';
+  }
+
+  /** Before the request line: a variable, an httpYac script, a pasted JSON payload or the request line itself. */
+  private preambleLine(c0: number, line: number, first: number, end: number): void {
+    const text = this.text;
+    const block = this.block;
+    if (c0 === AT) {
+      const v = variableLine(text, first + 1, end);
+      if (v) {
+        this.variables.set(v.name, v.value);
+        block.variables = appended(block.variables, [v.name, v.value] as const);
       }
-      case 'requestHeaders':
-      case 'responseHeaders': {
-        if (
-          state === 'requestHeaders' &&
-          block.request &&
-          (c0 === QUESTION || c0 === AMP) &&
-          headers.isEmpty
-        ) {
-          block.request.url.append(text, first, end);
-          block.request.headerInsertOffset = end;
-          continue;
-        }
-        if (headers.addLine(first, end)) {
-          if (state === 'requestHeaders' && block.request) {
-            block.request.headerInsertOffset = end;
-          }
-          continue;
-        }
-        // A body that follows its headers without the blank line in between.
-        headers.flush();
-        state = state === 'requestHeaders' ? 'requestBody' : 'responseBody';
-        break;
+    } else if (c0 === OPEN_BRACE && text.charCodeAt(first + 1) === OPEN_BRACE) {
+      this.inScript = indexInLine(text, '}}', first + 2, end) < 0;
+    } else if (c0 === OPEN_BRACE || c0 === OPEN_BRACKET || c0 === QUOTE) {
+      const payload = new SourceText();
+      payload.append(text, first, end);
+      block.payloads = appended(block.payloads, payload);
+      this.state = 'payload';
+      this.lastBodyLine = line;
+    } else {
+      const request = requestLine(text, first, end, line);
+      if (request) {
+        block.request = request;
+        this.headers.open(request);
+        this.state = 'requestHeaders';
       }
-      default:
-        break;
     }
+  }
+
+  /**
+   * A line in a header section: a query continuation (`?a=1`, `&b=2`) right below the request line, or a header.
+   * False for anything else, which ends the section: a body that follows its headers without the blank line.
+   */
+  private headerLine(c0: number, first: number, end: number): boolean {
+    const request = this.state === 'requestHeaders' ? this.block.request : undefined;
+    if (request && (c0 === QUESTION || c0 === AMP) && this.headers.isEmpty) {
+      request.url.append(this.text, first, end);
+      request.headerInsertOffset = end;
+      return true;
+    }
+    if (this.headers.addLine(first, end)) {
+      if (request) {
+        request.headerInsertOffset = end;
+      }
+      return true;
+    }
+    this.headers.flush();
+    this.state = this.state === 'requestHeaders' ? 'requestBody' : 'responseBody';
+    return false;
+  }
+
+  /** A line of the request's body, the response's body or the pasted payload being read. */
+  private bodyLine(line: number, start: number, first: number, end: number): void {
+    const block = this.block;
     let body: SourceText | undefined;
-    if (state === 'requestBody') {
+    if (this.state === 'requestBody') {
       body = block.request ? (block.request.body ??= new SourceText()) : undefined;
-    } else if (state === 'responseBody') {
-      body = response ? (response.body ??= new SourceText()) : undefined;
-    } else if (state === 'payload') {
+    } else if (this.state === 'responseBody') {
+      body = this.response ? (this.response.body ??= new SourceText()) : undefined;
+    } else if (this.state === 'payload') {
       body = block.payloads[block.payloads.length - 1];
     }
     if (body) {
-      body.append(text, body.isEmpty ? first : start, end, lastBodyLine === line - 1 && !body.isEmpty);
-      lastBodyLine = line;
+      body.append(
+        this.text,
+        body.isEmpty ? first : start,
+        end,
+        this.lastBodyLine === line - 1 && !body.isEmpty,
+      );
+      this.lastBodyLine = line;
     }
   }
-  headers.flush();
-  block.endLine = lines.lineCount - 1;
-  onBlock(block, file);
-  return file;
 }
-
-/** The header lines of the request or response being read, added to the document's table as they come. */
-class HeaderSection {
-  private owner: { headers: HttpHeaders } | undefined;
-  private from = 0;
-
-  constructor(private readonly table: HeaderTable) {}
-
-  get isEmpty(): boolean {
-    return this.table.count === this.from;
-  }
-
-  /** Starts collecting the headers of `owner`. */
-  open(owner: { headers: HttpHeaders }): void {
-    this.owner = owner;
-    this.from = this.table.count;
-  }
-
-  /** Adds the line if it is a header and a section is open; false otherwise. */
-  addLine(first: number, end: number): boolean {
-    return this.owner !== undefined && this.table.addLine(first, end);
-  }
-
-  /** Ends the section: its owner gets its headers. */
-  flush(): void {
-    const owner = this.owner;
-    const count = this.table.count - this.from;
-    if (owner && count > 0) {
-      owner.headers = new HttpHeaders(this.table, this.from, count);
-    }
-    this.owner = undefined;
-    this.from = this.table.count;
-  }
-}
-
-/** Replaces known `{{name}}` file variables (a few levels deep); unknown ones stay as written. */
-export function resolveVariables(value: string, variables: ReadonlyMap<string, string>): string {
-  let out = value;
-  for (let round = 0; round < 4 && out.includes('{{'); round++) {
-    let changed = false;
-    out = out.replace(/\{\{\s*([A-Za-z0-9_.$-]+)\s*\}\}/g, (whole, name: string) => {
-      const v = variables.get(name);
-      if (v === undefined) {
-        return whole;
-      }
-      changed = true;
-      return v;
-    });
-    if (!changed) {
-      break;
-    }
-  }
-  return out;
-}
-
-const HASH = 35;
-const SLASH = 47;
-const GT = 62;
-const LT = 60;
-const AT = 64;
-const AMP = 38;
-const QUESTION = 63;
-const QUOTE = 34;
-const OPEN_BRACE = 123;
-const OPEN_BRACKET = 91;
-const H_UPPER = 72;
 
 /**
  * The list a block, request or response starts with, replaced by an array of its own when something is added (see
@@ -518,175 +370,4 @@ function newBlock(startLine: number): HttpBlock {
     payloads: UNFILLED,
     variables: UNFILLED,
   };
-}
-
-/** `text.indexOf` limited to `[from, end)`, without scanning past `end`. */
-function indexInLine(text: string, needle: string, from: number, end: number): number {
-  const i = text.slice(from, end).indexOf(needle);
-  return i < 0 ? -1 : from + i;
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xfeff;
-}
-
-/** The end of `text[start, end)` without its trailing blanks. */
-function trimmedEnd(text: string, start: number, end: number): number {
-  let p = end;
-  while (p > start && isBlank(text.charCodeAt(p - 1))) {
-    p--;
-  }
-  return p;
-}
-
-function firstNonBlank(text: string, start: number, end: number): number {
-  let p = start;
-  while (p < end && isBlank(text.charCodeAt(p))) {
-    p++;
-  }
-  return p;
-}
-
-/** `HTTP/1.1 401 Unauthorized`, `HTTP/2 400`: the status and where the line's text ends. */
-/** `HTTP/1.1 401 Unauthorized`, `HTTP/2 400`: the status, or 0 for any other line. */
-function statusLine(text: string, first: number, end: number): number {
-  if (!text.startsWith('HTTP/', first)) {
-    return 0;
-  }
-  let p = first + 5;
-  while (p < end && (isDigit(text.charCodeAt(p)) || text.charCodeAt(p) === 46)) {
-    p++;
-  }
-  if (p === first + 5 || !isBlank(text.charCodeAt(p))) {
-    return 0;
-  }
-  p = firstNonBlank(text, p, end);
-  if (
-    p + 3 > end ||
-    !isDigit(text.charCodeAt(p)) ||
-    !isDigit(text.charCodeAt(p + 1)) ||
-    !isDigit(text.charCodeAt(p + 2))
-  ) {
-    return 0;
-  }
-  if (p + 3 < end && !isBlank(text.charCodeAt(p + 3))) {
-    return 0;
-  }
-  return (text.charCodeAt(p) - 48) * 100 + (text.charCodeAt(p + 1) - 48) * 10 + (text.charCodeAt(p + 2) - 48);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function atName(text: string, contentStart: number, end: number): string | undefined {
-  const p = firstNonBlank(text, contentStart, end);
-  if (!text.startsWith('@name', p) || !isBlank(text.charCodeAt(p + 5))) {
-    return undefined;
-  }
-  return text.slice(p + 5, end).trim() || undefined;
-}
-
-function variableLine(text: string, from: number, end: number): { name: string; value: string } | undefined {
-  const eq = indexInLine(text, '=', from, end);
-  if (eq < 0) {
-    return undefined;
-  }
-  const name = text.slice(from, eq).trim();
-  return /^[A-Za-z0-9_.$-]+$/.test(name) ? { name, value: text.slice(eq + 1, end).trim() } : undefined;
-}
-
-function requestLine(text: string, first: number, end: number, line: number): HttpRequest | undefined {
-  let p = first;
-  while (p < end && !isBlank(text.charCodeAt(p))) {
-    p++;
-  }
-  let method = 'GET';
-  let urlStart = first;
-  if (isMethodName(text, first, p)) {
-    method = methodName(text, first, p);
-    urlStart = firstNonBlank(text, p, end);
-    if (urlStart === end) {
-      return undefined;
-    }
-  } else if (!/^(https?:\/\/|\{\{|\/)/i.test(text.slice(first, p))) {
-    return undefined;
-  }
-  let urlEnd = trimmedEnd(text, urlStart, end);
-  // A trailing ` HTTP/1.1` names the protocol version, not part of the URL; only a URL with a space can have one.
-  // The space is looked for in a slice: a search of the document could run on to its end on every request line.
-  const written = text.slice(urlStart, urlEnd);
-  const version = written.indexOf(' ') >= 0 ? written.lastIndexOf(' HTTP/') : -1;
-  if (version > 0) {
-    urlEnd = trimmedEnd(text, urlStart, urlStart + version);
-  }
-  const url = new SourceText();
-  url.append(text, urlStart, urlEnd);
-  return {
-    method,
-    line,
-    url,
-    headers: NO_HEADERS,
-    body: undefined,
-    externalBody: false,
-    headerInsertOffset: end,
-  };
-}
-
-/** The method at `text[start, end)`, as one shared string when it is a common one. */
-function methodName(text: string, start: number, end: number): string {
-  const common = commonMethod(end - start, text.charCodeAt(start));
-  return common !== undefined && text.startsWith(common, start) ? common : text.slice(start, end);
-}
-
-/** The common method of that length and first letter, if there is one. */
-function commonMethod(length: number, first: number): string | undefined {
-  switch (length) {
-    case 3:
-      return first === 71 ? 'GET' : first === 80 ? 'PUT' : undefined;
-    case 4:
-      return first === 80 ? 'POST' : first === 72 ? 'HEAD' : undefined;
-    case 5:
-      return first === 80 ? 'PATCH' : undefined;
-    case 6:
-      return first === 68 ? 'DELETE' : undefined;
-    case 7:
-      return first === 79 ? 'OPTIONS' : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** `text[start, end)` is 3 to 12 capital letters, as a request method is written. */
-function isMethodName(text: string, start: number, end: number): boolean {
-  if (end - start < 3 || end - start > 12) {
-    return false;
-  }
-  for (let p = start; p < end; p++) {
-    const c = text.charCodeAt(p);
-    if (c < 65 || c > 90) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** RFC 9110 token characters. */
-function isTokenChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 33 ||
-    (c >= 35 && c <= 39) ||
-    c === 42 ||
-    c === 43 ||
-    c === 45 ||
-    c === 46 ||
-    c === 94 ||
-    c === 95 ||
-    c === 96 ||
-    c === 124 ||
-    c === 126
-  );
 }

@@ -1,5 +1,6 @@
 import { FormParam, findParam, parseFormParams } from './formParams';
-import { HttpFile, HttpRequest, resolveVariables } from './parseHttpFile';
+import { lintExpander } from './fileVariables';
+import { HttpFile, HttpRequest } from './parseHttpFile';
 
 /** Which kind of endpoint a request hit; decides between the error families that share a payload. */
 export type EndpointKind =
@@ -97,8 +98,12 @@ class LazyRequestContext implements RequestContext {
     let url = urlText;
     let urlEnd = questionMark < 0 ? urlText.length : questionMark;
     if (usesVariablesBefore(urlText, questionMark)) {
-      url = resolveVariables(urlText.slice(0, urlEnd), variables);
-      urlEnd = url.length;
+      // Too long once expanded: read as written, as a URL with unknown variables is.
+      const expanded = lintExpander(variables).expand(urlText.slice(0, urlEnd)).text;
+      if (expanded !== undefined) {
+        url = expanded;
+        urlEnd = url.length;
+      }
     }
     this.url = url;
     this.urlEnd = urlEnd;

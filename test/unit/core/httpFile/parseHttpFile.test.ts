@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../../src/core/httpFile/lineIndex';
-import { parseHttpFile, resolveVariables } from '../../../../src/core/httpFile/parseHttpFile';
+import { resolveVariables } from '../../../../src/core/httpFile/fileVariables';
+import { parseHttpFile } from '../../../../src/core/httpFile/parseHttpFile';
 
 describe('parseHttpFile', () => {
   it('splits blocks on ### and reads names, variables, request line, headers and body', () => {

@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { parseHttpFile, resolveVariables } from '../../../../src/core/httpFile/parseHttpFile';
+import { resolveVariables } from '../../../../src/core/httpFile/fileVariables';
+import { parseHttpFile } from '../../../../src/core/httpFile/parseHttpFile';
 import { buildAuthorizationUrl } from '../../../../src/core/oauth/authorizationRequest';
 import { exchangeAuthorizationCode } from '../../../../src/core/oauth/tokenEndpoint';
 import { practiceProfile } from '../../../../src/core/practice/practiceProfile';
