@@ -4,6 +4,7 @@ import { identityProviderEntries } from './identityProviderEntries';
 import { Erratum, KnowledgeEntry } from './knowledgeEntry';
 import { lintEntries } from './lintEntries';
 import { oauthEntries } from './oauthEntries';
+import { precisionLintEntries } from './precisionLintEntries';
 import { rabobankEntries } from './rabobankEntries';
 
 /** The error catalog by id; built on first use so activating the extension stays cheap. */
@@ -40,6 +41,7 @@ export class KnowledgeBase {
       ...berlinGroupEntries(),
       ...identityProviderEntries(),
       ...lintEntries(),
+      ...precisionLintEntries(),
     ]);
   }
 
