@@ -247,7 +247,16 @@ function scopeParam(scope: string | undefined): Record<string, string> {
 }
 
 function context(call: EndpointCall, endpoint: ErrorContext['endpoint'], grantType?: string): ErrorContext {
-  return { endpoint, grantType, rabobank: presetOf(call.client.preset).facts.rabobank };
+  const secret = call.clientSecret;
+  return {
+    endpoint,
+    grantType,
+    rabobank: presetOf(call.client.preset).facts.rabobank,
+    basicSecretEncoded:
+      call.client.token_endpoint_auth_method === 'client_secret_basic' &&
+      secret !== undefined &&
+      formUrlEncode(secret) !== secret,
+  };
 }
 
 function codeExpiredOr(err: unknown, call: EndpointCall, callbackReceivedAtMs: number | undefined): unknown {
