@@ -6,6 +6,7 @@ import { lintEntries } from './lintEntries';
 import { oauthEntries } from './oauthEntries';
 import { precisionLintEntries } from './precisionLintEntries';
 import { rabobankEntries } from './rabobankEntries';
+import { refusalEntries } from './refusalEntries';
 
 /** The error catalog by id; built on first use so activating the extension stays cheap. */
 export class KnowledgeBase {
@@ -42,6 +43,7 @@ export class KnowledgeBase {
       ...identityProviderEntries(),
       ...lintEntries(),
       ...precisionLintEntries(),
+      ...refusalEntries(),
     ]);
   }
 

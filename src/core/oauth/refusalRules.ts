@@ -47,8 +47,11 @@ interface RefusalRule {
   readonly endpoint?: ErrorContext['endpoint'];
   readonly grantTypes?: readonly string[];
   readonly statuses?: readonly number[];
-  /** Which `error` values: a list, `'empty'` for an empty body, `'nonstandard'` for a value no RFC defines. */
-  readonly errors?: readonly string[] | 'empty' | 'nonstandard';
+  /**
+   * Which `error` values: a list, `'empty'` for an empty body, `'none'` for any body without one (a page, other
+   * JSON, nothing), `'nonstandard'` for a value no RFC defines.
+   */
+  readonly errors?: readonly string[] | 'empty' | 'none' | 'nonstandard';
   /** For `'nonstandard'`: what the value must mention. */
   readonly errorMentions?: RegExp;
   readonly description?: RegExp;
@@ -83,7 +86,19 @@ const STANDARD_ERRORS: ReadonlySet<string> = new Set([
 const CLIENT_FIX =
   'Check the client id and secret and the client authentication method of the profile (Basic header or form body).';
 
+const BEFORE_LOGIN: CatalogChoice = {
+  rabobank: 'oauth.authorize.refused-before-login',
+  other: 'oauth.authorize.refused-before-login',
+};
+
 const REFUSAL_RULES: readonly RefusalRule[] = [
+  {
+    endpoint: 'authorization',
+    statuses: [400, 401, 403, 404],
+    errors: 'none',
+    catalog: BEFORE_LOGIN,
+    fix: 'The server will not start a login for this request, so it cannot redirect back: check that the redirect URI is registered for the client exactly as the profile has it, and that the client id is right.',
+  },
   {
     endpoint: 'token',
     grantTypes: ['refresh_token'],
@@ -215,6 +230,9 @@ function matches(rule: RefusalRule, facts: RefusalFacts): boolean {
   const errors = rule.errors;
   if (errors === 'empty') {
     return facts.emptyBody;
+  }
+  if (errors === 'none') {
+    return error === undefined;
   }
   if (errors === 'nonstandard') {
     return (

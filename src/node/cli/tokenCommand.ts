@@ -5,7 +5,11 @@
 import { spawn } from 'node:child_process';
 import { signIn } from '../../core/oauth/signIn';
 import { clientCredentialsGrant } from '../../core/oauth/tokenEndpoint';
-import { ClientProfile, validateClientProfile } from '../../core/profiles/clientProfile';
+import {
+  ClientProfile,
+  RESERVED_AUTHORIZE_PARAMS,
+  validateClientProfile,
+} from '../../core/profiles/clientProfile';
 import { InMemorySecretStore } from '../../core/profiles/secretStore';
 import { startLoopbackRedirectServer } from '../loopbackRedirectServer';
 import { CliIo, CliUsageError } from './cliIo';
@@ -23,6 +27,7 @@ import {
 /** Help text for `token`. */
 export const TOKEN_USAGE = `  oauth-workbench token --authorization-endpoint URL --token-endpoint URL --redirect-uri URI --scope "a b"
                        [--pkce|--no-pkce] [--exchange-delay-ms N] [--timeout-s N] [--open-command CMD] [--issuer URL]
+                       [--auth-param NAME=VALUE]...   (extra authorization parameters: prompt, acr_values, audience, …)
                                Sign in through the loopback redirect; print the token set as JSON.
   oauth-workbench token --grant client_credentials --token-endpoint URL [--scope S]
                                Get a client-credentials token; print it as JSON.
@@ -40,7 +45,28 @@ const OPTIONS = {
   'timeout-s': { type: 'string' },
   'open-command': { type: 'string' },
   issuer: { type: 'string' },
+  'auth-param': { type: 'string', multiple: true },
 } as const;
+
+/** `--auth-param name=value` options as extra authorization parameters; the engine's own names are refused. */
+export function authParams(values: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) {
+    return undefined;
+  }
+  const params: Record<string, string> = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const name = eq < 0 ? '' : value.slice(0, eq).trim();
+    if (!name) {
+      throw new CliUsageError(`--auth-param wants NAME=VALUE, e.g. --auth-param prompt=login.`);
+    }
+    if (RESERVED_AUTHORIZE_PARAMS.includes(name)) {
+      throw new CliUsageError(`--auth-param ${name} is set by OAuth Workbench itself.`);
+    }
+    params[name] = value.slice(eq + 1);
+  }
+  return params;
+}
 
 /** Runs `token`; resolves to the exit code (0 success, 1 failure, 2 usage via CliUsageError). */
 export async function runTokenCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -81,6 +107,7 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
     scopes: (values.scope ?? '').split(/\s+/).filter(Boolean),
     pkce: values.pkce ?? true,
     exchangeDelayMs: delay,
+    extraAuthorizeParams: authParams(values['auth-param']),
   };
   const problems = validateClientProfile(profile).filter((problem) => problem.severity === 'error');
   if (problems.length > 0) {
@@ -99,6 +126,7 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
         receiveCallback: startLoopbackRedirectServer,
         signal: abort.signal,
         timeoutMs,
+        onWarning: (message) => io.stderr(`Warning: ${message}\n`),
         openUrl: (url) => {
           io.stderr(`Open this URL to sign in (waiting up to ${Math.round(timeoutMs / 1000)} s):\n${url}\n`);
           openInBrowser(url, values['open-command'], io);

@@ -54,7 +54,12 @@ describe('httpFileDiagnostics over the fixture corpus', () => {
 
   it('reaches every knowledge-base entry (the profile lints, which need a lint context, are unit-tested)', () => {
     const ids = new Set([...corpus, ...precision].flatMap((f) => f.expected.map((e) => e.split('@')[0])));
-    const needProfiles = ['lint.token.basic-auth-profile-mismatch', 'lint.authorize.redirect-uri-mismatch'];
+    const needProfiles = [
+      'lint.token.basic-auth-profile-mismatch',
+      'lint.authorize.redirect-uri-mismatch',
+      // Seen only by the engine, which fetches the authorization URL itself.
+      'oauth.authorize.refused-before-login',
+    ];
     const missing = kb
       .all()
       .map((e) => e.id)

@@ -77,6 +77,20 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
     assert.ok(!io.err.includes(tokens.access_token) && !io.err.includes(server.clientSecret));
   });
 
+  it('token --auth-param adds authorization parameters the server receives', async () => {
+    const { tokens, io } = await signIn([
+      '--auth-param',
+      'prompt=consent',
+      '--auth-param',
+      'ui_locales=nl en',
+    ]);
+    assert.ok(tokens.access_token);
+    const url = new URL(/^(http\S+)$/m.exec(io.err)?.[1] ?? '');
+    assert.equal(url.searchParams.get('prompt'), 'consent');
+    assert.equal(url.searchParams.get('ui_locales'), 'nl en');
+    assert.ok(url.searchParams.get('nonce'));
+  });
+
   it('token --grant client_credentials prints a token', async () => {
     const { code, io } = await run([
       'token',
@@ -190,6 +204,16 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
         ...client,
       ],
       message: /must use https/,
+    },
+    {
+      name: 'an --auth-param the engine sets itself',
+      args: () => [...tokenArgs(), '--auth-param', 'state=fixed'],
+      message: /--auth-param state is set by OAuth Workbench/,
+    },
+    {
+      name: 'an --auth-param without a value',
+      args: () => [...tokenArgs(), '--auth-param', 'prompt'],
+      message: /--auth-param wants NAME=VALUE/,
     },
     {
       name: 'an unknown grant',
