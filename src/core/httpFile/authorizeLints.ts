@@ -89,13 +89,13 @@ export function lintAuthorizeParams(
   }
 }
 
+/** A path that ends in `/par` or `/par/request`, before any query. */
+const PAR_PATH_END = /\/par(?:\/request)?\/?(?:\?|#|$)/i;
+
 /** A POST to a pushed authorization request endpoint (RFC 9126 §2): `/par`, or Keycloak's `/ext/par/request`. */
 export function isPushedAuthorizationRequest(request: HttpRequest): boolean {
   if (request.method !== 'POST') {
     return false;
   }
-  const url = request.url.text;
-  const q = url.indexOf('?');
-  const path = q < 0 ? url : url.slice(0, q);
-  return /\/par(\/request)?\/?$/i.test(path);
+  return PAR_PATH_END.test(request.url.text);
 }

@@ -136,28 +136,27 @@ function isPublicClient(
   return hasCodeVerifier || !blockMentionsSecret(file, request);
 }
 
-/** Whether the comments or `###` title above the request call its client public. */
-function titledPublic(file: HttpFile, request: HttpRequest): boolean {
-  const { starts, ends } = file.lines;
-  for (let line = request.line - 1; line >= 0 && line >= request.line - 30; line--) {
-    const text = file.text.slice(starts[line], ends[line]);
-    if (/public[ -]client/i.test(text)) {
-      return true;
-    }
-    if (text.startsWith('###')) {
-      return false;
-    }
-  }
-  return false;
-}
-
+const PUBLIC_CLIENT = /public[ -]client/i;
 const SECRET_MENTION = /client[_-]?secret|clientsecret/i;
 
-/** Whether the request's block names a client secret anywhere (a variable, a header, a commented-out line). */
+/** Whether the `###` title or the comments above the request (in its block) call its client public. */
+function titledPublic(file: HttpFile, request: HttpRequest): boolean {
+  const at = file.lines.starts[request.line];
+  return PUBLIC_CLIENT.test(file.text.slice(blockStart(file.text, at), at));
+}
+
+/**
+ * Whether the request's block names a client secret anywhere (a variable, a header, a commented-out line). Only
+ * token requests that send a client id and nothing else get here, so cutting out the block costs little.
+ */
 function blockMentionsSecret(file: HttpFile, request: HttpRequest): boolean {
   const text = file.text;
   const at = file.lines.starts[request.line];
-  const blockStart = text.lastIndexOf('\n###', at) + 1;
   const next = text.indexOf('\n###', at);
-  return SECRET_MENTION.test(text.slice(blockStart, next < 0 ? text.length : next));
+  return SECRET_MENTION.test(text.slice(blockStart(text, at), next < 0 ? text.length : next));
+}
+
+/** Where the block holding offset `at` starts: its `###` line, or the start of the text. */
+function blockStart(text: string, at: number): number {
+  return text.lastIndexOf('\n###', at - 1) + 1;
 }
