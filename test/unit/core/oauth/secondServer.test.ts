@@ -34,8 +34,8 @@ describe('the engine against a second authorization server (@node-oauth/oauth2-s
     http = new UndiciHttpClient({ env: {} });
   });
   afterEach(async () => {
-    await http.close();
-    await server.close();
+    await http?.close();
+    await server?.close();
   });
 
   const profileOf = (overrides: Partial<ClientProfile> = {}) =>
