@@ -3,6 +3,7 @@
  * client-credentials grant with `--grant client_credentials`. Prints the token set as JSON on stdout.
  */
 import { spawn } from 'node:child_process';
+import { pollDeviceToken, requestDeviceAuthorization } from '../../core/oauth/deviceAuthorization';
 import { signIn } from '../../core/oauth/signIn';
 import { clientCredentialsGrant } from '../../core/oauth/tokenEndpoint';
 import {
@@ -11,6 +12,7 @@ import {
   validateClientProfile,
 } from '../../core/profiles/clientProfile';
 import { InMemorySecretStore } from '../../core/profiles/secretStore';
+import { systemClock } from '../../core/tokens/clock';
 import { startLoopbackRedirectServer } from '../loopbackRedirectServer';
 import { CliIo, CliUsageError } from './cliIo';
 import {
@@ -31,6 +33,8 @@ export const TOKEN_USAGE = `  oauth-workbench token --authorization-endpoint URL
                                Sign in through the loopback redirect; print the token set as JSON.
   oauth-workbench token --grant client_credentials --token-endpoint URL [--scope S]
                                Get a client-credentials token; print it as JSON.
+  oauth-workbench token --grant device_code --device-authorization-endpoint URL --token-endpoint URL [--scope S]
+                               Show a user code to enter on another device, wait for approval; print the token set.
 `;
 
 const OPTIONS = {
@@ -46,6 +50,7 @@ const OPTIONS = {
   'open-command': { type: 'string' },
   issuer: { type: 'string' },
   'auth-param': { type: 'string', multiple: true },
+  'device-authorization-endpoint': { type: 'string' },
 } as const;
 
 /** `--auth-param name=value` options as extra authorization parameters; the engine's own names are refused. */
@@ -72,8 +77,8 @@ export function authParams(values: readonly string[] | undefined): Record<string
 export async function runTokenCommand(args: readonly string[], io: CliIo): Promise<number> {
   const values = parseOptions(args, OPTIONS);
   const grant = values.grant ?? 'authorization_code';
-  if (grant !== 'authorization_code' && grant !== 'client_credentials') {
-    throw new CliUsageError('--grant must be authorization_code or client_credentials.');
+  if (grant !== 'authorization_code' && grant !== 'client_credentials' && grant !== 'device_code') {
+    throw new CliUsageError('--grant must be authorization_code, client_credentials or device_code.');
   }
   const tokenEndpoint = endpointUrl(values['token-endpoint'], 'token-endpoint');
   const call = endpointCallFrom(io, values);
@@ -88,6 +93,46 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
         });
         printTokenSet(io, tokens);
       } finally {
+        await http.close();
+      }
+    });
+  }
+
+  if (grant === 'device_code') {
+    const deviceEndpoint = endpointUrl(
+      values['device-authorization-endpoint'],
+      'device-authorization-endpoint',
+    );
+    const abort = new AbortController();
+    const onSigint = () => abort.abort();
+    process.once('SIGINT', onSigint);
+    return runOAuthCommand(io, values.verbose === true, async () => {
+      try {
+        const deviceCall = { ...call, signal: abort.signal };
+        const authorization = await requestDeviceAuthorization(deviceCall, {
+          device_authorization_endpoint: deviceEndpoint,
+          scope: values.scope,
+        });
+        io.stderr(
+          `Enter the code ${authorization.user_code} at ${authorization.verification_uri}` +
+            (authorization.verification_uri_complete
+              ? `\n(or open ${authorization.verification_uri_complete})`
+              : '') +
+            `\nWaiting up to ${authorization.expires_in} s for approval…\n`,
+        );
+        const tokens = await pollDeviceToken(
+          deviceCall,
+          {
+            token_endpoint: tokenEndpoint,
+            authorization,
+            requestedScope: values.scope,
+            preset: 'generic-oauth2',
+          },
+          systemClock,
+        );
+        printTokenSet(io, tokens);
+      } finally {
+        process.off('SIGINT', onSigint);
         await http.close();
       }
     });

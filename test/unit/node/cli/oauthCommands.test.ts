@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { runCli } from '../../../../src/cli';
 import { splitCommandLine } from '../../../../src/node/cli/tokenCommand';
 import { captureCliIo } from '../../../doubles/captureCliIo';
+import { loginOverHttp } from '../../../doubles/httpLogin';
 import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
 
 type CapturedIo = ReturnType<typeof captureCliIo>;
@@ -89,6 +90,36 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
     assert.equal(url.searchParams.get('prompt'), 'consent');
     assert.equal(url.searchParams.get('ui_locales'), 'nl en');
     assert.ok(url.searchParams.get('nonce'));
+  });
+
+  it('token --grant device_code shows the user code, waits for approval and prints the token set', async () => {
+    const io = captureCliIo(env);
+    const running = runCli(
+      [
+        'token',
+        '--grant',
+        'device_code',
+        '--device-authorization-endpoint',
+        server.deviceAuthorizationEndpoint,
+        '--token-endpoint',
+        server.tokenEndpoint,
+        ...client,
+        '--scope',
+        'openid',
+      ],
+      io,
+    );
+    let complete: string | undefined;
+    for (let i = 0; i < 100 && !complete; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      complete = /\(or open (\S+)\)/.exec(io.err)?.[1];
+    }
+    assert.match(io.err, /Enter the code \S+ at http/);
+    await loginOverHttp(complete ?? '', 'http://127.0.0.1:1/never');
+    assert.equal(await running, 0, io.err);
+    const tokens = JSON.parse(io.out) as Record<string, string>;
+    assert.ok(tokens.access_token);
+    assert.ok(!io.err.includes(tokens.access_token) && !io.err.includes(server.clientSecret));
   });
 
   it('token --grant client_credentials prints a token', async () => {
