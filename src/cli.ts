@@ -1,5 +1,5 @@
 import packageJson from '../package.json';
-import { CliIo, CliUsageError } from './node/cli/cliIo';
+import { CliIo, CliUsageError, withEnvSecretsMasked } from './node/cli/cliIo';
 import { runExplainCommand } from './node/cli/explainCommand';
 import { runLintCommand } from './node/cli/lintCommand';
 import { INTROSPECT_USAGE, runIntrospectCommand } from './node/cli/introspectCommand';
@@ -23,7 +23,8 @@ ${TOKEN_USAGE}${REFRESH_USAGE}${REVOKE_USAGE}${INTROSPECT_USAGE}${COMMON_USAGE}
 ${PRACTICE_USAGE}`;
 
 /** Runs the command line given without the node and script paths; resolves to the process exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = withEnvSecretsMasked(rawIo, argv);
   try {
     const [first] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {

@@ -3,7 +3,8 @@
  * secret removed, so the user can follow what was sent where without the log ever holding a token.
  */
 import { HttpClient, HttpRequest, HttpResponse } from './httpClient';
-import { OAuthLogger, redactSecrets } from './oauthLogger';
+import { OAuthLogger } from './oauthLogger';
+import { redactSecrets } from './redactSecrets';
 
 const MAX_LOGGED_BODY = 500;
 
@@ -37,7 +38,10 @@ export class LoggingHttpClient implements HttpClient {
       if (response.status >= 200 && response.status < 300) {
         this.logger.info(line);
       } else {
-        const body = redactSecrets(response.body.trim(), sent).slice(0, MAX_LOGGED_BODY);
+        const body = redactSecrets(response.body.trim(), sent, { serverText: true }).slice(
+          0,
+          MAX_LOGGED_BODY,
+        );
         this.logger.warn(body ? `${line}: ${body.replace(/\s+/g, ' ')}` : line);
       }
       return response;
