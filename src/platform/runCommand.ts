@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../constants';
 import { withoutLinks } from './notificationText';
+import { refuseUntrusted } from './workspaceTrust';
 
 /** What every command handler may rely on at the error boundary. */
 export interface CommandContext {
@@ -17,6 +18,11 @@ export function registerCommand(
   handler: (...args: unknown[]) => unknown,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    // Commands that act with credentials are off in Restricted Mode, however they are invoked.
+    const refused = refuseUntrusted(id);
+    if (refused) {
+      return refused;
+    }
     try {
       return await handler(...args);
     } catch (err) {
