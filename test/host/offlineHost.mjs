@@ -371,7 +371,8 @@ export async function runTestsInOfflineHost({
       }
     });
     const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath });
-    await page.goto(url);
+    // Under load (several hosts on two cores) the workbench takes longer than page.goto's 30 s default to load.
+    await page.goto(url, { timeout: 120_000 });
     const outcome = await Promise.race([
       exitCode,
       server.exitPromise.then((e) => ({ serverExit: e })),
