@@ -7,7 +7,6 @@
  */
 import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../constants';
-import { QuickFix } from '../core/httpFile/httpDiagnostic';
 
 /** Commands that act with credentials or start servers; off until the workspace is trusted. */
 export const TRUST_GATED_COMMANDS: ReadonlyMap<string, string> = new Map([
@@ -66,15 +65,6 @@ export function refuseUntrusted(commandId: string): UntrustedRefusal | undefined
 export function userSetting<T>(key: (typeof USER_ONLY_SETTINGS)[number], fallback: T): T {
   const inspected = vscode.workspace.getConfiguration(SettingKeys.section).inspect<T>(key);
   return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
-}
-
-// Edits that would put a credential, or a variable that resolves to one, into a request.
-const CREDENTIAL_TEXT =
-  /\{\{\s*\$auth\.|authorization\s*:|\b(?:basic|bearer)\s|client_secret|client_assertion|access_token|refresh_token/i;
-
-/** Whether a quick fix carries credentials; those are not offered in Restricted Mode. */
-export function isCredentialFix(fix: QuickFix): boolean {
-  return fix.edits.some((edit) => CREDENTIAL_TEXT.test(edit.newText));
 }
 
 /** Logs when the user grants trust: the gated commands work from then on, without a reload. */

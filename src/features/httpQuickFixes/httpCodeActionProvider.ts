@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCredentialFix } from '../../platform/workspaceTrust';
+import { isCredentialFix } from '../../core/httpFile/credentialFix';
 import { HttpLintService, toVscodeRange } from '../httpDiagnostics/httpLintService';
 
 /** Applies the quick fixes core computed with each diagnostic (grant type, Basic header, fresh token, state). */
