@@ -55,7 +55,7 @@ function readResults(file) {
 }
 
 async function main() {
-  const needsCompile = wanted('unit') || wanted('integration');
+  const needsCompile = wanted('unit') || wanted('integration') || wanted('restricted');
   if (wanted('lint')) {
     step('lint', bin('eslint'), ['src', 'test', 'scripts', 'bench', 'esbuild.mjs', 'eslint.config.mjs']);
     step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
@@ -65,7 +65,7 @@ async function main() {
     compiled = step('type-check and compile tests', bin('tsc'), ['-p', '.', '--outDir', outDir]) && compiled;
   }
   let built = true;
-  if (wanted('integration') || wanted('build')) {
+  if (wanted('integration') || wanted('restricted') || wanted('build')) {
     built = step('build', process.execPath, ['esbuild.mjs']);
   }
 
@@ -130,6 +130,36 @@ async function main() {
         record(hostName, results);
         if (results.passes === 0 && results.failures === 0) {
           record(hostName, { passes: 0, failures: 1, note: 'no integration test ran' });
+        }
+      } catch (err) {
+        console.error(`\n${err?.message ?? err}`);
+        record(hostName, { passes: 0, failures: 1, note: 'the host failed' });
+      }
+    }
+  }
+
+  // A second, short host session with workspace trust on and an untrusted folder, for the Restricted Mode suites
+  // (offline host only; `--only restricted` runs just this one).
+  const grepWantsRestricted = !opts.grep || /restricted/i.test(opts.grep);
+  if (opts.host === 'offline' && grepWantsRestricted && (wanted('integration') || wanted('restricted'))) {
+    const hostName = 'integration (Restricted Mode, offline VS Code host)';
+    if (!compiled || !built) {
+      record(hostName, { passes: 0, failures: 1, note: 'not run: the build or the compile failed' });
+    } else {
+      console.log(`\n▶ ${hostName}`);
+      try {
+        const { runTestsInOfflineHost } = await import('../test/host/offlineHost.mjs');
+        const results = await runTestsInOfflineHost({
+          root,
+          extensionDevelopmentPath: root,
+          extensionTestsPath: path.join(outDir, 'test', 'integration', 'index.js'),
+          workspace: path.join(root, 'test', 'fixtures', 'untrusted-workspace'),
+          workspaceTrust: true,
+          timeoutMs: 3 * 60_000,
+        });
+        record(hostName, results);
+        if (results.passes === 0 && results.failures === 0) {
+          record(hostName, { passes: 0, failures: 1, note: 'no Restricted Mode test ran' });
         }
       } catch (err) {
         console.error(`\n${err?.message ?? err}`);

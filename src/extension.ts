@@ -3,6 +3,7 @@ import { EXTENSION_NAME } from './constants';
 import { HttpLintService } from './platform/httpLintService';
 import { registerHttpDiagnostics } from './features/httpDiagnostics/registerHttpDiagnostics';
 import { registerHttpHover } from './features/httpHover/registerHttpHover';
+import { registerWorkspaceTrust } from './platform/workspaceTrust';
 import { registerHttpQuickFixes } from './features/httpQuickFixes/registerHttpQuickFixes';
 import { registerShowLogCommand } from './features/log/registerShowLogCommand';
 import { registerTokensView } from './features/tokensView/registerTokensView';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     secretStore,
     vault,
     registerShowLogCommand(services),
+    registerWorkspaceTrust(log),
     registerProfiles(services),
     registerSignIn(services),
     registerTokenCommands(services),

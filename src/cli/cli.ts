@@ -1,5 +1,5 @@
 import packageJson from '../../package.json';
-import { CliIo, CliUsageError } from './cliIo';
+import { CliIo, CliUsageError, withEnvSecretsMasked } from './cliIo';
 import { MAX_INPUT_FILE_BYTES } from './inputFiles';
 import { terminalSafeIo } from './terminalText';
 
@@ -76,7 +76,7 @@ ${SECRETS_NOTE}${practice.PRACTICE_USAGE}`;
 
 /** Runs the command line given without the node and script paths; resolves to the process exit code. */
 export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
-  const io = terminalSafeIo(rawIo);
+  const io = terminalSafeIo(withEnvSecretsMasked(rawIo, argv));
   try {
     const [first, ...args] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {

@@ -1,3 +1,5 @@
+import { redactSecrets } from '../core/oauth/redactSecrets';
+
 /** Where a CLI command writes and what it reads from its surroundings; injected so commands are testable in-process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -17,4 +19,22 @@ export class CliUsageError extends Error {
     super(message);
     this.name = 'CliUsageError';
   }
+}
+
+/**
+ * The same io with every secret the command line names (the values of the variables given to `--…-env` options)
+ * masked in what goes to stderr, in any encoded form: a server may quote them back in an error. Stdout is left alone,
+ * since `token` prints tokens there on purpose.
+ */
+export function withEnvSecretsMasked(io: CliIo, argv: readonly string[]): CliIo {
+  const secrets: string[] = [];
+  argv.forEach((arg, index) => {
+    const inline = /^--[a-z-]+-env=(.*)$/s.exec(arg);
+    const name = inline ? inline[1] : /^--[a-z-]+-env$/.test(arg) ? argv[index + 1] : undefined;
+    const value = name === undefined ? undefined : io.env[name];
+    if (value) {
+      secrets.push(value);
+    }
+  });
+  return { ...io, stderr: (text) => io.stderr(redactSecrets(text, secrets, { onlyRegistered: true })) };
 }

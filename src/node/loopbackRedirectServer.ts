@@ -190,6 +190,13 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
       res.end('Method not allowed\n');
       return;
     }
+    if (isPrefetch(req.headers)) {
+      // A browser (or a link preview) fetching ahead would spend the one-time code on a page nobody sees, and the
+      // real navigation would then find the server closed. Refuse it without touching the flow, and uncached.
+      res.writeHead(503, { ...TEXT_HEADERS, 'retry-after': '1' });
+      res.end('Not served to prefetch requests\n');
+      return;
+    }
     if (url.search === '' && this.outcome) {
       // The clean URL the callback redirected to: the code is gone from the address bar and from history.
       return this.page(res, 200, this.outcome === 'success' ? 'success' : 'error', { connection: 'close' });
@@ -226,6 +233,24 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
 /** The {@link CallbackReceiverFactory} to pass to `signIn` in Node (CLI, VS Code desktop). */
 export const startLoopbackRedirectServer: CallbackReceiverFactory = (expectations) =>
   LoopbackRedirectServer.start(expectations);
+
+/**
+ * Whether a request is a speculative fetch rather than a navigation: `Sec-Purpose: prefetch` (also
+ * `prefetch;prerender`), the older `Purpose: prefetch` and `X-Purpose: preview`, and Firefox's `X-Moz: prefetch`.
+ */
+export function isPrefetch(headers: http.IncomingHttpHeaders): boolean {
+  const tokens = (name: string): string[] => {
+    const value = headers[name];
+    const text = Array.isArray(value) ? value.join(',') : (value ?? '');
+    return text.toLowerCase().split(/[\s,;]+/);
+  };
+  return (
+    tokens('sec-purpose').includes('prefetch') ||
+    tokens('purpose').some((t) => t === 'prefetch' || t === 'preview') ||
+    tokens('x-purpose').some((t) => t === 'prefetch' || t === 'preview') ||
+    tokens('x-moz').includes('prefetch')
+  );
+}
 
 function isLoopbackHostHeader(host: string | undefined): boolean {
   if (!host) {

@@ -8,6 +8,7 @@ import { withoutLinks } from './notificationText';
 import { FailedOperation, FailureReport, OperationFailedError } from './operationFailedError';
 import type { OperationResult } from './operationResult';
 import type { ProfileStatusStore } from './profileStatusStore';
+import { refuseUntrusted } from './workspaceTrust';
 
 /** What the error boundary needs: the log, and where a profile's last failure is kept (the tree shows it). */
 export interface CommandContext {
@@ -27,6 +28,11 @@ export function registerCommand(
   handler: (...args: unknown[]) => unknown,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    // Commands that act with credentials are off in Restricted Mode, however they are invoked.
+    const refused = refuseUntrusted(id);
+    if (refused) {
+      return refused;
+    }
     try {
       return await handler(...args);
     } catch (err) {

@@ -49,6 +49,15 @@ const QUIET_SETTINGS = {
   'npm.fetchOnlinePackageInfo': false,
 };
 
+/** With workspace trust on: no prompt, so the folder opens in Restricted Mode and stays there. */
+const TRUST_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** Paths of the tools inside the ignored `.tools` folder of the project. */
 export function toolPaths(root) {
   const tools = path.join(root, '.tools');
@@ -212,6 +221,7 @@ export async function startCodeServer(
     port: wantedPort,
     proxy = false,
     settings = {},
+    workspaceTrust = false,
   } = {},
 ) {
   const p = toolPaths(root);
@@ -232,7 +242,7 @@ export async function startCodeServer(
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs['user-data'], 'User', 'settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2),
+    JSON.stringify({ ...QUIET_SETTINGS, ...(workspaceTrust ? TRUST_SETTINGS : {}), ...settings }, null, 2),
   );
 
   const port = wantedPort ?? (await freePort());
@@ -248,7 +258,7 @@ export async function startCodeServer(
     dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
@@ -347,6 +357,7 @@ export async function runTestsInOfflineHost({
   extensionDevelopmentPath,
   extensionTestsPath,
   workspace,
+  workspaceTrust = false,
   timeoutMs = 10 * 60_000,
   log = console.error,
   print = (line) => process.stdout.write(`${line}\n`),
@@ -356,11 +367,12 @@ export async function runTestsInOfflineHost({
     fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-results-')),
     'results.json',
   );
-  const server = await startCodeServer(root, {
-    env: { OAUTH_WORKBENCH_TEST_RESULTS: resultsFile },
-    log,
-    smokeTestDriver: true,
-  });
+  // With `workspaceTrust`, the folder opens untrusted and only the Restricted Mode suites run (see the test index).
+  const env = {
+    OAUTH_WORKBENCH_TEST_RESULTS: resultsFile,
+    ...(workspaceTrust ? { OAUTH_WORKBENCH_RESTRICTED: '1' } : {}),
+  };
+  const server = await startCodeServer(root, { env, log, workspaceTrust, smokeTestDriver: true });
   let browser;
   try {
     browser = await launchChromium();
@@ -385,7 +397,8 @@ export async function runTestsInOfflineHost({
       }
     });
     const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath });
-    await page.goto(url);
+    // Under load (several hosts on two cores) the workbench takes longer than page.goto's 30 s default to load.
+    await page.goto(url, { timeout: 120_000 });
     const outcome = await Promise.race([
       exitCode,
       server.exitPromise.then((e) => ({ serverExit: e })),

@@ -49,7 +49,7 @@ export function finding(
     end,
     severity,
     alternatives,
-    detail,
+    detail: detail === undefined ? undefined : plainDetail(detail),
     serverText,
     fixes: undefined,
     requiredScopes: undefined,
@@ -57,4 +57,19 @@ export function finding(
     profileId: undefined,
     status: undefined,
   };
+}
+
+const MAX_DETAIL = 120;
+// Bidi controls go; line breaks and other controls fold into one space: a diagnostic message is one plain line.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** A file's own words (an unregistered error code) as they may appear in a diagnostic message: one short line. */
+function plainDetail(detail: string): string {
+  const line = detail
+    .slice(0, MAX_DETAIL * 2)
+    .replace(BIDI, '')
+    .replace(CONTROLS, ' ');
+  return line.length > MAX_DETAIL || detail.length > MAX_DETAIL * 2 ? `${line.slice(0, MAX_DETAIL)}…` : line;
 }

@@ -1,6 +1,7 @@
 import { ERRATA } from '../knowledge/errata';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { HoverActionKind, KnowledgeCause, KnowledgeEntry } from '../knowledge/knowledgeEntry';
+import { redactSecrets } from '../oauth/redactSecrets';
 import { HttpDiagnostic } from './httpDiagnostic';
 
 /** Registered command ids by action; an action whose command is not registered is left out of the hover. */
@@ -41,7 +42,10 @@ export function hoverContent(
 ): HoverContent {
   const entry = kb.get(diagnostic.code);
   if (!entry) {
-    return { markdown: `**${escapeMarkdown(diagnostic.message)}** · \`${diagnostic.code}\``, commandIds: [] };
+    return {
+      markdown: `**${quoteForHover(diagnostic.message, MESSAGE_EXCERPT)}** · \`${diagnostic.code}\``,
+      commandIds: [],
+    };
   }
   const { data } = diagnostic;
   const lines: string[] = [];
@@ -51,11 +55,11 @@ export function hoverContent(
     .join(' · ');
   lines.push(`${entry.summary} _(${where})_`, '');
   if (diagnostic.message !== entry.title) {
-    lines.push(`_${escapeMarkdown(diagnostic.message.slice(entry.title.length).replace(/^:\s*/, ''))}_`, '');
+    const rest = diagnostic.message.slice(entry.title.length).replace(/^:\s*/, '');
+    lines.push(`_${quoteForHover(rest, MESSAGE_EXCERPT)}_`, '');
   }
   if (data.serverText) {
-    const said = data.serverText.length > 300 ? `${data.serverText.slice(0, 300)}…` : data.serverText;
-    lines.push(`The server said: “${escapeMarkdown(said.replace(/\s+/g, ' '))}”`, '');
+    lines.push(`The server said: “${quoteForHover(data.serverText, SERVER_TEXT_EXCERPT)}”`, '');
   }
   lines.push('**Likely causes**', '');
   rankCauses(entry.causes, data.grantType, data.endpoint).forEach((c, i) =>
@@ -115,6 +119,32 @@ export function rankCauses(
   return [...causes.filter(matches), ...causes.filter((c) => !matches(c))];
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_[\]<>]/g, (c) => `\\${c}`);
+/** How much of a file's or server's words a hover quotes; the rest is left to the document itself. */
+export const MESSAGE_EXCERPT = 160;
+export const SERVER_TEXT_EXCERPT = 300;
+
+// Bidi embeddings, overrides, isolates and marks: they can make quoted text read differently from what it is.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0 and C1 controls and every kind of line break or wide space: a quote stays one line of plain words.
+// eslint-disable-next-line no-control-regex
+const BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g;
+// Every ASCII punctuation mark Markdown gives a meaning to (headings, lists, emphasis, code, links, HTML, tables).
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|<>~&:]/g;
+
+/**
+ * Text a file or a server chose, made safe to quote in hover Markdown: bidi controls removed, line breaks and
+ * controls folded into single spaces, secrets and long token-like runs masked, cut to a short excerpt with "…", and
+ * every Markdown character escaped, so it can neither span lines nor become a heading, a link, HTML or a code block.
+ */
+export function quoteForHover(text: string, max: number): string {
+  // Fold first on a bounded prefix, so a 100 KB value costs no more than its excerpt.
+  const folded = text
+    .slice(0, max * 4)
+    .replace(BIDI, '')
+    .replace(BREAKS, ' ')
+    .trim();
+  const chars = Array.from(folded);
+  const excerpt =
+    chars.length > max || text.length > max * 4 ? `${chars.slice(0, max).join('').trimEnd()}…` : folded;
+  return redactSecrets(excerpt, [], { serverText: true }).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`);
 }

@@ -12,7 +12,7 @@ import {
 } from './errorCatalog';
 import { HttpResponse } from './httpClient';
 import { HttpRequestError, OAuthResponseError, OAuthWorkbenchError } from './oauthErrors';
-import { redactSecrets } from './oauthLogger';
+import { redactSecrets } from './redactSecrets';
 import { explainRefusal } from './refusalRules';
 
 const ENDPOINT_NAMES: Record<ErrorContext['endpoint'], string> = {
@@ -54,7 +54,7 @@ export function errorFromResponse(
   const status = response.status;
   const json = parseJsonObject(response.body);
   const text = (value: unknown): string | undefined =>
-    typeof value === 'string' ? redactSecrets(value, sent) : undefined;
+    typeof value === 'string' ? redactSecrets(value, sent, { serverText: true }) : undefined;
   const wwwAuthenticate = response.headers['www-authenticate'];
 
   if (json && typeof json.error === 'string' && json.error !== '') {
@@ -76,7 +76,7 @@ export function errorFromResponse(
 
   if (json && json.httpCode !== undefined) {
     // IBM API Connect gateway shape; the status inside is a string and may differ from the HTTP status (even 200).
-    const httpCode = redactSecrets(String(json.httpCode), sent);
+    const httpCode = redactSecrets(String(json.httpCode), sent, { serverText: true });
     const httpMessage = text(json.httpMessage);
     const moreInformation = text(json.moreInformation);
     return new HttpRequestError(

@@ -3,7 +3,8 @@
  * secret removed, so the user can follow what was sent where without the log ever holding a token.
  */
 import { HttpClient, HttpRequest, HttpResponse } from './httpClient';
-import { OAuthLogger, redactSecrets } from './oauthLogger';
+import { OAuthLogger } from './oauthLogger';
+import { redactSecrets } from './redactSecrets';
 import { parseBasicCredentials } from '../wire/basicAuthentication';
 import { formEncode } from '../wire/formEncoding';
 
@@ -39,7 +40,10 @@ export class LoggingHttpClient implements HttpClient {
       if (response.status >= 200 && response.status < 300) {
         this.logger.info(line);
       } else {
-        const body = redactSecrets(response.body.trim(), sent).slice(0, MAX_LOGGED_BODY);
+        const body = redactSecrets(response.body.trim(), sent, { serverText: true }).slice(
+          0,
+          MAX_LOGGED_BODY,
+        );
         this.logger.warn(body ? `${line}: ${body.replace(/\s+/g, ' ')}` : line);
       }
       return response;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isCredentialFix } from '../../core/httpFile/credentialFix';
 import { HttpLintService, toVscodeRange } from '../../platform/httpLintService';
 
 /** Applies the quick fixes core computed with each diagnostic (grant type, Basic header, fresh token, state). */
@@ -24,6 +25,10 @@ export class HttpCodeActionProvider implements vscode.CodeActionProvider {
         (v) => codeOf(v) === d.code && v.range.isEqual(diagnosticRange),
       );
       for (const fix of d.data.fixes) {
+        if (!vscode.workspace.isTrusted && isCredentialFix(fix)) {
+          // Restricted Mode: a file from an untrusted workspace gets no fix that carries credentials.
+          continue;
+        }
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         for (const edit of fix.edits) {

@@ -3,6 +3,7 @@ import { CommandIds, SettingKeys } from '../../constants';
 import { registerCommand } from '../../platform/runCommand';
 import type { SignInDeps } from './signInDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
+import { userSetting } from '../../platform/workspaceTrust';
 
 /**
  * `oauthWorkbench.signOut`: deletes the profile's tokens from SecretStorage, revoking them first when the profile has
@@ -11,9 +12,8 @@ import { resolveProfile } from '../../platform/resolveProfile';
 export function registerSignOutCommand(services: SignInDeps): vscode.Disposable {
   return registerCommand(CommandIds.signOut, services, async (arg?: unknown) => {
     const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile to sign out of'));
-    const revoke = vscode.workspace
-      .getConfiguration(SettingKeys.section)
-      .get<boolean>(SettingKeys.revokeOnSignOut, true);
+    // From user settings only: a workspace must not be able to leave live tokens behind.
+    const revoke = userSetting(SettingKeys.revokeOnSignOut, true);
     await (await services.engine.tokenManager()).signOut(profile, { revoke });
     services.status.clearFailure(profile.id);
     services.log.info(`Signed out of "${profile.label}"; its tokens were deleted from SecretStorage.`);

@@ -74,7 +74,7 @@ describe('hoverContent', () => {
       kb,
     );
     const { markdown } = hoverContent(d, kb, {});
-    assert.match(markdown, /The server said: “AADSTS99: \\\*bad\\\* \\\[x\\\]\(y\) Trace ID: 1”/);
+    assert.match(markdown, /The server said: “AADSTS99\\: \\\*bad\\\* \\\[x\\\]\\\(y\\\) Trace ID\\: 1”/);
   });
 
   it('ranks the refresh-token causes first for a refresh grant', () => {
@@ -90,5 +90,59 @@ describe('hoverContent', () => {
     const [d] = lintHttpFile('{"error":"invalid_grant"}', kb);
     const { markdown } = hoverContent(d, kb, {});
     assert.match(markdown, /could also be:\*\*\n\n- `rabobank\.token\.invalid-code`/);
+  });
+});
+
+describe('hoverContent on hostile values', () => {
+  const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  const unregistered = (value: string) => {
+    const [d] = lintHttpFile(`HTTP/1.1 400 Bad Request\n\n${JSON.stringify({ error: value })}`, kb);
+    assert.equal(d.code, 'oauth.any.unregistered-error');
+    return d;
+  };
+
+  it('quotes a 100 KB unregistered error value as a short excerpt', () => {
+    const d = unregistered('x'.repeat(100_000));
+    const { markdown } = hoverContent(d, kb, {});
+    assert.ok(markdown.length < 5_000, `hover is ${markdown.length} characters`);
+    assert.ok(d.message.length < 300, `message is ${d.message.length} characters`);
+    assert.match(markdown, /…/);
+  });
+
+  it('keeps line breaks in a value from turning into Markdown headings, rules or links', () => {
+    const d = unregistered('bad\n# Heading\n---\n[click](command:oauthWorkbench.signIn)\n<img src=x>\n```');
+    const { markdown } = hoverContent(d, kb, {});
+    for (const line of markdown.split('\n')) {
+      assert.doesNotMatch(line, /^\s*(#|---|```)/, line);
+    }
+    assert.doesNotMatch(markdown, /[^\\]\[click\]|[^\\]<img|command:oauthWorkbench\.signIn\)/);
+    assert.doesNotMatch(d.message, /\n/);
+  });
+
+  it('removes bidi controls from the value and from what the server said', () => {
+    const d = unregistered('invalid\u202egnp.exe\u2066x\u2069');
+    assert.doesNotMatch(d.message, BIDI);
+    assert.doesNotMatch(hoverContent(d, kb, {}).markdown, BIDI);
+    const [known] = lintHttpFile(
+      '{"error":"invalid_grant","error_description":"expired \\u202etoken\\u2067 rlo"}',
+      kb,
+    );
+    const { markdown } = hoverContent(known, kb, {});
+    assert.match(markdown, /The server said: “expired token rlo”/);
+  });
+
+  it('cuts a token the server quotes, and masks credentials it echoes', () => {
+    const jwt = `eyJhbGciOiJub25lIn0.${'eyJzdWIiOiJhbGljZSJ9'.repeat(3)}.`;
+    const [d] = lintHttpFile(
+      JSON.stringify({
+        error: 'invalid_grant',
+        error_description: `token ${jwt} for https://client.test/cb?code=abc123 refused`,
+      }),
+      kb,
+    );
+    const { markdown } = hoverContent(d, kb, {});
+    assert.ok(!markdown.includes(jwt));
+    assert.ok(!markdown.includes('abc123'));
+    assert.match(markdown, /token eyJhbG…/);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { OAuthLogger, RedactingLogger, redactSecrets } from '../../../../src/core/oauth/oauthLogger';
+import { OAuthLogger, RedactingLogger } from '../../../../src/core/oauth/oauthLogger';
+import { redactSecrets } from '../../../../src/core/oauth/redactSecrets';
 
 describe('redactSecrets', () => {
   const cases: [string, string][] = [
