@@ -40,6 +40,11 @@ describe('packaging', function () {
     }
     fs.cpSync(path.join(repoRoot, 'media'), path.join(scratch, 'media'), { recursive: true });
     fs.cpSync(path.join(repoRoot, 'docs'), path.join(scratch, 'docs'), { recursive: true });
+    fs.cpSync(path.join(repoRoot, 'syntaxes'), path.join(scratch, 'syntaxes'), { recursive: true });
+    fs.copyFileSync(
+      path.join(repoRoot, 'language-configuration.json'),
+      path.join(scratch, 'language-configuration.json'),
+    );
     fs.mkdirSync(path.join(scratch, 'dist'));
     fs.mkdirSync(path.join(scratch, 'src'));
     for (const file of [
