@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { repoRoot } from '../../support/paths';
@@ -148,17 +149,22 @@ describe('http grammar', () => {
   });
 
   it('toggles a line comment with # in an http document', async () => {
-    const document = await vscode.workspace.openTextDocument({
-      language: 'http',
-      content: 'GET https://api.example/accounts\n',
-    });
-    const editor = await vscode.window.showTextDocument(document);
-    editor.selection = new vscode.Selection(0, 0, 0, 0);
-    await vscode.commands.executeCommand('editor.action.commentLine');
-    assert.equal(document.lineAt(0).text, '# GET https://api.example/accounts');
-    await vscode.commands.executeCommand('editor.action.commentLine');
-    assert.equal(document.lineAt(0).text, 'GET https://api.example/accounts');
-    // An untitled document with text would ask to be saved when closed.
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // A file of its own, not an untitled document: other suites use untitled documents and their names.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-comment-')), 'toggle.http');
+    fs.writeFileSync(file, 'GET https://api.example/accounts\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      assert.equal(document.languageId, 'http');
+      const editor = await vscode.window.showTextDocument(document);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand('editor.action.commentLine');
+      assert.equal(document.lineAt(0).text, '# GET https://api.example/accounts');
+      await vscode.commands.executeCommand('editor.action.commentLine');
+      assert.equal(document.lineAt(0).text, 'GET https://api.example/accounts');
+      await document.save();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 });
