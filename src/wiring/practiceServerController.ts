@@ -59,6 +59,12 @@ export class PracticeServerController extends Disposable implements PracticeServ
       }
       throw err;
     }
+    // In a remote window the browser reaches the server through a forwarded address (code-server's /proxy/PORT/
+    // keeps its own Host), which the server refuses unless told about it.
+    const external = await vscode.env.asExternalUri(vscode.Uri.parse(this.server.url));
+    if (external.authority !== new URL(this.server.url).host) {
+      this.server.allowHost(external.authority);
+    }
     this._onDidChange.fire();
     return this.server.endpoints;
   }

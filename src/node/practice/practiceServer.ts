@@ -68,6 +68,11 @@ export interface PracticeServer {
   readonly endpoints: PracticeEndpoints;
   /** The state machine, for callers in the same process (the VS Code command, tests). */
   readonly authorizationServer: PracticeAuthorizationServer;
+  /**
+   * Also accepts `host:port` as `Host`, for a trusted proxy that forwards to this server under its own address (the
+   * remote window's port forwarding, code-server's /proxy/PORT/). Only callers in this process can do this.
+   */
+  allowHost(hostAndPort: string): void;
   close(): Promise<void>;
 }
 
@@ -80,7 +85,7 @@ export async function startPracticeServer(options: PracticeServerOptions = {}): 
   }
   const renderer = new PracticePageRenderer(options.mediaDir ?? findPracticeMediaDir());
   // The state machine needs the listening port (for its own URLs), so it is created after listen().
-  const ready: { machine?: PracticeAuthorizationServer; hosts?: ReadonlySet<string> } = {};
+  const ready: { machine?: PracticeAuthorizationServer; hosts?: Set<string> } = {};
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const server = http.createServer(
     {
@@ -118,6 +123,7 @@ export async function startPracticeServer(options: PracticeServerOptions = {}): 
     port,
     endpoints: authorizationServer.endpoints,
     authorizationServer,
+    allowHost: (hostAndPort) => ready.hosts?.add(hostAndPort.toLowerCase()),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -87,6 +87,12 @@ describe('practice server limits', () => {
       });
     }
 
+    it('serves a Host allowed after start, as for a forwarded address', async () => {
+      assert.equal(statusOf((await get('forwarded.example:443')).text), 403);
+      server.allowHost('Forwarded.example:443');
+      assert.equal(statusOf((await get('forwarded.example:443')).text), 200);
+    });
+
     it('refuses a rebound Host on the token endpoint too', async () => {
       const { text } = await rawExchange(server.port, (socket) =>
         socket.write(
