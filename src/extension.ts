@@ -17,6 +17,7 @@ import { registerWalkthrough } from './features/walkthrough/registerWalkthrough'
 import { PracticeProfiles } from './features/practice/practiceProfiles';
 import { PracticeServerController } from './features/practice/practiceServerController';
 import { registerPractice } from './features/practice/registerPractice';
+import { registerSend } from './features/send/registerSend';
 import { EngineLoader } from './platform/engineLoader';
 import { ProfileStatusStore } from './platform/profileStatusStore';
 import { SecretStorageSecretStore } from './platform/secretStorageSecretStore';
@@ -71,6 +72,13 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     registerHttpDiagnostics({ service: httpLint, log, onDidChangeLintContext: lintContext.onDidChange }),
     registerHttpHover({ service: httpLint }),
     registerHttpQuickFixes({ service: httpLint }),
+    registerSend({
+      log,
+      profiles: services.profiles,
+      clientSecret: (id) => secretStore.getClientSecret(id),
+      tokenManager: () => services.engine.tokenManager(),
+      lints: httpLint,
+    }),
   );
   log.debug(`activate() took ${(performance.now() - started).toFixed(2)} ms`);
   return createTestApi(context, {
