@@ -1,4 +1,5 @@
 import { ClientProfile } from '../profiles/clientProfile';
+import { CredentialTargets } from '../profiles/credentialTarget';
 
 /** A client registration as the lints need it; the VS Code side fills it from the profiles of issue 3. */
 export interface LintProfile {
@@ -6,11 +7,26 @@ export interface LintProfile {
   readonly id?: string;
   readonly name: string;
   readonly clientId: string;
-  /** Only when the caller may use it (to build a Basic header in a quick fix); never shown in messages. */
+  /** Only when the caller holds it, to tell a Basic header with another secret; never shown, never inserted. */
   readonly clientSecret?: string;
   readonly redirectUri?: string;
   readonly authorizationEndpoint?: string;
   readonly tokenEndpoint?: string;
+  readonly revocationEndpoint?: string;
+  readonly introspectionEndpoint?: string;
+  readonly consentDetailsEndpoint?: string;
+  readonly apiHosts?: readonly string[];
+}
+
+/** The endpoints the credential target rule reads, from a lint profile. */
+export function credentialTargetsOf(profile: LintProfile): CredentialTargets {
+  return {
+    token_endpoint: profile.tokenEndpoint ?? '',
+    revocation_endpoint: profile.revocationEndpoint,
+    introspection_endpoint: profile.introspectionEndpoint,
+    consentDetailsEndpoint: profile.consentDetailsEndpoint,
+    apiHosts: profile.apiHosts,
+  };
 }
 
 /** What the token explorer knows about an access token found in a request. */
@@ -31,8 +47,11 @@ export interface LintContext {
   readonly now?: number;
   readonly profiles: readonly LintProfile[];
   findToken?(accessToken: string): KnownToken | undefined;
-  /** A newer access token for the same grant, when one is held (for the "replace expired token" quick fix). */
-  freshAccessToken?(accessToken: string): string | undefined;
+  /**
+   * The profile that now holds a newer access token in place of this one (for the quick fix that puts the profile's
+   * token variable in its place). Known only from tokens the extension itself held, never from a token's claims.
+   */
+  freshTokenProfile?(accessToken: string): string | undefined;
 }
 
 /** No profiles, no tokens. */
@@ -48,5 +67,9 @@ export function lintProfileOf(profile: ClientProfile, clientSecret?: string): Li
     redirectUri: profile.redirect_uri,
     authorizationEndpoint: profile.authorization_endpoint,
     tokenEndpoint: profile.token_endpoint,
+    revocationEndpoint: profile.revocation_endpoint,
+    introspectionEndpoint: profile.introspection_endpoint,
+    consentDetailsEndpoint: profile.consentDetailsEndpoint,
+    apiHosts: profile.apiHosts,
   };
 }

@@ -1,9 +1,11 @@
+import { mayCarryCredentials } from '../profiles/credentialTarget';
+import { authVariableText } from '../send/sendVariables';
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { decodeBase64Text, encodeBase64Text, isImfFixdate, jwtScopes } from './credentials';
 import { Finding, NONE, finding } from './finding';
 import { FormParam, decodeFormComponent, encodeFormComponent, findParam } from './formParams';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
-import { LintContext, LintProfile } from './lintContext';
+import { credentialTargetsOf, LintContext, LintProfile } from './lintContext';
 import { HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
 import { RequestContext } from './requestContext';
 import { SourceText } from './sourceText';
@@ -159,7 +161,7 @@ class RequestLinter {
   private clientAuthentication(): void {
     const auth = this.auth;
     const form = this.ctx.form;
-    const profile = this.matchProfile();
+    const profile = this.credentialProfile();
     if (!auth) {
       const inBody = findParam(form, 'client_secret') ?? findParam(form, 'client_assertion');
       const publicPkceClient = findParam(form, 'code_verifier') && this.ctx.provider !== 'rabobank';
@@ -192,7 +194,7 @@ class RequestLinter {
       secret = cred.slice(sep + 1).trim();
     } else {
       this.addRaw('lint.token.malformed-basic-auth', credStart, auth.valueEnd, 'error', {
-        fixes: profile?.clientSecret ? [this.replaceBasicFix(profile, credStart, auth.valueEnd)] : [],
+        fixes: profile?.id ? [this.replaceBasicFix(profile.id, profile.name, credStart, auth.valueEnd)] : [],
       });
       return;
     }
@@ -204,7 +206,7 @@ class RequestLinter {
         profileName: profile.name,
         profileId: profile.id,
         detail: `profile “${profile.name}”`,
-        fixes: profile.clientSecret ? [this.replaceBasicFix(profile, credStart, auth.valueEnd)] : [],
+        fixes: profile.id ? [this.replaceBasicFix(profile.id, profile.name, credStart, auth.valueEnd)] : [],
       });
     }
   }
@@ -270,7 +272,7 @@ class RequestLinter {
     const claims = decodeJwtUnverified(token)?.claims;
     const exp = known?.expiresAt ?? (typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined);
     if (exp !== undefined && exp <= now) {
-      const fresh = this.lint.freshAccessToken?.(token);
+      const fresh = this.freshTokenProfile(token);
       const range = this.file.lines.rangeOf(start, auth.valueEnd);
       this.addRaw('lint.bearer.expired-token', start, auth.valueEnd, 'warning', {
         profileName: known?.profileName,
@@ -279,9 +281,9 @@ class RequestLinter {
         fixes: fresh
           ? [
               {
-                title: 'Replace with a fresh access token',
-                edits: [{ range, newText: fresh }],
-                isPreferred: true,
+                title: `Use the current access token of profile “${fresh.name}” (filled in when sent)`,
+                edits: [{ range, newText: authVariableText({ kind: 'token', profileId: fresh.id }) }],
+                isPreferred: false,
               },
             ]
           : [],
@@ -333,34 +335,62 @@ class RequestLinter {
     return profiles.find((p) => p.tokenEndpoint === url || p.authorizationEndpoint === url);
   }
 
+  /**
+   * The profile whose client credentials may go to this request: one whose own token, revocation or introspection
+   * endpoint the URL is (see {@link mayCarryCredentials}), the one with the request's `client_id` first. A client id
+   * alone never picks a profile: a file can name any client id and post it anywhere.
+   */
+  private credentialProfile(): LintProfile | undefined {
+    const url = this.ctx.resolvedUrl;
+    const allowed = this.lint.profiles.filter((p) =>
+      mayCarryCredentials(credentialTargetsOf(p), 'clientCredentials', url),
+    );
+    if (allowed.length === 0) {
+      return undefined;
+    }
+    const clientId =
+      findParam(this.ctx.query, 'client_id')?.value ?? findParam(this.ctx.form, 'client_id')?.value;
+    return allowed.find((p) => p.clientId === clientId) ?? allowed[0];
+  }
+
+  /** The profile now holding a newer token in place of `token`, when its token may go to this request's URL. */
+  private freshTokenProfile(token: string): { id: string; name: string } | undefined {
+    const id = this.lint.freshTokenProfile?.(token);
+    const profile = id === undefined ? undefined : this.lint.profiles.find((p) => p.id === id);
+    return profile?.id !== undefined &&
+      mayCarryCredentials(credentialTargetsOf(profile), 'bearerToken', this.ctx.resolvedUrl)
+      ? { id: profile.id, name: profile.name }
+      : undefined;
+  }
+
+  /** A Basic header from the profile's credentials as a variable, filled in only when the request is sent. */
   private addBasicFix(profile: LintProfile | undefined): QuickFix {
-    const value = profile
-      ? profile.clientSecret !== undefined
-        ? basicCredentials(profile.clientId, profile.clientSecret)
-        : `${profile.clientId}:{{client_secret}}`
-      : '{{client_id}}:{{client_secret}}';
     const at = this.request.headerInsertOffset;
+    const value = profile?.id
+      ? authVariableText({ kind: 'basic', profileId: profile.id })
+      : '{{client_id}}:{{client_secret}}';
     return {
-      title: profile
-        ? `Add Authorization: Basic from profile “${profile.name}”`
+      title: profile?.id
+        ? `Add Authorization: Basic from profile “${profile.name}” (filled in when sent)`
         : 'Add an Authorization: Basic header',
       edits: [
         { range: this.file.lines.rangeOf(at, at), newText: `${this.eol}Authorization: Basic ${value}` },
       ],
-      isPreferred: true,
+      // A fix that brings in credentials is never applied by a single keystroke.
+      isPreferred: !profile?.id,
     };
   }
 
-  private replaceBasicFix(profile: LintProfile, start: number, end: number): QuickFix {
+  private replaceBasicFix(profileId: string, profileName: string, start: number, end: number): QuickFix {
     return {
-      title: `Use the client credentials of profile “${profile.name}”`,
+      title: `Use the client credentials of profile “${profileName}” (filled in when sent)`,
       edits: [
         {
           range: this.file.lines.rangeOf(start, end),
-          newText: basicCredentials(profile.clientId, profile.clientSecret ?? ''),
+          newText: authVariableText({ kind: 'basic', profileId }),
         },
       ],
-      isPreferred: true,
+      isPreferred: false,
     };
   }
 
