@@ -17,6 +17,12 @@ import { AuthReference, authVariableText, SendEnvironment } from '../../core/sen
 import { ResponseDocuments } from './responseDocuments';
 import { SendDeps } from './sendDeps';
 
+/** What the command returns (for tests and other callers): the response document and the status. */
+export interface SendResult {
+  readonly uri: string;
+  readonly status: number;
+}
+
 /** What the command receives from a CodeLens; from the palette or a key it sends the request under the cursor. */
 interface SendTarget {
   readonly uri?: string;
@@ -31,7 +37,7 @@ export async function sendRequest(
   deps: SendDeps,
   responses: ResponseDocuments,
   arg?: unknown,
-): Promise<void> {
+): Promise<SendResult | undefined> {
   const { document, line } = await targetOf(arg);
   const file = parseHttpFile(document.getText());
   const block = blockAt(file, line);
@@ -39,7 +45,7 @@ export async function sendRequest(
   checkCredentialTargets(prepared, (id) => deps.profiles.get(id));
   const values = await authValues(deps, prepared.auth);
   if (!values) {
-    return;
+    return undefined;
   }
   const valueOf = (ref: AuthReference) => values.get(authVariableText(ref)) ?? '';
   const request = renderSendRequest(prepared, valueOf);
@@ -75,7 +81,7 @@ export async function sendRequest(
   }
   const secrets = [...secretValuesOf(prepared, valueOf), ...(await heldSecrets(deps, prepared.auth))];
   const text = responseDocumentText({ request: prepared, ...answer, sentAt, secrets });
-  await responses.show(document.uri, prepared.line, {
+  const editor = await responses.show(document.uri, prepared.line, {
     title: `${prepared.method} ${prepared.shownUrl} → ${answer.status}`,
     text,
     curl: curlCommand(prepared),
@@ -84,6 +90,7 @@ export async function sendRequest(
   deps.log.info(
     `Sent ${prepared.method} ${prepared.shownUrl}: ${answer.status} in ${Math.round(answer.elapsedMs)} ms.`,
   );
+  return { uri: editor.document.uri.toString(), status: answer.status };
 }
 
 /** The request under the cursor, or the block a CodeLens names, as text Copy as curl can take. */
