@@ -9,7 +9,7 @@ import { Finding, NONE, finding } from './finding';
 import { parseFormParams } from './formParams';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
-import { EMPTY_LINT_CONTEXT, LintContext } from './lintContext';
+import { EMPTY_LINT_CONTEXT, LintContext, providerOfProfileHost } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
 import { RequestContext, resolveRequestContext, urlUsesVariables } from './requestContext';
 import { lintRequest, rabobankRequiredScopes } from './requestLints';
@@ -69,7 +69,9 @@ function diagnoseBlocks(
   lint: LintContext,
   out: HttpDiagnostic[],
 ): void {
-  const contexts = blocks.map((block) => resolveRequestContext(file, block.request));
+  const providerOfUrl =
+    lint.profiles.length > 0 ? (url: string) => providerOfProfileHost(lint.profiles, url) : undefined;
+  const contexts = blocks.map((block) => resolveRequestContext(file, block.request, providerOfUrl));
   // One list for the findings of the whole batch, and where each block's findings end in it: a list per block was an
   // array and its backing store for each of 2,700 blocks in 1 MB, all of it garbage soon after.
   const findings: Finding[] = [];

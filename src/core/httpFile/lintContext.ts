@@ -1,5 +1,6 @@
 import { ClientProfile } from '../profiles/clientProfile';
 import { CredentialTargets } from '../profiles/credentialTarget';
+import { presetOf } from '../profiles/profilePresets';
 
 /** A client registration as the lints need it; the VS Code side fills it from the profiles of issue 3. */
 export interface LintProfile {
@@ -16,6 +17,51 @@ export interface LintProfile {
   readonly introspectionEndpoint?: string;
   readonly consentDetailsEndpoint?: string;
   readonly apiHosts?: readonly string[];
+  /** The profile starts from a Rabobank preset: answers from its hosts are explained as Rabobank's. */
+  readonly rabobank?: boolean;
+}
+
+/** Host (with port) → provider, from the profiles whose preset names one; hosts of other profiles are unknown. */
+const profileHosts = new WeakMap<readonly LintProfile[], ReadonlyMap<string, 'rabobank'>>();
+
+/**
+ * The provider of a URL's host when a Rabobank profile uses that host (its endpoints or API hosts), e.g. a practice
+ * server on 127.0.0.1; undefined otherwise. Built once per list of profiles.
+ */
+export function providerOfProfileHost(profiles: readonly LintProfile[], url: string): 'rabobank' | undefined {
+  let hosts = profileHosts.get(profiles);
+  if (!hosts) {
+    const map = new Map<string, 'rabobank'>();
+    for (const p of profiles.filter((profile) => profile.rabobank)) {
+      const urls = [
+        p.tokenEndpoint,
+        p.authorizationEndpoint,
+        p.revocationEndpoint,
+        p.introspectionEndpoint,
+        p.consentDetailsEndpoint,
+      ];
+      for (const host of [...urls.map(hostOf), ...(p.apiHosts ?? []).map((h) => hostOf(`https://${h}/`))]) {
+        if (host) {
+          map.set(host, 'rabobank');
+        }
+      }
+    }
+    hosts = map;
+    profileHosts.set(profiles, hosts);
+  }
+  const host = hostOf(url);
+  return host === undefined ? undefined : hosts.get(host);
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) {
+    return undefined;
+  }
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The endpoints the credential target rule reads, from a lint profile. */
@@ -71,5 +117,6 @@ export function lintProfileOf(profile: ClientProfile, clientSecret?: string): Li
     introspectionEndpoint: profile.introspection_endpoint,
     consentDetailsEndpoint: profile.consentDetailsEndpoint,
     apiHosts: profile.apiHosts,
+    rabobank: presetOf(profile.preset).facts.rabobank,
   };
 }
