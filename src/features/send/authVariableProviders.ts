@@ -70,20 +70,22 @@ export class AuthVariableProviders implements vscode.CompletionItemProvider, vsc
       const profile = this.deps.profiles.get(match[3]);
       const md = new vscode.MarkdownString();
       if (!AUTH_VARIABLE_KINDS.includes(kind)) {
-        md.appendText(vscode.l10n.t('OAuth Workbench does not know $auth.{0}.', kind));
+        md.appendMarkdown(escape(vscode.l10n.t('OAuth Workbench does not know $auth.{0}.', kind)));
       } else if (!profile) {
-        md.appendText(vscode.l10n.t('No profile has the id "{0}".', match[3]));
+        md.appendMarkdown(escape(vscode.l10n.t('No profile has the id "{0}".', match[3])));
       } else {
         const state = await this.state(profile);
         md.appendMarkdown(
           `**${escape(KIND_WORDS[kind])} of “${escape(profile.label)}”** · \`${escape(profile.id)}\`\n\n`,
         );
-        md.appendText(kind === 'token' || kind === 'idToken' ? state.tokens : state.secret);
-        md.appendText(
+        md.appendMarkdown(escape(kind === 'token' || kind === 'idToken' ? state.tokens : state.secret));
+        md.appendMarkdown(
           '\n\n' +
-            vscode.l10n.t(
-              'Filled in when the request is sent, only for the profile’s own endpoints{0}; never written into the file.',
-              kind === 'token' || kind === 'idToken' ? vscode.l10n.t(' and its API hosts') : '',
+            escape(
+              vscode.l10n.t(
+                'Filled in when the request is sent, only for the profile’s own endpoints{0}; never written into the file.',
+                kind === 'token' || kind === 'idToken' ? vscode.l10n.t(' and its API hosts') : '',
+              ),
             ),
         );
       }
