@@ -32,6 +32,9 @@ export const CommandIds = {
   copyValue: 'oauthWorkbench.copyValue',
   startPracticeServer: 'oauthWorkbench.startPracticeServer',
   practiceTrouble: 'oauthWorkbench.practiceTrouble',
+  sendRequest: 'oauthWorkbench.sendRequest',
+  showResponseHistory: 'oauthWorkbench.showResponseHistory',
+  copyAsCurl: 'oauthWorkbench.copyAsCurl',
 } as const;
 
 /** Setting keys, all under the `oauthWorkbench` section. */
@@ -42,6 +45,7 @@ export const SettingKeys = {
   refreshAheadSeconds: 'refreshAheadSeconds',
   revokeOnSignOut: 'revokeOnSignOut',
   practiceSpeed: 'practiceSpeed',
+  sendTimeoutSeconds: 'sendTimeoutSeconds',
 } as const;
 
 /** `contextValue`s of the token explorer's items; `package.json` menus match on them (`viewItem =~ /…/`). */
@@ -72,3 +76,6 @@ export const WALKTHROUGH_ID = 'oauthWorkbench.gettingStarted';
 
 /** Scheme of the read-only token-details documents. */
 export const TOKEN_DETAILS_SCHEME = 'oauth-workbench-token';
+
+/** Scheme of the read-only response documents Send Request opens. */
+export const RESPONSE_SCHEME = 'oauth-workbench-response';

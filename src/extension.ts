@@ -18,6 +18,7 @@ import { registerWalkthrough } from './features/walkthrough/registerWalkthrough'
 import { PracticeProfiles } from './wiring/practiceProfiles';
 import { PracticeServerController } from './wiring/practiceServerController';
 import { registerPractice } from './features/practice/registerPractice';
+import { registerSend } from './features/send/registerSend';
 import { EngineLoader } from './wiring/engineLoader';
 import { ProfileStatusStore } from './platform/profileStatusStore';
 import { SecretStorageSecretStore } from './platform/secretStorageSecretStore';
@@ -74,6 +75,16 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     registerHttpDiagnostics({ service: httpLint, log, onDidChangeLintContext: lintContext.onDidChange }),
     registerHttpHover({ service: httpLint }),
     registerHttpQuickFixes({ service: httpLint }),
+    registerSend({
+      log,
+      status: services.status,
+      profiles: services.profiles,
+      clientSecret: (id) => secretStore.getClientSecret(id),
+      tokenManager: () => services.engine.tokenManager(),
+      lints: httpLint,
+      sendRequest: async (request, options) =>
+        (await import('./node/send/requestSender.js')).sendConcreteRequest(request, options),
+    }),
   );
   log.debug(`activate() took ${(performance.now() - started).toFixed(2)} ms`);
   return createTestApi(context, {

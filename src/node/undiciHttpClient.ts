@@ -30,6 +30,8 @@ export interface UndiciHttpClientOptions {
   readonly tls?: ConnectionSettings['tls'];
   /** Idle keep-alive; short by default so tools and tests exit promptly. */
   readonly keepAliveTimeoutMs?: number;
+  /** Verify server certificates (default); false only when the user turned VS Code's `http.proxyStrictSSL` off. */
+  readonly rejectUnauthorized?: boolean;
   /** Resolves host names instead of the system resolver (split-horizon setups, tests); proxied targets are resolved by the proxy. */
   readonly lookup?: net.LookupFunction;
 }
@@ -45,7 +47,7 @@ export class UndiciHttpClient implements HttpClient {
 
   constructor(options: UndiciHttpClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const connect = tlsOptions(options.tls);
+    const connect = { ...tlsOptions(options.tls), rejectUnauthorized: options.rejectUnauthorized !== false };
     const common = {
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 1000,
       keepAliveMaxTimeout: options.keepAliveTimeoutMs ?? 1000,

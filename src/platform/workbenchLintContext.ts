@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { KnownToken, LintContext, lintProfileOf } from '../core/httpFile/lintContext';
 import { tokenFingerprint } from '../core/tokens/tokenFingerprint';
-import { clientIdOfAccessToken } from '../core/tokens/tokenOwner';
-import { isAccessTokenExpired, TokenSet } from '../core/tokens/tokenSet';
+import { TokenSet } from '../core/tokens/tokenSet';
 import { Disposable } from './dispose';
 import { SecretStorageSecretStore } from './secretStorageSecretStore';
 import { SecretStorageTokenVault } from './secretStorageTokenVault';
@@ -11,8 +10,8 @@ import { WorkspaceProfileRepository } from './workspaceProfileRepository';
 /**
  * What the `.http` lints may know from the token explorer, kept as a synchronous snapshot (lints run on every edit):
  * the profiles, the access tokens held (to say a pasted token expired, or lacks a scope) and which older tokens they
- * replaced (for the "replace expired token" quick fix), and each profile's client secret for the quick fix that
- * writes an `Authorization: Basic` header on the user's request (never shown in a message). Loaded from
+ * replaced (for the quick fix that puts the profile's token variable in place of an expired token), and each
+ * profile's client secret to tell a Basic header with another secret (never shown, never inserted). Loaded from
  * SecretStorage on first use, not at activation.
  */
 export class WorkbenchLintContext extends Disposable {
@@ -43,25 +42,9 @@ export class WorkbenchLintContext extends Disposable {
     return {
       profiles: profiles.map((profile) => lintProfileOf(profile, this.secrets.get(profile.id))),
       findToken: (accessToken) => this.findToken(accessToken),
-      freshAccessToken: (accessToken) => {
-        const profileId =
-          this.replaced.get(tokenFingerprint(accessToken)) ?? this.profileIssuedTo(accessToken);
-        const fresh = profileId ? this.tokenSets.get(profileId) : undefined;
-        return fresh && fresh.access_token !== accessToken && !isAccessTokenExpired(fresh, Date.now())
-          ? fresh.access_token
-          : undefined;
-      },
+      // Only a token this window held and replaced names its profile; claims inside a token never do.
+      freshTokenProfile: (accessToken) => this.replaced.get(tokenFingerprint(accessToken)),
     };
-  }
-
-  /** A token pasted from elsewhere: the one profile with held tokens whose client id the JWT names, if any. */
-  private profileIssuedTo(accessToken: string): string | undefined {
-    const clientId = clientIdOfAccessToken(accessToken);
-    if (clientId === undefined) {
-      return undefined;
-    }
-    const matches = [...this.tokenSets.keys()].filter((id) => this.profiles.get(id)?.client_id === clientId);
-    return matches.length === 1 ? matches[0] : undefined;
   }
 
   private findToken(accessToken: string): KnownToken | undefined {

@@ -9,7 +9,7 @@ import { Finding, NONE, finding } from './finding';
 import { parseFormParams } from './formParams';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
-import { EMPTY_LINT_CONTEXT, LintContext } from './lintContext';
+import { EMPTY_LINT_CONTEXT, LintContext, providerOfProfileHost } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
 import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext, urlUsesVariables } from './requestContext';
 import { lintRequestlessBlock } from './hygieneLints';
@@ -96,10 +96,12 @@ function diagnoseBlocks(
   lint: LintContext,
   out: HttpDiagnostic[],
 ): void {
+  const providerOfUrl =
+    lint.profiles.length > 0 ? (url: string) => providerOfProfileHost(lint.profiles, url) : undefined;
   const failed = new Uint8Array(blocks.length);
   const contexts = blocks.map((block, i) => {
     try {
-      return resolveRequestContext(file, block.request);
+      return resolveRequestContext(file, block.request, providerOfUrl);
     } catch {
       failed[i] = 1;
       return UNKNOWN_CONTEXT;

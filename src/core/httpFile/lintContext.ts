@@ -1,4 +1,6 @@
 import { ClientProfile } from '../profiles/clientProfile';
+import { CredentialTargets } from '../profiles/credentialTarget';
+import { presetOf } from '../profiles/profilePresets';
 
 /** A client registration as the lints need it; the VS Code side fills it from the client profiles. */
 export interface LintProfile {
@@ -6,11 +8,71 @@ export interface LintProfile {
   readonly id?: string;
   readonly name: string;
   readonly clientId: string;
-  /** Only when the caller may use it (to build a Basic header in a quick fix); never shown in messages. */
+  /** Only when the caller holds it, to tell a Basic header with another secret; never shown, never inserted. */
   readonly clientSecret?: string;
   readonly redirectUri?: string;
   readonly authorizationEndpoint?: string;
   readonly tokenEndpoint?: string;
+  readonly revocationEndpoint?: string;
+  readonly introspectionEndpoint?: string;
+  readonly consentDetailsEndpoint?: string;
+  readonly apiHosts?: readonly string[];
+  /** The profile starts from a Rabobank preset: answers from its hosts are explained as Rabobank's. */
+  readonly rabobank?: boolean;
+}
+
+/** Host (with port) → provider, from the profiles whose preset names one; hosts of other profiles are unknown. */
+const profileHosts = new WeakMap<readonly LintProfile[], ReadonlyMap<string, 'rabobank'>>();
+
+/**
+ * The provider of a URL's host when a Rabobank profile uses that host (its endpoints or API hosts), e.g. a practice
+ * server on 127.0.0.1; undefined otherwise. Built once per list of profiles.
+ */
+export function providerOfProfileHost(profiles: readonly LintProfile[], url: string): 'rabobank' | undefined {
+  let hosts = profileHosts.get(profiles);
+  if (!hosts) {
+    const map = new Map<string, 'rabobank'>();
+    for (const p of profiles.filter((profile) => profile.rabobank)) {
+      const urls = [
+        p.tokenEndpoint,
+        p.authorizationEndpoint,
+        p.revocationEndpoint,
+        p.introspectionEndpoint,
+        p.consentDetailsEndpoint,
+      ];
+      for (const host of [...urls.map(hostOf), ...(p.apiHosts ?? []).map((h) => hostOf(`https://${h}/`))]) {
+        if (host) {
+          map.set(host, 'rabobank');
+        }
+      }
+    }
+    hosts = map;
+    profileHosts.set(profiles, hosts);
+  }
+  const host = hostOf(url);
+  return host === undefined ? undefined : hosts.get(host);
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) {
+    return undefined;
+  }
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The endpoints the credential target rule reads, from a lint profile. */
+export function credentialTargetsOf(profile: LintProfile): CredentialTargets {
+  return {
+    token_endpoint: profile.tokenEndpoint ?? '',
+    revocation_endpoint: profile.revocationEndpoint,
+    introspection_endpoint: profile.introspectionEndpoint,
+    consentDetailsEndpoint: profile.consentDetailsEndpoint,
+    apiHosts: profile.apiHosts,
+  };
 }
 
 /** What the token explorer knows about an access token found in a request. */
@@ -31,8 +93,11 @@ export interface LintContext {
   readonly now?: number;
   readonly profiles: readonly LintProfile[];
   findToken?(accessToken: string): KnownToken | undefined;
-  /** A newer access token for the same grant, when one is held (for the "replace expired token" quick fix). */
-  freshAccessToken?(accessToken: string): string | undefined;
+  /**
+   * The profile that now holds a newer access token in place of this one (for the quick fix that puts the profile's
+   * token variable in its place). Known only from tokens the extension itself held, never from a token's claims.
+   */
+  freshTokenProfile?(accessToken: string): string | undefined;
 }
 
 /** No profiles, no tokens. */
@@ -48,5 +113,10 @@ export function lintProfileOf(profile: ClientProfile, clientSecret?: string): Li
     redirectUri: profile.redirect_uri,
     authorizationEndpoint: profile.authorization_endpoint,
     tokenEndpoint: profile.token_endpoint,
+    revocationEndpoint: profile.revocation_endpoint,
+    introspectionEndpoint: profile.introspection_endpoint,
+    consentDetailsEndpoint: profile.consentDetailsEndpoint,
+    apiHosts: profile.apiHosts,
+    rabobank: presetOf(profile.preset).facts.rabobank,
   };
 }

@@ -58,9 +58,16 @@ function usesVariablesBefore(urlText: string, questionMark: number): boolean {
   return braces >= 0 && (questionMark < 0 || braces < questionMark);
 }
 
-/** Works out endpoint kind, provider and grant type of a request. */
-export function resolveRequestContext(file: HttpFile, request: HttpRequest | undefined): RequestContext {
-  return request ? new LazyRequestContext(request, file.variables) : UNKNOWN_CONTEXT;
+/**
+ * Works out endpoint kind, provider and grant type of a request. `providerOfUrl` names the provider of a host the
+ * public names do not tell (a profile's own server, such as a practice server on loopback).
+ */
+export function resolveRequestContext(
+  file: HttpFile,
+  request: HttpRequest | undefined,
+  providerOfUrl?: (url: string) => ProviderKind | undefined,
+): RequestContext {
+  return request ? new LazyRequestContext(request, file.variables, providerOfUrl) : UNKNOWN_CONTEXT;
 }
 
 /**
@@ -92,6 +99,7 @@ class LazyRequestContext implements RequestContext {
   constructor(
     private readonly request: HttpRequest,
     variables: ReadonlyMap<string, string>,
+    private readonly providerOfUrl?: (url: string) => ProviderKind | undefined,
   ) {
     const urlText = request.url.text;
     const questionMark = urlText.indexOf('?');
@@ -141,7 +149,10 @@ class LazyRequestContext implements RequestContext {
   }
 
   get provider(): ProviderKind {
-    this.providerKind ??= this.isPracticeServer() ? 'rabobank' : providerKind(this.host, this.path);
+    if (this.providerKind === undefined) {
+      const known = this.isPracticeServer() ? 'rabobank' : providerKind(this.host, this.path);
+      this.providerKind = known === 'unknown' ? (this.providerOfUrl?.(this.resolvedUrl) ?? known) : known;
+    }
     return this.providerKind;
   }
 

@@ -1,3 +1,5 @@
+import { mayCarryCredentials } from '../profiles/credentialTarget';
+import { authVariableText } from '../send/sendVariables';
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { isPushedAuthorizationRequest, lintAuthorizeParams } from './authorizeLints';
 import { isPublicTokenClient, lintCredentialsInUrl } from './clientAuthLints';
@@ -13,12 +15,12 @@ import {
   lintHtmlEntity,
   looksLikeIdToken,
 } from './hygieneLints';
-import { LintContext, LintProfile } from './lintContext';
+import { credentialTargetsOf, LintContext, LintProfile } from './lintContext';
 import { HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
 import { rabobankRequiredScopes } from './rabobankScopes';
 import { RequestContext } from './requestContext';
 import { SourceText } from './sourceText';
-import { basicCredentials, parseBasicCredentials } from '../wire/basicAuthentication';
+import { parseBasicCredentials } from '../wire/basicAuthentication';
 
 /** What a lint adds to its finding. */
 interface FindingExtras {
@@ -173,7 +175,7 @@ class RequestLinter {
     const auth = this.auth;
     const form = this.bodyParams;
     const has = (name: string) => form.some((p) => p.name === name && p.value !== '');
-    const profile = this.matchProfile();
+    const profile = this.credentialProfile();
     if (!auth) {
       const inBody = has('client_secret') || has('client_assertion');
       if (inBody || this.bodyUnknown()) {
@@ -210,7 +212,7 @@ class RequestLinter {
       secret = cred.slice(sep + 1).trim();
     } else {
       this.addRaw('lint.token.malformed-basic-auth', credStart, auth.valueEnd, 'error', {
-        fixes: profile?.clientSecret ? [this.replaceBasicFix(profile, credStart, auth.valueEnd)] : [],
+        fixes: profile?.id ? [this.replaceBasicFix(profile.id, profile.name, credStart, auth.valueEnd)] : [],
       });
       return;
     }
@@ -222,7 +224,7 @@ class RequestLinter {
         profileName: profile.name,
         profileId: profile.id,
         detail: `profile “${profile.name}”`,
-        fixes: profile.clientSecret ? [this.replaceBasicFix(profile, credStart, auth.valueEnd)] : [],
+        fixes: profile.id ? [this.replaceBasicFix(profile.id, profile.name, credStart, auth.valueEnd)] : [],
       });
     }
   }
@@ -318,7 +320,7 @@ class RequestLinter {
     }
     const exp = known?.expiresAt ?? (typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined);
     if (exp !== undefined && exp <= now) {
-      const fresh = this.lint.freshAccessToken?.(token);
+      const fresh = this.freshTokenProfile(token);
       const range = this.file.lines.rangeOf(start, auth.valueEnd);
       this.addRaw('lint.bearer.expired-token', start, auth.valueEnd, 'warning', {
         profileName: known?.profileName,
@@ -327,9 +329,9 @@ class RequestLinter {
         fixes: fresh
           ? [
               {
-                title: 'Replace with a fresh access token',
-                edits: [{ range, newText: fresh }],
-                isPreferred: true,
+                title: `Use the current access token of profile “${fresh.name}” (filled in when sent)`,
+                edits: [{ range, newText: authVariableText({ kind: 'token', profileId: fresh.id }) }],
+                isPreferred: false,
               },
             ]
           : [],
@@ -381,34 +383,62 @@ class RequestLinter {
     return profiles.find((p) => p.tokenEndpoint === url || p.authorizationEndpoint === url);
   }
 
+  /**
+   * The profile whose client credentials may go to this request: one whose own token, revocation or introspection
+   * endpoint the URL is (see {@link mayCarryCredentials}), the one with the request's `client_id` first. A client id
+   * alone never picks a profile: a file can name any client id and post it anywhere.
+   */
+  private credentialProfile(): LintProfile | undefined {
+    const url = this.ctx.resolvedUrl;
+    const allowed = this.lint.profiles.filter((p) =>
+      mayCarryCredentials(credentialTargetsOf(p), 'clientCredentials', url),
+    );
+    if (allowed.length === 0) {
+      return undefined;
+    }
+    const clientId =
+      findParam(this.ctx.query, 'client_id')?.value ?? findParam(this.ctx.form, 'client_id')?.value;
+    return allowed.find((p) => p.clientId === clientId) ?? allowed[0];
+  }
+
+  /** The profile now holding a newer token in place of `token`, when its token may go to this request's URL. */
+  private freshTokenProfile(token: string): { id: string; name: string } | undefined {
+    const id = this.lint.freshTokenProfile?.(token);
+    const profile = id === undefined ? undefined : this.lint.profiles.find((p) => p.id === id);
+    return profile?.id !== undefined &&
+      mayCarryCredentials(credentialTargetsOf(profile), 'bearerToken', this.ctx.resolvedUrl)
+      ? { id: profile.id, name: profile.name }
+      : undefined;
+  }
+
+  /** A Basic header from the profile's credentials as a variable, filled in only when the request is sent. */
   private addBasicFix(profile: LintProfile | undefined): QuickFix {
-    const value = profile
-      ? profile.clientSecret !== undefined
-        ? basicCredentials(profile.clientId, profile.clientSecret)
-        : `${profile.clientId}:{{client_secret}}`
-      : '{{client_id}}:{{client_secret}}';
     const at = this.request.headerInsertOffset;
+    const value = profile?.id
+      ? authVariableText({ kind: 'basic', profileId: profile.id })
+      : '{{client_id}}:{{client_secret}}';
     return {
-      title: profile
-        ? `Add Authorization: Basic from profile “${profile.name}”`
+      title: profile?.id
+        ? `Add Authorization: Basic from profile “${profile.name}” (filled in when sent)`
         : 'Add an Authorization: Basic header',
       edits: [
         { range: this.file.lines.rangeOf(at, at), newText: `${this.eol}Authorization: Basic ${value}` },
       ],
-      isPreferred: true,
+      // A fix that brings in credentials is never applied by a single keystroke.
+      isPreferred: !profile?.id,
     };
   }
 
-  private replaceBasicFix(profile: LintProfile, start: number, end: number): QuickFix {
+  private replaceBasicFix(profileId: string, profileName: string, start: number, end: number): QuickFix {
     return {
-      title: `Use the client credentials of profile “${profile.name}”`,
+      title: `Use the client credentials of profile “${profileName}” (filled in when sent)`,
       edits: [
         {
           range: this.file.lines.rangeOf(start, end),
-          newText: basicCredentials(profile.clientId, profile.clientSecret ?? ''),
+          newText: authVariableText({ kind: 'basic', profileId }),
         },
       ],
-      isPreferred: true,
+      isPreferred: false,
     };
   }
 

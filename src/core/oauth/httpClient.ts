@@ -4,9 +4,10 @@
  */
 import { ClientProfile } from '../profiles/clientProfile';
 
-/** One HTTP request as the engine builds it; the body is already encoded (form or JSON). */
+/** One HTTP request as the engine builds it (or Send Request sends it); the body is already encoded. */
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST';
+  /** The engine sends GET and POST; Send Request any method a `.http` file names. */
+  readonly method: string;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;

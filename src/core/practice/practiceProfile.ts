@@ -41,5 +41,7 @@ export function practiceProfile(
     revocation_endpoint: endpoints.revocation_endpoint,
     introspection_endpoint: endpoints.introspection_endpoint,
     consentDetailsEndpoint: endpoints.consent_endpoint,
+    // The practice server serves its sample API on its own host and port.
+    apiHosts: [new URL(endpoints.accounts_endpoint).host],
   });
 }

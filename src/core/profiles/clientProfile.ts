@@ -62,12 +62,21 @@ export interface ClientProfile {
   readonly tls?: ClientTlsSettings;
   /** Explicit proxy URL; when absent, HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment apply. */
   readonly proxy?: string;
+  /**
+   * Hosts (`host` or `host:port`) of the APIs the profile's access token is meant for; a request sent with
+   * `{{$auth.token(…)}}` must go to one of them or to the profile's own endpoints. Presets fill it in.
+   */
+  readonly apiHosts?: readonly string[];
 }
 
 /** One validation finding, tied to the field it is about, worded for the person editing the profile. */
 export interface ProfileProblem {
   /** The profile field, e.g. `token_endpoint` or `scopes`. */
-  readonly field: keyof ClientProfile | `tls.${keyof ClientTlsSettings}` | `extraAuthorizeParams.${string}`;
+  readonly field:
+    | keyof ClientProfile
+    | `tls.${keyof ClientTlsSettings}`
+    | `extraAuthorizeParams.${string}`
+    | `apiHosts.${number}`;
   /** `error` blocks sign-in; `warning` is advice (e.g. paste-back will be needed). */
   readonly severity: 'error' | 'warning';
   readonly message: string;
@@ -162,6 +171,7 @@ export function validateClientProfile(profile: ClientProfile): ProfileProblem[] 
       'Mutual TLS needs both the client certificate and its private key.',
     );
   }
+  checkApiHosts(add, profile.apiHosts);
   if (profile.proxy !== undefined && profile.proxy !== '') {
     const proxy = parseUrl(profile.proxy);
     if (!proxy || !['http:', 'https:'].includes(proxy.protocol)) {
@@ -207,6 +217,28 @@ function checkEndpoint(
   } else if (url.hash) {
     add(field, `The ${describeField(field)} must not contain a #fragment.`);
   }
+}
+
+/** A host name or IP literal, with an optional port: no scheme, path, user info or wildcard. */
+const API_HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+function checkApiHosts(add: (field: ProfileProblem['field'], message: string) => void, hosts: unknown): void {
+  if (hosts === undefined) {
+    return;
+  }
+  if (!Array.isArray(hosts)) {
+    add('apiHosts', 'List the API hosts as separate entries, e.g. ["api-sandbox.rabobank.nl"].');
+    return;
+  }
+  hosts.forEach((host: unknown, i) => {
+    if (typeof host !== 'string' || !API_HOST.test(host)) {
+      add(
+        `apiHosts.${i}`,
+        'An API host is a host name with an optional port, e.g. api.example.com or 127.0.0.1:8642; no scheme, path or wildcard.',
+      );
+    }
+  });
 }
 
 function checkRedirectUri(

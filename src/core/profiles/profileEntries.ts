@@ -125,6 +125,12 @@ export function parseProfileEntry(entry: unknown, index: number): ClientProfile 
   if (record.extraAuthorizeParams !== undefined && !isStringRecord(record.extraAuthorizeParams)) {
     problems.push('extraAuthorizeParams: must be an object of text values, e.g. { "prompt": "consent" }.');
   }
+  if (
+    record.apiHosts !== undefined &&
+    !(Array.isArray(record.apiHosts) && record.apiHosts.every((h) => typeof h === 'string'))
+  ) {
+    problems.push('apiHosts: must be a list of host names, e.g. ["api-sandbox.rabobank.nl"].');
+  }
   if (record.tls !== undefined) {
     if (record.tls === null || typeof record.tls !== 'object' || Array.isArray(record.tls)) {
       problems.push('tls: must be an object with certificate paths.');
@@ -142,7 +148,14 @@ export function parseProfileEntry(entry: unknown, index: number): ClientProfile 
   }
 
   const known: Record<string, unknown> = {};
-  for (const field of [...STRING_FIELDS, 'pkce', 'exchangeDelayMs', 'extraAuthorizeParams', 'tls']) {
+  for (const field of [
+    ...STRING_FIELDS,
+    'pkce',
+    'exchangeDelayMs',
+    'extraAuthorizeParams',
+    'tls',
+    'apiHosts',
+  ]) {
     if (record[field] !== undefined) {
       known[field] = record[field];
     }

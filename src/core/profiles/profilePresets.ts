@@ -64,6 +64,7 @@ function rabobank(
   consentDetailsEndpoint: string,
   suggestedScopes: readonly string[],
 ): ProfilePreset {
+  const apiHosts = [new URL(consentDetailsEndpoint).host];
   return {
     id,
     label,
@@ -74,6 +75,8 @@ function rabobank(
       authorization_endpoint: `${oauthBase}/authorize`,
       token_endpoint: `${tokenBase}/token`,
       consentDetailsEndpoint,
+      // The bank's APIs answer on the host of the consent details API; a token goes nowhere else.
+      apiHosts,
       token_endpoint_auth_method: 'client_secret_basic',
       // Rabobank documents no PKCE support; the user may switch it on.
       pkce: false,

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
+import { authVariableText } from '../../core/send/sendVariables';
 import { registerCommand } from '../../platform/runCommand';
 import type { TokenCommandsDeps } from './tokenCommandsDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
 
 /**
- * `oauthWorkbench.insertAuthorizationHeader`: writes `Authorization: Bearer <token>` at the cursor of a `.http`
- * document (replacing an Authorization header on that line), refreshing first when the token expired.
+ * `oauthWorkbench.insertAuthorizationHeader`: writes `Authorization: Bearer {{$auth.token("<profile id>")}}` at the
+ * cursor of a `.http` document (replacing an Authorization header on that line). The token itself never goes into
+ * the document: Send Request fills the variable in, refreshed, when the request is sent.
  */
 export function registerInsertAuthorizationHeaderCommand(services: TokenCommandsDeps): vscode.Disposable {
   return registerCommand(CommandIds.insertAuthorizationHeader, services, async (arg?: unknown) => {
@@ -21,8 +23,7 @@ export function registerInsertAuthorizationHeaderCommand(services: TokenCommands
       arg,
       vscode.l10n.t('Profile whose access token to insert'),
     );
-    const token = await (await services.engine.tokenManager()).getValidAccessToken(profile);
-    const header = `Authorization: Bearer ${token}`;
+    const header = `Authorization: Bearer ${authVariableText({ kind: 'token', profileId: profile.id })}`;
     const done = await editor.edit((edit) => {
       for (const selection of editor.selections) {
         const line = editor.document.lineAt(selection.active.line);

@@ -131,7 +131,7 @@ describe('sign-in against oidc-provider', function () {
     assert.deepEqual(await api.authProvider.getSessions(['scope-never-granted']), []);
   });
 
-  it('inserts the Authorization header into a .http document', async () => {
+  it('inserts the Authorization header into a .http document as a variable, never the token', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'http',
       content: 'GET https://api.example/accounts\n',
@@ -140,7 +140,8 @@ describe('sign-in against oidc-provider', function () {
     editor.selection = new vscode.Selection(1, 0, 1, 0);
     await vscode.commands.executeCommand(CommandIds.insertAuthorizationHeader, { profileId: PROFILE_ID });
     const { access } = await revealedTokens();
-    assert.equal(document.lineAt(1).text, `Authorization: Bearer ${access}`);
+    assert.equal(document.lineAt(1).text, `Authorization: Bearer {{$auth.token("${PROFILE_ID}")}}`);
+    assert.ok(!document.getText().includes(access));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

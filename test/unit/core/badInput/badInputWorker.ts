@@ -55,7 +55,7 @@ const context: LintContext = {
   ],
   findToken: (token) =>
     token.length % 3 === 0 ? { profileName: 'Rabobank sandbox', expiresAt: NOW - 1 } : undefined,
-  freshAccessToken: () => 'fresh-token',
+  freshTokenProfile: () => 'rabo',
 };
 
 /** The shared pieces plus hostile ones: more providers, status lines, surrogates, long tokens. */

