@@ -17,6 +17,8 @@ Usage:
   oauth-workbench lint [--format text|json] [--fail-on warning|error] FILE…
                                Check .http files for OAuth error responses and risky requests.
   oauth-workbench explain ID   Explain a diagnostic id (causes, fixes, guide errata).
+  oauth-workbench explain - [--url URL] [--grant-type TYPE] [--status CODE] [--format text|json]
+                               Explain a server's answer read from standard input (e.g. from curl -si).
 ${TOKEN_USAGE}${REFRESH_USAGE}${REVOKE_USAGE}${INTROSPECT_USAGE}${COMMON_USAGE}
                                Secrets and tokens are read from the environment variables named, never from arguments.
                                Exit codes: 0 success, 1 the OAuth operation failed, 2 usage error.
@@ -53,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return await runLintCommand(argv.slice(1), io);
     }
     if (first === 'explain') {
-      return runExplainCommand(argv.slice(1), io);
+      return await runExplainCommand(argv.slice(1), io);
     }
     throw new CliUsageError(
       `Unknown command "${first}". Run "oauth-workbench --help" for the list of commands.`,
