@@ -32,6 +32,7 @@ export const CommandIds = {
   copyValue: 'oauthWorkbench.copyValue',
   startPracticeServer: 'oauthWorkbench.startPracticeServer',
   practiceTrouble: 'oauthWorkbench.practiceTrouble',
+  explainError: 'oauthWorkbench.explainError',
 } as const;
 
 /** Setting keys, all under the `oauthWorkbench` section. */
