@@ -9,6 +9,7 @@ import { registerTokensView } from './features/tokensView/registerTokensView';
 import { registerAuthProvider } from './features/authProvider/registerAuthProvider';
 import { registerAutoRefresh } from './features/autoRefresh/registerAutoRefresh';
 import { registerCheckConsentCommand } from './features/consent/checkConsentCommand';
+import { registerAnswerDiagnostics } from './features/explain/registerAnswerDiagnostics';
 import { registerExplainError } from './features/explain/registerExplainError';
 import { registerProfiles } from './features/profiles/registerProfiles';
 import { registerSignIn } from './features/signIn/registerSignIn';
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     registerHttpHover({ service: httpLint }),
     registerHttpQuickFixes({ service: httpLint }),
     registerExplainError({ log }),
+    registerAnswerDiagnostics({ log }),
   );
   log.debug(`activate() took ${(performance.now() - started).toFixed(2)} ms`);
   return createTestApi(context, {
