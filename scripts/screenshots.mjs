@@ -209,7 +209,10 @@ async function main() {
     if (process.env.OAUTH_WORKBENCH_HOST_VERBOSE) {
       page.on('console', (message) => console.error(`[workbench ${message.type()}] ${message.text()}`));
     }
-    await page.goto(workbenchUrl(server, { folder: workspace.folder, extensionDevelopmentPath: root }));
+    // Under load the workbench takes longer than the default 30 s to load.
+    await page.goto(workbenchUrl(server, { folder: workspace.folder, extensionDevelopmentPath: root }), {
+      timeout: 120_000,
+    });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor();
     // Let the extension host start and the extension activate.

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension } from '../support/activateExtension';
+import { closeScratchEditors } from './closeScratchEditors';
 import { waitFor } from '../support/waitFor';
 
 const ANSWER_SOURCE = 'OAuth Workbench';
@@ -43,7 +44,7 @@ describe('answers outside request blocks', () => {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeScratchEditors();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(outside, { recursive: true, force: true });
   });

@@ -4,6 +4,7 @@ import packageJson from '../../../package.json';
 import { CommandIds } from '../../../src/constants';
 import type { ExplainErrorResult } from '../../../src/features/explain/registerExplainError';
 import { activateExtension } from '../support/activateExtension';
+import { closeScratchEditors } from './closeScratchEditors';
 import { waitFor } from '../support/waitFor';
 
 const RABO_403 =
@@ -25,7 +26,7 @@ describe('Explain Error Response', () => {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeScratchEditors();
   });
 
   it('is registered and has a keybinding', async () => {
