@@ -171,7 +171,18 @@ async function hoverAndProblems(page) {
 
 /** An answer pasted into a scratch editor, selected, and explained in the rendered view beside it. */
 async function explainError(page) {
-  await runCommand(page, 'File: New Untitled Text File');
+  // Opening a .http file activates the extension, so its commands are in the palette.
+  await openFile(page, 'recorded-rabobank-errors.http');
+  await page.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 60_000 });
+  // Not runCommand: its first match for this title is "File: Compare New Untitled Text Files".
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>File: New Untitled Text File');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: /^File: New Untitled Text File/ })
+    .first()
+    .click();
   await page.locator('.monaco-editor textarea').first().waitFor();
   await page.waitForTimeout(500);
   const answer = [
