@@ -135,8 +135,7 @@ describe('explainAnswer', () => {
   });
 
   it('keeps an answer that holds a ### line with its request', () => {
-    const answer =
-      'HTTP/1.1 400 Bad Request\n\n### not a separator\n{"error":"invalid_grant"}';
+    const answer = 'HTTP/1.1 400 Bad Request\n\n### not a separator\n{"error":"invalid_grant"}';
     assert.deepEqual(ids(answer, { url: RABO_TOKEN, grantType: 'refresh_token' }), [
       'rabobank.token.invalid-refresh-token',
     ]);
