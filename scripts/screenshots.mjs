@@ -5,6 +5,7 @@
 //   token-explorer.png       the token explorer after a practice sign-in, with the expiry countdown
 //   hover-invalid-grant.png  the hover on an invalid_grant payload in a .http file
 //   problems-panel.png       the Problems panel listing the errors of that file
+//   explain-error.png        Explain Error Response… on an answer selected in a scratch editor
 //
 //   node scripts/screenshots.mjs [--only NAME] [--out DIR]
 import { spawnSync } from 'node:child_process';
@@ -168,6 +169,38 @@ async function hoverAndProblems(page) {
   }
 }
 
+/** An answer pasted into a scratch editor, selected, and explained in the rendered view beside it. */
+async function explainError(page) {
+  // Opening a .http file activates the extension, so its commands are in the palette.
+  await openFile(page, 'recorded-rabobank-errors.http');
+  await page.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 60_000 });
+  // Not runCommand: its first match for this title is "File: Compare New Untitled Text Files".
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>File: New Untitled Text File');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: /^File: New Untitled Text File/ })
+    .first()
+    .click();
+  await page.locator('.monaco-editor textarea').first().waitFor();
+  await page.waitForTimeout(500);
+  const answer = [
+    'HTTP/1.1 400 Bad Request',
+    'Content-Type: application/json; charset=utf-8',
+    '',
+    '{"error":"invalid_grant","error_description":"AADSTS700082: The refresh token has expired due to inactivity.","error_codes":[700082]}',
+  ].join('\n');
+  await page.keyboard.insertText(answer);
+  await page.keyboard.press('Control+A');
+  await runCommand(page, 'OAuth Workbench: Explain Error Response…');
+  await page.locator('.tab', { hasText: 'Explained:' }).first().waitFor({ timeout: 15_000 });
+  // The page is drawn inside nested frames; give it a moment after the tab appears.
+  await page.waitForTimeout(1500);
+  await closeNotifications(page);
+  await shoot(page, 'explain-error');
+}
+
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   build();
@@ -189,7 +222,8 @@ async function main() {
     if (process.env.OAUTH_WORKBENCH_HOST_VERBOSE) {
       page.on('console', (message) => console.error(`[workbench ${message.type()}] ${message.text()}`));
     }
-    await page.goto(workbenchUrl(server, { folder: workspace.folder }));
+    // Under load the workbench takes longer than the default 30 s to load.
+    await page.goto(workbenchUrl(server, { folder: workspace.folder }), { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor();
     // Let the extension host start and the extension activate.
@@ -207,6 +241,9 @@ async function main() {
       }
       if (wanted('hover-invalid-grant') || wanted('problems-panel')) {
         await hoverAndProblems(page);
+      }
+      if (wanted('explain-error')) {
+        await explainError(page);
       }
     } catch (err) {
       // What the page looked like when a step timed out, to see why.

@@ -35,6 +35,7 @@ export const CommandIds = {
   sendRequest: 'oauthWorkbench.sendRequest',
   showResponseHistory: 'oauthWorkbench.showResponseHistory',
   copyAsCurl: 'oauthWorkbench.copyAsCurl',
+  explainError: 'oauthWorkbench.explainError',
 } as const;
 
 /** Setting keys, all under the `oauthWorkbench` section. */

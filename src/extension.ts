@@ -10,6 +10,8 @@ import { registerTokensView } from './features/tokensView/registerTokensView';
 import { registerAuthProvider } from './features/authProvider/registerAuthProvider';
 import { registerAutoRefresh } from './features/autoRefresh/registerAutoRefresh';
 import { registerCheckConsentCommand } from './features/consent/checkConsentCommand';
+import { registerAnswerDiagnostics } from './features/explain/registerAnswerDiagnostics';
+import { registerExplainError } from './features/explain/registerExplainError';
 import { registerProfiles } from './features/profiles/registerProfiles';
 import { registerSignIn } from './features/signIn/registerSignIn';
 import { registerStatusBar } from './features/statusBar/registerStatusBar';
@@ -85,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
       sendRequest: async (request, options) =>
         (await import('./node/send/requestSender.js')).sendConcreteRequest(request, options),
     }),
+    registerExplainError({ log, status: services.status }),
+    registerAnswerDiagnostics({ log }),
   );
   log.debug(`activate() took ${(performance.now() - started).toFixed(2)} ms`);
   return createTestApi(context, {

@@ -70,6 +70,8 @@ Usage:
                                Check .http files (files, directories, globs, - for stdin) for OAuth error responses
                                and risky requests. Exits 1 when a finding reaches --fail-on (default: error).
   oauth-workbench explain ID   Explain a diagnostic id (causes, fixes, guide errata).
+  oauth-workbench explain - [--url URL] [--grant-type TYPE] [--status CODE] [--format text|json]
+                               Explain a server's answer read from standard input (e.g. from curl -si).
 ${token.TOKEN_USAGE}${refresh.REFRESH_USAGE}${revoke.REVOKE_USAGE}${introspect.INTROSPECT_USAGE}${common.COMMON_USAGE}
 ${SECRETS_NOTE}${practice.PRACTICE_USAGE}`;
 }

@@ -1,17 +1,23 @@
 import { entryText } from '../core/knowledge/entryText';
 import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import { CliIo, CliUsageError } from './cliIo';
+import { runExplainAnswerCommand } from './explainAnswerCommand';
 
 /** Printed for `explain --help`. */
 export const EXPLAIN_USAGE = `Usage: oauth-workbench explain ID
+       oauth-workbench explain - [--url URL] [--grant-type TYPE] [--status CODE] [--format text|json]
 
 Prints what an OAuth Workbench diagnostic id means: title, causes, fixes and guide errata.
 Ids look like rabobank.token.invalid-code, oauth.token.invalid_grant or berlingroup.CONSENT_EXPIRED.
+With "-" it reads a server's answer from standard input and explains it instead ("explain - --help" says more).
 `;
 
-/** `oauth-workbench explain ID`: the knowledge-base entry behind a diagnostic code, as text. */
-export function runExplainCommand(args: readonly string[], io: CliIo): number {
+/** `oauth-workbench explain ID`: the knowledge-base entry behind a diagnostic code, as text; `explain -`: an answer. */
+export function runExplainCommand(args: readonly string[], io: CliIo): number | Promise<number> {
   const [id, ...rest] = args;
+  if (id === '-') {
+    return runExplainAnswerCommand(rest, io);
+  }
   if (id === '--help' || id === '-h') {
     io.stdout(EXPLAIN_USAGE);
     return 0;
