@@ -185,7 +185,9 @@ class RequestLinter {
         return;
       }
       const facts = { bodyParams: this.bodyParams, query: this.ctx.query, provider: this.ctx.provider };
-      if (!isPublicTokenClient(this.file, this.request, facts, profile)) {
+      // Whether the client is confidential may come from a profile matched by client id: it only decides whether to
+      // warn. The fix's credentials come from the profile that owns this URL, never from a client id.
+      if (!isPublicTokenClient(this.file, this.request, facts, this.matchProfile())) {
         this.addUrl('lint.token.missing-client-auth', 'warning', {
           fixes: [this.addBasicFix(profile)],
           profileName: profile?.name,
