@@ -32,6 +32,7 @@ export function registerSetClientSecretCommand(services: ProfilesDeps): vscode.D
     }
     await services.secretStore.setClientSecret(profile.id, secret);
     services.status.clearFailure(profile.id);
+    services.status.noteAnswer(profile.id, { kind: 'secretReplaced' });
     services.log.info(`Stored the client secret of "${profile.label}" in SecretStorage.`);
     if (typeof given !== 'string') {
       void vscode.window.showInformationMessage(
