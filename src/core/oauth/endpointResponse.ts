@@ -119,7 +119,7 @@ export function errorFromResponse(
       {
         status,
         catalogId: 'rabobank.authorize.invalid-client',
-        fix: 'Copy the client id of the app on the developer portal, and check that the app is subscribed to the OAuth 2.0 product.',
+        fix: 'Copy the client id of the app on the developer portal, and subscribe the app to the OAuth 2.0 product there.',
       },
     );
   }
