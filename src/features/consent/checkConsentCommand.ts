@@ -62,7 +62,7 @@ export function registerCheckConsentCommand(services: ConsentDeps): vscode.Dispo
       if (!profile.consentDetailsEndpoint) {
         throw new Error(
           vscode.l10n.t(
-            '"{0}" has no consent details endpoint; only Rabobank presets have one.',
+            '"{0}" has no consent details endpoint; only Rabobank presets have one. Add a profile with a Rabobank preset to check consents.',
             profile.label,
           ),
         );

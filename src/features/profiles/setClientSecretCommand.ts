@@ -28,7 +28,11 @@ export function registerSetClientSecretCommand(services: ProfilesDeps): vscode.D
       throw new vscode.CancellationError();
     }
     if (secret === '') {
-      throw new Error(vscode.l10n.t('The client secret cannot be empty.'));
+      throw new Error(
+        vscode.l10n.t(
+          'The client secret cannot be empty. Paste the secret shown for the app on the provider’s developer portal.',
+        ),
+      );
     }
     await services.secretStore.setClientSecret(profile.id, secret);
     services.status.clearFailure(profile.id);
