@@ -59,6 +59,11 @@ export const TreeItemContexts = {
   profileError: 'oauthWorkbench.profile.error',
   /** A profile node whose token set carries a Rabobank consent id (adds "Check consent"). */
   profileConsentSuffix: '.consent',
+  /**
+   * A profile node with a problem the last answer proved, followed by the fitting action (`.problem-signIn`,
+   * `.problem-checkConsent`, `.problem-setClientSecret`); comes before the consent suffix.
+   */
+  profileProblemInfix: '.problem-',
   invalidProfile: 'oauthWorkbench.invalidProfile',
   accessToken: 'oauthWorkbench.accessToken',
   refreshToken: 'oauthWorkbench.refreshToken',

@@ -322,7 +322,10 @@ function bindError(err: unknown, host: string, port: number): AuthorizationFlowE
     `Cannot listen on ${where} (${code ?? 'unknown error'}).`,
     {
       cause: err,
-      fix: code === 'EACCES' ? 'Ports below 1024 need privileges; register a port above 1024.' : undefined,
+      fix:
+        code === 'EACCES'
+          ? 'Register a redirect URI with a port above 1024 (lower ports need privileges).'
+          : undefined,
     },
   );
 }

@@ -150,7 +150,7 @@ function tlsOptions(settings: ConnectionSettings['tls']): tls.ConnectionOptions 
       'A TLS file of the profile (certificate, key or CA bundle) cannot be read.',
       {
         cause: err,
-        fix: 'Check the certificate, key and CA bundle paths in the profile.',
+        fix: 'Edit the profile so its certificate, key and CA bundle paths point at readable PEM files.',
       },
     );
   }
@@ -202,7 +202,7 @@ export function transportError(
   if (state.timedOut || has((c) => /TIMEOUT|ETIMEDOUT/.test(c))) {
     return new HttpRequestError('HTTP_TIMEOUT', `The request to ${target} timed out.`, {
       cause: err,
-      fix: 'Check the network and any proxy setting; the server may be down or slow.',
+      fix: 'Retry when the network is back; behind a proxy, set the profile’s proxy or http.proxy.',
     });
   }
   if (
@@ -213,7 +213,7 @@ export function transportError(
   ) {
     return new HttpRequestError('HTTP_PROXY', `The proxy refused or failed the connection to ${target}.`, {
       cause: err,
-      fix: 'Check the proxy URL and credentials (setting, or HTTPS_PROXY / NO_PROXY).',
+      fix: 'Edit the proxy URL and credentials (the profile’s proxy, http.proxy, or HTTPS_PROXY / NO_PROXY).',
     });
   }
   if (has((c) => TLS_CODES.test(c))) {
@@ -222,7 +222,7 @@ export function transportError(
       `The TLS connection to ${target} failed (${codes.find((c) => TLS_CODES.test(c))}).`,
       {
         cause: err,
-        fix: 'Check the server certificate trust (CA bundle) and, for mTLS, the client certificate and key.',
+        fix: 'Add the server’s CA to the profile’s CA bundle and, for mTLS, set the client certificate and key (Edit Profile).',
       },
     );
   }
@@ -230,7 +230,7 @@ export function transportError(
     // A TLS 1.3 server that wants a client certificate rejects it after the handshake: the socket just closes.
     return new HttpRequestError('HTTP_TLS', `${target} closed the TLS connection without answering.`, {
       cause: err,
-      fix: 'The server may require a client certificate (mTLS): check the certificate and key in the profile, and that the provider has the certificate registered.',
+      fix: 'Set the client certificate and key in the profile (Edit Profile) and register that certificate with the provider, in case the server wants mTLS.',
     });
   }
   if (
@@ -241,14 +241,14 @@ export function transportError(
       `${target} closed the connection before the answer was complete.`,
       {
         cause: err,
-        fix: 'The server, or a proxy or load balancer in between, dropped the connection; try again, and check any proxy setting.',
+        fix: 'Retry; if it happens again, set or correct the proxy (the profile’s proxy or http.proxy).',
       },
     );
   }
   if (has((c) => c === 'ECONNREFUSED')) {
     return new HttpRequestError('HTTP_CONNECTION_REFUSED', `Nothing accepts connections at ${target}.`, {
       cause: err,
-      fix: 'Check the endpoint URL and port; the server may not be running.',
+      fix: 'Start the server, or edit the profile and correct the endpoint URL and port.',
     });
   }
   return new HttpRequestError(
@@ -256,7 +256,7 @@ export function transportError(
     `The request to ${target} failed (${codes[0] ?? 'network error'}).`,
     {
       cause: err,
-      fix: 'Check the endpoint URL, DNS and the network or proxy settings.',
+      fix: 'Edit the profile and correct the endpoint host name; behind a proxy, set the profile’s proxy or http.proxy.',
     },
   );
 }

@@ -44,7 +44,12 @@ export async function resolveProfile(
   if (id !== undefined) {
     const profile = services.profiles.get(id);
     if (!profile) {
-      throw new Error(vscode.l10n.t('There is no usable profile with the id "{0}".', id));
+      throw new Error(
+        vscode.l10n.t(
+          'There is no usable profile with the id "{0}". Run Add Profile, or correct the entry in the oauthWorkbench.profiles setting.',
+          id,
+        ),
+      );
     }
     return profile;
   }

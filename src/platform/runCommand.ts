@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../constants';
 import { failureActions } from '../core/knowledge/failureActions';
+import { fixForNotification } from '../core/knowledge/fixText';
 import type { KnowledgeActionKind, KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
 import { isOAuthWorkbenchError } from '../core/oauth/oauthErrors';
+import { problemOfFailure } from '../core/profiles/profileProblem';
 import { actionButton, KNOWLEDGE_ACTION_COMMANDS } from './knowledgeActions';
 import { withoutLinks } from './notificationText';
 import { FailedOperation, FailureReport, OperationFailedError } from './operationFailedError';
@@ -76,18 +78,22 @@ async function handleCommandError(id: string, ctx: CommandContext, err: unknown)
   }
   offerActions({
     severity: 'error',
-    message: describeError(err),
+    message: describeError(err, entry?.fixes),
     actions: entry?.actions ?? [],
   });
   return undefined;
 }
 
-/** One short sentence for a notification: the error's own message, never its stack. */
-export function describeError(err: unknown): string {
+/**
+ * One short sentence for a notification: the error's own message, never its stack. An engine error that carries a
+ * fix ends with a step the user can take now: its own fix when that is one, else one of its catalog entry's fixes.
+ */
+export function describeError(err: unknown, entryFixes: readonly string[] = []): string {
   if (err instanceof Error && err.message) {
-    // Engine errors carry one plain sentence saying what to do; it belongs next to what went wrong.
-    const fix = (err as { fix?: unknown }).fix;
-    return withoutLinks(typeof fix === 'string' && fix !== '' ? `${err.message} ${fix}` : err.message);
+    const own = (err as { fix?: unknown }).fix;
+    const fix =
+      typeof own === 'string' && own !== '' ? fixForNotification(own, entryFixes, [err.message]) : undefined;
+    return withoutLinks(fix ? `${err.message} ${fix}` : err.message);
   }
   return vscode.l10n.t('Something went wrong. See the OAuth Workbench log for details.');
 }
@@ -121,7 +127,11 @@ export async function explainFailure(
   const entry = await entryOf(engineError);
   const title = entry?.title;
   const likely = entry?.causes[0]?.text;
-  const fix = engineError?.fix ?? entry?.fixes[0];
+  // The message ends with a step the user can take now, never a retelling of the cause (see core/knowledge/fixText).
+  const fix = fixForNotification(engineError?.fix, entry?.fixes ?? [], [
+    err.message,
+    ...(entry?.causes.map((c) => c.text) ?? []),
+  ]);
   const parts = [`${OPERATION_NAMES[err.operation]} of "${err.profile.label}" failed: ${err.message}`];
   if (title) {
     parts.push(`[${title}]`);
@@ -129,16 +139,23 @@ export async function explainFailure(
   if (likely) {
     parts.push(`Likely cause: ${stripMarkdown(likely)}`);
   }
-  if (fix) {
-    parts.push(`Fix: ${stripMarkdown(fix)}`);
-  }
+  parts.push(`Fix: ${stripMarkdown(fix)}`);
   // Quotes the server (error_description): no link it planted may become clickable in a notification or tooltip.
   const message = withoutLinks(parts.join(' '));
   ctx.log.error(message);
   if (entry) {
     logEntry(ctx.log, entry);
   }
-  ctx.status.recordFailure(err.profile.id, { message, catalogId: engineError?.catalogId });
+  const problem = problemOfFailure(
+    {
+      operation: err.operation,
+      error: engineError?.error,
+      catalogId: engineError?.catalogId,
+      usesClientSecret: err.profile.token_endpoint_auth_method !== 'none',
+    },
+    Date.now(),
+  );
+  ctx.status.recordFailure(err.profile.id, { message, catalogId: engineError?.catalogId, problem });
   const report: FailureReport = {
     code: engineError?.code,
     catalogId: engineError?.catalogId,

@@ -53,7 +53,7 @@ const CODES: readonly BerlinGroupCode[] = [
     status: [401],
     summary:
       'The certificate does not carry the PSD2 role this service needs (e.g. a PIS-only certificate calling AIS).',
-    fix: 'Use a certificate with the role of this service.',
+    fix: 'Present a QWAC whose PSD2 roles include this service (AIS, PIS or PIIS), or get one issued with that role.',
   },
   {
     code: 'SIGNATURE_INVALID',
@@ -71,7 +71,7 @@ const CODES: readonly BerlinGroupCode[] = [
     code: 'CORPORATE_ID_INVALID',
     status: [401],
     summary: 'The `PSU-Corporate-ID` is unknown.',
-    fix: 'Check the corporate id sent.',
+    fix: 'Send the `PSU-Corporate-ID` the bank registered for the company, or leave the header out for a private user.',
   },
   {
     code: 'PSU_CREDENTIALS_INVALID',
@@ -112,7 +112,7 @@ const CODES: readonly BerlinGroupCode[] = [
     code: 'TOKEN_EXPIRED',
     status: [401],
     summary: 'The token belongs to this TPP but has expired.',
-    fix: 'Refresh the token.',
+    fix: 'Run Refresh Token (or sign in again when there is no refresh token) and repeat the call.',
     actions: ['refreshToken'],
   },
   {
@@ -126,7 +126,7 @@ const CODES: readonly BerlinGroupCode[] = [
     code: 'SERVICE_BLOCKED',
     status: [403],
     summary: 'The service is blocked for this user.',
-    fix: 'The user has to contact the bank.',
+    fix: 'Ask the user to contact their bank to unblock the service; retrying will not help.',
   },
   {
     code: 'RESOURCE_UNKNOWN',

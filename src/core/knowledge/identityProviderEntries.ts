@@ -189,7 +189,7 @@ export function identityProviderEntries(): KnowledgeEntry[] {
       status: [400, 403],
       summary: 'Auth0 refused the code exchange.',
       causes: ['The code was already exchanged or expired.'],
-      fixes: ['Log in again and exchange the new code once.'],
+      fixes: ['Sign in again and exchange the new code once.'],
       link: AUTH0,
       actions: ['signIn'],
       related: ['oauth.token.invalid_grant'],
@@ -204,7 +204,9 @@ export function identityProviderEntries(): KnowledgeEntry[] {
         'With rotation on, an old refresh token was reused and Auth0 revoked the whole token family.',
         'The refresh token expired.',
       ],
-      fixes: ['Always use the newest refresh token; after a reuse detection the user has to log in again.'],
+      fixes: [
+        'Sign in again: after a reuse detection Auth0 revokes the whole token family; keep only the newest refresh token from then on.',
+      ],
       link: AUTH0,
       actions: ['signIn'],
       related: ['oauth.token.invalid_grant'],
@@ -216,7 +218,9 @@ export function identityProviderEntries(): KnowledgeEntry[] {
       status: [400],
       summary: 'Okta refused the authorization because the `redirect_uri` is not registered for the app.',
       causes: ['The URI is missing from the app’s Sign-in redirect URIs.'],
-      fixes: ['Add the exact URI to Sign-in redirect URIs.'],
+      fixes: [
+        'Open the app in the Okta Admin Console and add the exact URI under General › Sign-in redirect URIs.',
+      ],
       link: OKTA,
       actions: ['editProfile'],
     }),
@@ -260,7 +264,9 @@ export function identityProviderEntries(): KnowledgeEntry[] {
       summary:
         'Keycloak showed “Invalid parameter: redirect_uri”: the URI does not match the client’s Valid Redirect URIs.',
       causes: ['The URI is not covered by any Valid Redirect URIs pattern of the client.'],
-      fixes: ['Add the URI (or a pattern for it) to Valid Redirect URIs.'],
+      fixes: [
+        'Open the client in the Keycloak admin console and add the URI (or a pattern for it) on its Settings tab.',
+      ],
       link: KEYCLOAK,
       actions: ['editProfile'],
     }),

@@ -45,6 +45,7 @@ export interface KnowledgeEntry {
   readonly summary: string;
   /** Most likely first. */
   readonly causes: readonly KnowledgeCause[];
+  /** Steps the user can take now, each starting with a verb from `FIX_VERBS` (`fixText.ts`); the first ends notifications. */
   readonly fixes: readonly string[];
   readonly link: { readonly title: string; readonly url: string };
   readonly errata: readonly ErratumId[];

@@ -91,7 +91,9 @@ export function lintEntries(): KnowledgeEntry[] {
       summary:
         'The client id or secret inside the Basic header differs from the profile registered for this endpoint.',
       causes: ['The header was written for another app or environment, or the secret was rotated since.'],
-      fixes: ['Rebuild the header from the profile.'],
+      fixes: [
+        'Replace the header value with `Basic {{$auth.basic("<profile id>")}}`, which Send Request fills from the stored client secret.',
+      ],
       link: { title: 'RFC 6749 §2.3.1 Client Password', url: `${RFC6749}#section-2.3.1` },
       actions: ['editProfile'],
     }),

@@ -76,7 +76,7 @@ export const AUTHORIZE_ERROR_CODES: readonly StandardCode[] = [
     summary:
       'The authorization server hit an unexpected condition (this code stands in for a 500 on a redirect).',
     causes: ['A fault on the server side.'],
-    fixes: ['Try again later; report it to the provider if it persists.'],
+    fixes: ['Retry in a few minutes; send the provider the time and request when it keeps failing.'],
   },
   {
     code: 'temporarily_unavailable',
@@ -114,7 +114,9 @@ export const TOKEN_ERROR_CODES: readonly StandardCode[] = [
       'The `Authorization: Basic` header is not base64 of `client_id:client_secret`.',
       'The client authenticated with a method its registration does not allow.',
     ],
-    fixes: ['Check the client id and secret in your profile and rebuild the Basic header from them.'],
+    fixes: [
+      'Run Set Client Secret with the secret from the provider’s console, then rebuild the Basic header from the client id and that secret.',
+    ],
     actions: ['setClientSecret', 'editProfile'],
   },
   {
@@ -138,8 +140,8 @@ export const TOKEN_ERROR_CODES: readonly StandardCode[] = [
       'The code or token was issued to another client.',
     ],
     fixes: [
-      'For a code: exchange it once, promptly, with the same `redirect_uri` (and `code_verifier`) as on authorize.',
-      'For a refresh token: use the newest one you received; if it still fails, sign in again.',
+      'Exchange a code once, promptly, with the same `redirect_uri` (and `code_verifier`) as on authorize.',
+      'Use the newest refresh token you received; sign in again when even that one is refused.',
     ],
     actions: ['refreshToken', 'signIn'],
   },
@@ -333,7 +335,9 @@ export function oauthEntries(): KnowledgeEntry[] {
       summary:
         'The response carries an `error` value that no OAuth 2.0 RFC defines; the provider’s documentation explains it.',
       causes: ['A provider-specific error code.', 'A gateway or framework error shaped like an OAuth error.'],
-      fixes: ['Look the code up in the provider’s documentation; `error_description` often says more.'],
+      fixes: [
+        'Read the provider’s documentation for this code and the `error_description` in the log (Show Log).',
+      ],
       link: {
         title: 'IANA OAuth Extensions Error Registry',
         url: 'https://www.iana.org/assignments/oauth-parameters/oauth-parameters.xhtml#extensions-error',

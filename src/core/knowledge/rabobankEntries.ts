@@ -23,7 +23,7 @@ export function rabobankEntries(): KnowledgeEntry[] {
         'The app exists but is not subscribed to the OAuth 2.0 product (or to the API the scope belongs to).',
       ],
       fixes: [
-        'On the developer portal, check that the app is subscribed to OAuth 2.0 Services (PSD2) or the Access Authorization API (premium), and to the API you call.',
+        'Open your app on the Rabobank developer portal and subscribe it to OAuth 2.0 Services (PSD2) or the Access Authorization API (premium), and to the API you call.',
         'Copy the client id of that exact app into the request and make sure the host matches the environment of the app.',
       ],
       link: GUIDE('Invalid client id supplied'),
@@ -44,7 +44,7 @@ export function rabobankEntries(): KnowledgeEntry[] {
       ],
       fixes: [
         'Copy the registered value into `redirect_uri` character for character (URL-encoded in the query).',
-        'When more than one URI is registered, always send one of them explicitly.',
+        'Send one of the registered URIs explicitly whenever the app has more than one.',
         'Send the very same `redirect_uri` again on the token request.',
       ],
       link: GUIDE('Redirect URI mismatch'),
@@ -68,7 +68,7 @@ export function rabobankEntries(): KnowledgeEntry[] {
       fixes: [
         'Exchange each code exactly once, within 5 minutes; guard against double submission.',
         'Wait about a second after receiving the code before calling the token endpoint.',
-        'If the code is gone, start a new authorization (sign in again).',
+        'Run Sign In again to get a fresh code when the old one is gone.',
       ],
       link: GUIDE('Invalid authorization code'),
       actions: ['signIn'],
@@ -90,7 +90,7 @@ export function rabobankEntries(): KnowledgeEntry[] {
       ],
       fixes: [
         'Keep the refresh token from the latest token response and discard the previous one; run one refresh at a time per consent.',
-        'If refreshing still fails, check the consent with the Consent Details API and sign in again when it is not `valid`.',
+        'Run Check Consent when refreshing still fails, and sign in again when the consent is not `valid`.',
       ],
       link: GUIDE('Invalid refresh token'),
       errata: ['consent-status-invalid'],
@@ -111,7 +111,7 @@ export function rabobankEntries(): KnowledgeEntry[] {
       ],
       fixes: [
         'Send `Authorization: Basic` followed by base64 of `client_id:client_secret` (each part form-encoded first if it holds reserved characters).',
-        'If the secret is lost, reset it on the developer portal and update your profile.',
+        'Reset the secret on the developer portal when it is lost, then run Set Client Secret with the new value.',
       ],
       link: GUIDE('Invalid authorization header'),
       actions: ['setClientSecret', 'editProfile'],
@@ -153,7 +153,7 @@ export function rabobankEntries(): KnowledgeEntry[] {
       ],
       fixes: [
         'Refresh the access token with the refresh token (track `expires_in` and refresh ahead of expiry).',
-        'If the refresh fails too, check the consent with the Consent Details API and sign in again if it is no longer `valid`.',
+        'Run Check Consent when the refresh fails too, and sign in again when the consent is no longer `valid`.',
       ],
       link: GUIDE('Access token invalid'),
       errata: ['consent-status-invalid'],
@@ -172,7 +172,7 @@ export function rabobankEntries(): KnowledgeEntry[] {
       ],
       fixes: [
         'Read the consent through the Consent Details API; if it is not `valid`, run the authorization flow again.',
-        'Otherwise sign in again asking for the scope this API needs (Account Information: `ais.balances.read`, `ais.transactions.read-90days` or `ais.transactions.read-history`).',
+        'Sign in again with the scope this API needs when the consent is valid (Account Information: `ais.balances.read`, `ais.transactions.read-90days` or `ais.transactions.read-history`).',
       ],
       link: GUIDE('Forbidden'),
       errata: ['missing-scope-name', 'payment-request-scope', 'consent-status-invalid'],

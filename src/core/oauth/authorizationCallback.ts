@@ -88,7 +88,7 @@ export function checkAuthorizationCallback(
             ? 'The authorization server promised an iss parameter (RFC 9207) but the callback has none.'
             : 'The callback came from a different issuer than the one this profile talks to (RFC 9207 mix-up defence).',
           {
-            fix: 'Check that the profile’s issuer and endpoints belong to the same authorization server, then sign in again.',
+            fix: 'Edit the profile so its issuer and endpoints belong to the same authorization server, then sign in again.',
           },
         ),
       };

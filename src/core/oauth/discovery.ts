@@ -73,7 +73,7 @@ export async function discoverAuthorizationServer(
     'DISCOVERY_FAILED',
     `No discovery document was found (${failures.join('; ')}).`,
     {
-      fix: 'Check the issuer URL, or enter the endpoints by hand with the Generic OAuth 2.0 preset.',
+      fix: 'Enter the issuer URL again, or the endpoints by hand with the Generic OAuth 2.0 preset.',
     },
   );
 }

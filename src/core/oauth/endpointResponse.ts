@@ -92,8 +92,8 @@ export function errorFromResponse(
         catalogId: catalogIdForGatewayError(httpCode, context),
         fix:
           httpCode === '401'
-            ? 'Check the client id and secret, that the app is subscribed to this API, and the TLS client certificate.'
-            : 'Check that the app is subscribed to this API and the consent covers it.',
+            ? 'Run Set Client Secret with the app’s current secret, then open the app on the developer portal and subscribe it to this API if it is not.'
+            : 'Run Check Consent, and subscribe the app to this API on the developer portal when the consent is valid.',
       },
     );
   }
@@ -126,7 +126,7 @@ export function errorFromResponse(
       {
         status,
         catalogId: 'rabobank.authorize.invalid-client',
-        fix: 'Copy the client id of the app on the developer portal, and check that the app is subscribed to the OAuth 2.0 product.',
+        fix: 'Copy the client id of the app on the developer portal, and subscribe the app to the OAuth 2.0 product there.',
       },
     );
   }
@@ -152,8 +152,8 @@ export function errorFromResponse(
         status === 503 && context.endpoint === 'revocation' ? 'oauth.revoke.service-unavailable' : undefined,
       fix:
         status === 503 && context.endpoint === 'revocation'
-          ? 'The token may still be valid; retry the revocation later (RFC 7009 §2.2.1).'
-          : 'The server or a gateway in front of it failed; try again later, and check any proxy setting.',
+          ? 'Retry the revocation later: until then the token may still be valid (RFC 7009 §2.2.1).'
+          : 'Retry in a few minutes; if it keeps failing, review the http.proxy setting.',
     });
   }
   return new HttpRequestError(
@@ -162,7 +162,7 @@ export function errorFromResponse(
     {
       status,
       wwwAuthenticate,
-      fix: `Check that the ${where} URL is right; this does not look like an OAuth server's answer.`,
+      fix: `Edit the profile and correct the ${where} URL: this does not look like an OAuth server's answer.`,
     },
   );
 }
@@ -171,22 +171,22 @@ function fixForOAuthError(error: string, context: ErrorContext): string | undefi
   switch (error) {
     case 'invalid_grant':
       return context.grantType === 'refresh_token'
-        ? 'The refresh token was already used, expired or revoked (or the consent ended); sign in again.'
-        : 'Sign in again: exchange each authorization code once, within its lifetime, with the same redirect URI.';
+        ? 'Run Sign In Again to get a new refresh token.'
+        : 'Run Sign In again: its new code is exchanged once, within minutes, with the same redirect URI.';
     case 'invalid_client':
-      return 'Check the client id and secret (reset the secret on the portal if unsure) and the client authentication method.';
+      return 'Run Set Client Secret with the secret from the provider’s portal (reset it there if unsure), and compare the client authentication method in Edit Profile with the registration.';
     case 'invalid_request':
       return context.rabobank
-        ? 'Check that grant_type matches the credential sent (authorization_code with code, refresh_token with refresh_token).'
-        : 'Check the request parameters and that the client authenticates one way only.';
+        ? 'Send grant_type=authorization_code with a code, or grant_type=refresh_token with a refresh token.'
+        : 'Send each parameter once in a form-encoded body, and let the client authenticate one way only (header or body).';
     case 'unsupported_grant_type':
-      return 'The server does not support this grant type for this client; enable it at the provider.';
+      return 'Enable this grant type for the client in the provider’s console, or use one it supports.';
     case 'unauthorized_client':
-      return 'Allow this grant type for the client at the provider.';
+      return 'Enable this grant type for the client in the provider’s console.';
     case 'invalid_scope':
-      return 'Request only scopes the client is registered and subscribed for.';
+      return 'Remove the scopes the client is not registered or subscribed for (Edit Profile, scopes step).';
     case 'unsupported_token_type':
-      return 'The server cannot revoke this kind of token; revoke the other one or sign out.';
+      return 'Revoke the other token, or run Sign Out to forget both.';
     default:
       return undefined;
   }

@@ -45,7 +45,7 @@ export function refreshOutcomeUnknown(
       fix: kept
         ? 'Refresh again when the token endpoint answers: if the refresh token was spent, it says invalid_grant ' +
           'and you need to sign in again.'
-        : 'Try the same refresh token once more when the token endpoint answers: if it says invalid_grant, it ' +
+        : 'Retry the same refresh token once more when the token endpoint answers: if it says invalid_grant, it ' +
           'was spent and you need to sign in again.',
     },
   );

@@ -175,7 +175,7 @@ export function processTokenResponse(
       `The token endpoint answered 200 with tokens whose lifetime cannot be used: ${lifetimeProblem}.`,
       {
         status: 200,
-        fix: 'The server breaks RFC 6749 §5.1 here (expires_in is a whole number of seconds); report it to the provider.',
+        fix: 'Report it to the provider: RFC 6749 §5.1 wants expires_in as a whole number of seconds.',
       },
     );
   }
@@ -193,7 +193,7 @@ export function processTokenResponse(
     throw new HttpRequestError(
       'HTTP_UNEXPECTED_RESPONSE',
       'The token endpoint answered 200 without an access_token and token_type.',
-      { status: 200, fix: 'Check that the token endpoint URL is right.' },
+      { status: 200, fix: 'Edit the profile and correct the token endpoint URL.' },
     );
   }
   throw errorFromResponse(response, options.context, options.sent);
@@ -271,7 +271,7 @@ function codeExpiredOr(err: unknown, call: EndpointCall, callbackReceivedAtMs: n
 function requireSecret(secret: string | undefined): string {
   if (secret === undefined || secret === '') {
     throw new ProfileStateError('CLIENT_SECRET_MISSING', 'No client secret is set for this profile.', {
-      fix: 'Set the client secret (from the provider’s developer portal) and try again.',
+      fix: 'Set the client secret (from the provider’s developer portal) and run the command again.',
     });
   }
   return secret;

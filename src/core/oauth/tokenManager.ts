@@ -223,7 +223,7 @@ export class TokenManager {
         'REFRESH_TOKEN_EXPIRED',
         `The refresh token of "${profile.label}" has expired.`,
         {
-          fix: 'Sign in again (for Rabobank, the consent may also have expired: check it).',
+          fix: 'Sign in again (for Rabobank, run Check Consent too: the consent may have ended).',
         },
       );
     }

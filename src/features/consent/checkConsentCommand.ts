@@ -7,6 +7,7 @@ import {
   parseConsentDetails,
 } from '../../core/consent/consentDetails';
 import { ClientProfile } from '../../core/profiles/clientProfile';
+import { problemOfConsentAnswer } from '../../core/profiles/profileProblem';
 import { presetOf } from '../../core/profiles/profilePresets';
 import type { TokenManager } from '../../core/oauth/tokenManager';
 import { Disposable } from '../../platform/dispose';
@@ -61,7 +62,7 @@ export function registerCheckConsentCommand(services: ConsentDeps): vscode.Dispo
       if (!profile.consentDetailsEndpoint) {
         throw new Error(
           vscode.l10n.t(
-            '"{0}" has no consent details endpoint; only Rabobank presets have one.',
+            '"{0}" has no consent details endpoint; only Rabobank presets have one. Add a profile with a Rabobank preset to check consents.',
             profile.label,
           ),
         );
@@ -97,6 +98,15 @@ export function registerCheckConsentCommand(services: ConsentDeps): vscode.Dispo
             rabobank: presetOf(profile.preset).facts.rabobank,
           });
         }
+        // The answer proves the consent's state either way: an ended consent marks the profile, a usable one clears it.
+        services.status.noteAnswer(profile.id, {
+          kind: 'consent',
+          problem: problemOfConsentAnswer(
+            { usable: details.usable, statuses: details.entries.map((e) => e.status) },
+            consentId,
+            Date.now(),
+          ),
+        });
         reportConsent(services, profile.id, profile.label, consentId, details);
         await reports.show(profile.id, renderConsentReport(profile.label, consentId, details));
         return { ok: true, consentId, details };

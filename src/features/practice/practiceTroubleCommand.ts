@@ -22,7 +22,10 @@ export function registerPracticeTroubleCommand(
     if (!practice.endpoints && !(await practice.detect())) {
       const start = vscode.l10n.t('Start Practice Server');
       void vscode.window
-        .showWarningMessage(vscode.l10n.t('No practice server is running.'), start)
+        .showWarningMessage(
+          vscode.l10n.t('No practice server is running. Run Start Practice Server first.'),
+          start,
+        )
         .then((choice) =>
           choice === start ? vscode.commands.executeCommand(CommandIds.startPracticeServer) : undefined,
         );
@@ -31,7 +34,12 @@ export function registerPracticeTroubleCommand(
     const requested = (arg as PracticeTroubleArgs | undefined)?.trouble;
     const trouble = requested !== undefined ? practiceTroubleOf(requested) : await pickTrouble();
     if (!trouble) {
-      throw new Error(vscode.l10n.t('There is no trouble switch "{0}".', String(requested)));
+      throw new Error(
+        vscode.l10n.t(
+          'There is no trouble switch "{0}". Run Practice Trouble… without an argument to pick one from the list.',
+          String(requested),
+        ),
+      );
     }
     await practice.setTrouble(trouble.id);
     services.log.info(`Practice trouble switched on: ${trouble.label} (${trouble.id}).`);

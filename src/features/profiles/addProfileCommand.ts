@@ -52,7 +52,12 @@ async function saveNewProfile(
     throw new Error(errors.map((p) => `${p.field}: ${p.message}`).join(' '));
   }
   if (services.profiles.get(profile.id)) {
-    throw new Error(vscode.l10n.t('A profile with the id "{0}" already exists.', profile.id));
+    throw new Error(
+      vscode.l10n.t(
+        'A profile with the id "{0}" already exists. Choose another id, or run Edit Profile on that one.',
+        profile.id,
+      ),
+    );
   }
   // The secret first: a profile without its secret would show as "no secret" for a moment.
   if (secret) {

@@ -13,7 +13,7 @@ export interface ProfilesDeps extends CommandContext {
   readonly secretStore: Pick<SecretStorageSecretStore, 'setClientSecret' | 'deleteClientSecret'>;
   readonly status: Pick<
     ProfileStatusStore,
-    'activeProfileId' | 'setActiveProfile' | 'clearFailure' | 'recordFailure'
+    'activeProfileId' | 'setActiveProfile' | 'clearFailure' | 'recordFailure' | 'noteAnswer'
   >;
   readonly engine: Pick<OAuthEngine, 'httpClientFor' | 'tokenManager'>;
 }

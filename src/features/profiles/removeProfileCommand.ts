@@ -27,6 +27,7 @@ export function registerRemoveProfileCommand(services: ProfilesDeps): vscode.Dis
     await services.secretStore.deleteClientSecret(profile.id);
     await services.profiles.remove(profile.id);
     services.status.clearFailure(profile.id);
+    services.status.noteAnswer(profile.id, { kind: 'forgotten' });
     services.log.info(
       `Removed profile "${profile.label}" (${profile.id}) with its tokens and client secret.`,
     );

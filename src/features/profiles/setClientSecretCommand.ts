@@ -28,10 +28,15 @@ export function registerSetClientSecretCommand(services: ProfilesDeps): vscode.D
       throw new vscode.CancellationError();
     }
     if (secret === '') {
-      throw new Error(vscode.l10n.t('The client secret cannot be empty.'));
+      throw new Error(
+        vscode.l10n.t(
+          'The client secret cannot be empty. Paste the secret shown for the app on the provider’s developer portal.',
+        ),
+      );
     }
     await services.secretStore.setClientSecret(profile.id, secret);
     services.status.clearFailure(profile.id);
+    services.status.noteAnswer(profile.id, { kind: 'secretReplaced' });
     services.log.info(`Stored the client secret of "${profile.label}" in SecretStorage.`);
     if (typeof given !== 'string') {
       void vscode.window.showInformationMessage(

@@ -14,7 +14,7 @@ export interface SignInDeps extends CommandContext, ProfilePickerDeps {
   readonly vault: TokenVault;
   readonly status: Pick<
     ProfileStatusStore,
-    'activeProfileId' | 'setActiveProfile' | 'clearFailure' | 'recordFailure'
+    'activeProfileId' | 'setActiveProfile' | 'clearFailure' | 'recordFailure' | 'noteAnswer'
   >;
   readonly engine: Pick<OAuthEngine, 'httpClientFor' | 'loopbackReceiver' | 'tokenManager'>;
 }

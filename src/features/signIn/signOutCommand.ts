@@ -16,6 +16,7 @@ export function registerSignOutCommand(services: SignInDeps): vscode.Disposable 
     const revoke = userSetting(SettingKeys.revokeOnSignOut, true);
     await (await services.engine.tokenManager()).signOut(profile, { revoke });
     services.status.clearFailure(profile.id);
+    services.status.noteAnswer(profile.id, { kind: 'forgotten' });
     services.log.info(`Signed out of "${profile.label}"; its tokens were deleted from SecretStorage.`);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Signed out of "{0}"', profile.label), 5000);
     return { ok: true, profileId: profile.id };

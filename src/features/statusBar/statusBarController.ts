@@ -3,6 +3,7 @@ import { CommandIds } from '../../constants';
 import { msUntilNextLabelChange } from '../../core/tokens/expiryLabels';
 import { msUntilExpiry } from '../../core/tokens/tokenSet';
 import { describeExpiry } from '../../core/tokens/expiryLabels';
+import { describeProblem } from '../../core/profiles/profileProblem';
 import { Disposable } from '../../platform/dispose';
 import type { StatusBarDeps } from './statusBarDeps';
 import { statusBarLook } from './statusBarPresentation';
@@ -34,6 +35,11 @@ export class StatusBarController extends Disposable {
   /** The text shown now; for tests. */
   get text(): string {
     return this.item.text;
+  }
+
+  /** The tooltip now; for tests. */
+  get tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
   }
 
   /** The theme colour id of the background now (`statusBarItem.warningBackground`…), if any; for tests. */
@@ -72,16 +78,20 @@ export class StatusBarController extends Disposable {
     }
     const now = Date.now();
     const left = tokenSet ? msUntilExpiry(tokenSet, now) : undefined;
-    const look = statusBarLook(profile.label, tokenSet !== undefined, left);
+    const problem = this.services.status.problemOf(profile.id, tokenSet);
+    const words = problem ? describeProblem(problem) : undefined;
+    const look = statusBarLook(profile.label, tokenSet !== undefined, left, words?.short);
     this.item.text = look.text;
     this.setBackground(look.background ? `statusBarItem.${look.background}Background` : undefined);
-    this.item.tooltip = tokenSet
-      ? vscode.l10n.t(
-          '{0}: access token {1}. Click for profiles and actions.',
-          profile.label,
-          describeExpiry(left),
-        )
-      : vscode.l10n.t('{0}: signed out. Click for profiles and actions.', profile.label);
+    this.item.tooltip = words
+      ? vscode.l10n.t('{0}: {1} {2}', profile.label, words.sentence, words.nextStep)
+      : tokenSet
+        ? vscode.l10n.t(
+            '{0}: access token {1}. Click for profiles and actions.',
+            profile.label,
+            describeExpiry(left),
+          )
+        : vscode.l10n.t('{0}: signed out. Click for profiles and actions.', profile.label);
     this.item.show();
     if (tokenSet?.expires_at) {
       this.ticker = setTimeout(

@@ -8,7 +8,7 @@ export interface StatusBarDeps extends CommandContext {
   readonly profiles: Pick<WorkspaceProfileRepository, 'list' | 'onDidChange'>;
   readonly status: Pick<
     ProfileStatusStore,
-    'activeProfileId' | 'setActiveProfile' | 'onDidChange' | 'recordFailure'
+    'activeProfileId' | 'setActiveProfile' | 'onDidChange' | 'recordFailure' | 'problemOf'
   >;
   readonly vault: Pick<SecretStorageTokenVault, 'load' | 'onDidChange'>;
 }

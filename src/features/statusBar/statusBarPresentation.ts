@@ -9,9 +9,18 @@ export interface StatusBarLook {
 /**
  * The status bar text and colour for the active profile: "$(key) Rabobank sandbox · 42m", warning colour under
  * 5 minutes, error colour once expired. `msLeft` is `undefined` for an unknown expiry; `signedIn` false when there is
- * no token set.
+ * no token set. A `problem` (the short words of what the last answer proved, e.g. "refresh token refused") wins over
+ * the time left, which would otherwise promise a token that cannot be renewed: an error mark and the error colour.
  */
-export function statusBarLook(label: string, signedIn: boolean, msLeft: number | undefined): StatusBarLook {
+export function statusBarLook(
+  label: string,
+  signedIn: boolean,
+  msLeft: number | undefined,
+  problem?: string,
+): StatusBarLook {
+  if (problem !== undefined) {
+    return { text: `$(error) ${label} · ${problem}`, background: 'error' };
+  }
   if (!signedIn) {
     return { text: `$(key) ${label} · signed out`, background: undefined };
   }

@@ -35,7 +35,11 @@ export function registerInsertAuthorizationHeaderCommand(services: TokenCommands
       }
     });
     if (!done) {
-      throw new Error(vscode.l10n.t('The document changed while the header was being inserted; try again.'));
+      throw new Error(
+        vscode.l10n.t(
+          'The document changed while the header was being inserted. Run Insert Authorization Header again.',
+        ),
+      );
     }
     services.log.info(
       `Inserted the Authorization header of "${profile.label}" into ${editor.document.uri.path}.`,

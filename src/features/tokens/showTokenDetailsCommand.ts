@@ -19,6 +19,9 @@ export class TokenDetailsContentProvider extends Disposable implements vscode.Te
     super();
     this._register(services.vault.onDidChange((profileId) => this.fireFor(profileId)));
     this._register(services.profiles.onDidChange(() => this.fireFor(undefined)));
+    this._register(
+      services.status.onDidChange((profileId) => (profileId ? this.fireFor(profileId) : undefined)),
+    );
   }
 
   static uriFor(profileId: string, reveal: boolean): vscode.Uri {
@@ -36,7 +39,11 @@ export class TokenDetailsContentProvider extends Disposable implements vscode.Te
       return `# No profile "${profileId}"\n`;
     }
     const tokenSet = await this.services.vault.load(profile.id);
-    return renderTokenDetails(profile, tokenSet, { reveal: uri.query === 'reveal', nowMs: Date.now() });
+    return renderTokenDetails(profile, tokenSet, {
+      reveal: uri.query === 'reveal',
+      nowMs: Date.now(),
+      problem: this.services.status.problemOf(profile.id, tokenSet),
+    });
   }
 
   /** Makes an open document of this URI show current content before it is shown again. */

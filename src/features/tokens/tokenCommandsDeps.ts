@@ -8,7 +8,10 @@ import type { ProfilePickerDeps } from '../../platform/resolveProfile';
 /** What the token commands may use of the services `activate()` builds, and nothing more. */
 export interface TokenCommandsDeps extends CommandContext, ProfilePickerDeps {
   readonly profiles: Pick<WorkspaceProfileRepository, 'get' | 'list' | 'onDidChange'>;
-  readonly status: Pick<ProfileStatusStore, 'activeProfileId' | 'recordFailure'>;
+  readonly status: Pick<
+    ProfileStatusStore,
+    'activeProfileId' | 'recordFailure' | 'problemOf' | 'onDidChange'
+  >;
   readonly vault: Pick<SecretStorageTokenVault, 'load' | 'onDidChange'>;
   readonly engine: Pick<OAuthEngine, 'tokenManager'>;
 }

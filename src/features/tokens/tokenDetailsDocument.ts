@@ -1,5 +1,6 @@
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { endpointsOf } from '../../core/profiles/profileEndpoints';
+import { describeProblem, ProfileProblem } from '../../core/profiles/profileProblem';
 import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
 import { describeExpiry } from '../../core/tokens/expiryLabels';
 import { maskToken } from '../../core/tokens/tokenFingerprint';
@@ -7,14 +8,25 @@ import { possiblySpentWarning, TokenSet } from '../../core/tokens/tokenSet';
 
 /**
  * The text of the read-only token-details document: the token set with tokens masked (unless revealed on request),
- * expiries, scope, consent id, endpoints, and decoded JWT claims marked as unverified.
+ * expiries, scope, consent id, endpoints, and decoded JWT claims marked as unverified. A `problem` the last answer
+ * proved (refresh token refused, consent ended, client secret refused) comes first, with its next step.
  */
 export function renderTokenDetails(
   profile: ClientProfile,
   tokenSet: TokenSet | undefined,
-  options: { readonly reveal: boolean; readonly nowMs: number },
+  options: { readonly reveal: boolean; readonly nowMs: number; readonly problem?: ProfileProblem },
 ): string {
   const lines: string[] = [`# ${profile.label} (${profile.id})`, ''];
+  if (options.problem) {
+    const words = describeProblem(options.problem);
+    lines.push(
+      '## Last answer',
+      '',
+      `- ${words.short} (${new Date(options.problem.at).toISOString()}): ${words.sentence}`,
+      `- Next step: ${words.nextStep}`,
+      '',
+    );
+  }
   const show = (token: string) => (options.reveal ? token : maskToken(token));
   if (!tokenSet) {
     lines.push('Not signed in.', '');

@@ -1,4 +1,6 @@
+import { TreeItemContexts } from '../../constants';
 import { ClientProfile } from '../../core/profiles/clientProfile';
+import { describeProblem, ProfileProblem } from '../../core/profiles/profileProblem';
 import { InvalidProfileEntry } from '../../core/profiles/profileEntries';
 import { TokenSet } from '../../core/tokens/tokenSet';
 
@@ -13,6 +15,38 @@ export interface ProfileSnapshot {
 
 /** The state a profile node shows. */
 export type ProfileState = 'signedIn' | 'expired' | 'signedOut' | 'noSecret' | 'error';
+
+/** How each state looks: codicon, theme colour, words and context value. */
+export const STATE_LOOK: Record<
+  ProfileState,
+  { icon: string; color?: string; text: string; context: string }
+> = {
+  signedIn: {
+    icon: 'pass-filled',
+    color: 'testing.iconPassed',
+    text: 'signed in',
+    context: TreeItemContexts.profileSignedIn,
+  },
+  expired: {
+    icon: 'warning',
+    color: 'list.warningForeground',
+    text: 'expired',
+    context: TreeItemContexts.profileExpired,
+  },
+  signedOut: { icon: 'circle-large-outline', text: 'signed out', context: TreeItemContexts.profileSignedOut },
+  noSecret: {
+    icon: 'key',
+    color: 'list.warningForeground',
+    text: 'no client secret',
+    context: TreeItemContexts.profileNoSecret,
+  },
+  error: {
+    icon: 'error',
+    color: 'list.errorForeground',
+    text: 'error',
+    context: TreeItemContexts.profileError,
+  },
+};
 
 /** The elements of the token explorer; plain data, kept stable per profile so single items can be refreshed. */
 export type TokenTreeNode =
@@ -29,7 +63,20 @@ export type TokenTreeNode =
   | { readonly kind: 'endpoint'; readonly profileId: string; readonly name: string; readonly value: string }
   | { readonly kind: 'signInHint'; readonly profileId: string };
 
-/** The state of a profile from its snapshot, the last failure and the clock. */
+/**
+ * The context value of a profile node: its state, then the fitting action of a proven problem, then whether it has a
+ * consent, e.g. `oauthWorkbench.profile.error.problem-signIn.consent`. The menus in package.json match on these parts.
+ */
+export function profileContextValue(
+  stateContext: string,
+  problem: ProfileProblem | undefined,
+  hasConsent: boolean,
+): string {
+  const action = problem ? `${TreeItemContexts.profileProblemInfix}${describeProblem(problem).action}` : '';
+  return `${stateContext}${action}${hasConsent ? TreeItemContexts.profileConsentSuffix : ''}`;
+}
+
+/** The state of a profile from its snapshot, whether a failure or a proven problem stands, and the clock. */
 export function profileStateOf(snapshot: ProfileSnapshot, hasFailure: boolean, nowMs: number): ProfileState {
   if (snapshot.loadError !== undefined) {
     return 'error';

@@ -5,38 +5,18 @@ import { describeExpiry, msUntilNextLabelChange } from '../../core/tokens/expiry
 import { tokenFingerprint } from '../../core/tokens/tokenFingerprint';
 import { msUntilExpiry, possiblySpentWarning } from '../../core/tokens/tokenSet';
 import { presetOf } from '../../core/profiles/profilePresets';
+import { describeProblem } from '../../core/profiles/profileProblem';
+import { actionButton } from '../../platform/knowledgeActions';
 import { Disposable } from '../../platform/dispose';
 import type { TokensViewDeps } from './tokensViewDeps';
 import { endpointsOf } from '../../core/profiles/profileEndpoints';
-import { ProfileSnapshot, ProfileState, profileStateOf, TokenTreeNode } from './tokenTreeNodes';
-
-const STATE_LOOK: Record<ProfileState, { icon: string; color?: string; text: string; context: string }> = {
-  signedIn: {
-    icon: 'pass-filled',
-    color: 'testing.iconPassed',
-    text: 'signed in',
-    context: TreeItemContexts.profileSignedIn,
-  },
-  expired: {
-    icon: 'warning',
-    color: 'list.warningForeground',
-    text: 'expired',
-    context: TreeItemContexts.profileExpired,
-  },
-  signedOut: { icon: 'circle-large-outline', text: 'signed out', context: TreeItemContexts.profileSignedOut },
-  noSecret: {
-    icon: 'key',
-    color: 'list.warningForeground',
-    text: 'no client secret',
-    context: TreeItemContexts.profileNoSecret,
-  },
-  error: {
-    icon: 'error',
-    color: 'list.errorForeground',
-    text: 'error',
-    context: TreeItemContexts.profileError,
-  },
-};
+import {
+  profileContextValue,
+  ProfileSnapshot,
+  STATE_LOOK,
+  profileStateOf,
+  TokenTreeNode,
+} from './tokenTreeNodes';
 
 /**
  * The token explorer: one node per profile with its state, and below it the access token ("expires in 42 min"),
@@ -173,21 +153,26 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
     const None = vscode.TreeItemCollapsibleState.None;
     const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     const arg = { profileId: profile.id };
+    // What the last answer proved (refresh token refused, consent ended, secret refused) and its one fitting action.
+    const problem = this.services.status.problemOf(profile.id, tokenSet);
+    const words = problem ? describeProblem(problem) : undefined;
     switch (element.kind) {
       case 'profile': {
         const failure = this.services.status.failureOf(profile.id);
-        const state = profileStateOf(snapshot, failure !== undefined, now);
+        const state = profileStateOf(snapshot, failure !== undefined || problem !== undefined, now);
         const look = STATE_LOOK[state];
         const item = new vscode.TreeItem(profile.label, vscode.TreeItemCollapsibleState.Collapsed);
         const left = tokenSet ? msUntilExpiry(tokenSet, now) : undefined;
-        item.description =
-          state === 'signedIn' || state === 'expired' ? `${look.text} · ${describeExpiry(left)}` : look.text;
+        item.description = words
+          ? `${words.short} · ${actionButton(words.action)}`
+          : state === 'signedIn' || state === 'expired'
+            ? `${look.text} · ${describeExpiry(left)}`
+            : look.text;
         item.iconPath = new vscode.ThemeIcon(
           look.icon,
           look.color ? new vscode.ThemeColor(look.color) : undefined,
         );
-        item.contextValue =
-          look.context + (tokenSet?.consent_id ? TreeItemContexts.profileConsentSuffix : '');
+        item.contextValue = profileContextValue(look.context, problem, tokenSet?.consent_id !== undefined);
         const tooltip = new vscode.MarkdownString(undefined, true);
         tooltip.appendMarkdown(
           `**${escape(profile.label)}** — ${escape(presetOf(profile.preset).label)}\n\n`,
@@ -196,6 +181,9 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           `State: ${look.text}${tokenSet ? `, access token ${describeExpiry(left)}` : ''}\n\n`,
         );
         tooltip.appendMarkdown(`Client id: \`${escape(profile.client_id)}\`\n\n`);
+        if (words) {
+          tooltip.appendMarkdown(`$(error) ${escape(words.sentence)} ${escape(words.nextStep)}\n\n`);
+        }
         if (snapshot.loadError) {
           tooltip.appendMarkdown(`Stored tokens: ${escape(snapshot.loadError)}\n\n`);
         }
@@ -233,17 +221,27 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           : undefined;
         // A refresh whose answer was lost may have used it up (see TokenSet.refresh_attempted_at).
         const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
+        const refused = problem?.kind === 'refreshTokenRefused' ? words : undefined;
         item.description = [
+          refused ? vscode.l10n.t('refused by the server') : undefined,
           spent ? vscode.l10n.t('may be spent') : undefined,
           singleUse ? vscode.l10n.t('single-use') : undefined,
-          expiry,
+          refused ? undefined : expiry,
         ]
           .filter(Boolean)
           .join(' · ');
         item.tooltip = tokenSet?.refresh_token
-          ? [`Refresh token ${tokenFingerprint(tokenSet.refresh_token)}`, spent].filter(Boolean).join('\n\n')
+          ? [
+              `Refresh token ${tokenFingerprint(tokenSet.refresh_token)}`,
+              refused ? `${refused.sentence} ${refused.nextStep}` : undefined,
+              spent,
+            ]
+              .filter(Boolean)
+              .join('\n\n')
           : undefined;
-        item.iconPath = new vscode.ThemeIcon(spent ? 'warning' : 'sync');
+        item.iconPath = refused
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+          : new vscode.ThemeIcon(spent ? 'warning' : 'sync');
         item.contextValue = TreeItemContexts.refreshToken;
         return item;
       }
@@ -261,8 +259,12 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
       }
       case 'consent': {
         const item = new vscode.TreeItem(vscode.l10n.t('Consent'), None);
-        item.description = tokenSet?.consent_id;
-        item.iconPath = new vscode.ThemeIcon('shield');
+        const ended =
+          problem?.kind === 'consentEnded' || problem?.kind === 'consentInDoubt' ? words : undefined;
+        item.description = [ended?.short, tokenSet?.consent_id].filter(Boolean).join(' · ');
+        item.iconPath = ended
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+          : new vscode.ThemeIcon('shield');
         item.contextValue = TreeItemContexts.consentId;
         item.command = {
           command: CommandIds.checkConsent,

@@ -223,9 +223,11 @@ describe('sign-in against oidc-provider', function () {
     assert.match(result.failure.message, /Likely cause: .+ Fix: .+/);
     const profileItem = api.tokensTree.getTreeItem(api.tokensTree.nodeFor('profile', PROFILE_ID));
     await waitFor(
-      () => api.tokensTree.getTreeItem(api.tokensTree.nodeFor('profile', PROFILE_ID)).description === 'error',
+      () =>
+        api.tokensTree.getTreeItem(api.tokensTree.nodeFor('profile', PROFILE_ID)).description ===
+        'client secret refused · Set Client Secret',
       {
-        what: 'the error state in the tree',
+        what: 'the refused client secret and its action in the tree',
       },
     );
     assert.ok(!String(profileItem.tooltip).includes('wrong-secret-for-test'));

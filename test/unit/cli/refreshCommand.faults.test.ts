@@ -46,7 +46,7 @@ describe('oauth-workbench refresh when the answer is lost', () => {
       /The refresh got no usable answer: 127\.0\.0\.1:\d+ closed the connection before the answer was complete\./,
     );
     assert.match(io.err, /may have used up the refresh token anyway/);
-    assert.match(io.err, /Try the same refresh token once more .* invalid_grant/);
+    assert.match(io.err, /Retry the same refresh token once more .* invalid_grant/);
     assert.doesNotMatch(io.err, /cli-refresh-token|cli-client-secret|\n\s+at /);
     assert.equal(io.out, '');
   });

@@ -20,3 +20,19 @@ describe('statusBarLook', () => {
     });
   }
 });
+
+describe('statusBarLook with a proven problem', () => {
+  it('puts an error mark and the problem before the time left', () => {
+    assert.deepEqual(statusBarLook('Practice (local)', true, 55 * MIN, 'refresh token refused'), {
+      text: '$(error) Practice (local) · refresh token refused',
+      background: 'error',
+    });
+  });
+
+  it('marks a profile without tokens too (a refused client secret)', () => {
+    assert.deepEqual(statusBarLook('Practice (local)', false, undefined, 'client secret refused'), {
+      text: '$(error) Practice (local) · client secret refused',
+      background: 'error',
+    });
+  });
+});

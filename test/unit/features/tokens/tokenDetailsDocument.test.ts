@@ -20,6 +20,16 @@ const tokenSet: TokenSet = {
 const profile: ClientProfile = buildProfile({ consentDetailsEndpoint: 'https://api.example/consents' });
 
 describe('renderTokenDetails', () => {
+  it('leads with what the last answer proved and the next step', () => {
+    const problem = { kind: 'refreshTokenRefused', at: now } as const;
+    const text = renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now, problem });
+    assert.match(
+      text,
+      /^# .*\n\n## Last answer\n\n- refresh token refused \(2026-11-27T10:00:00\.000Z\): The token endpoint refused the refresh token.*\n- Next step: Run Sign In Again/,
+    );
+    assert.doesNotMatch(renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now }), /Last answer/);
+  });
+
   it('says when the refresh token may be spent by a refresh whose answer was lost', () => {
     const marked = { ...tokenSet, refresh_attempted_at: '2026-11-27T09:59:00.000Z' };
     const text = renderTokenDetails(profile, marked, { reveal: false, nowMs: now });

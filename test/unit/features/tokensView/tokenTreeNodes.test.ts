@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TokenSet } from '../../../../src/core/tokens/tokenSet';
 import {
+  profileContextValue,
   ProfileSnapshot,
   ProfileState,
   profileStateOf,
@@ -44,4 +45,23 @@ describe('profileStateOf', () => {
       assert.equal(profileStateOf(snapshot, failed, now), expected);
     });
   }
+});
+
+describe('profileContextValue', () => {
+  const base = 'oauthWorkbench.profile.error';
+  it('puts the fitting action between the state and the consent suffix', () => {
+    const refused = { kind: 'refreshTokenRefused', at: now } as const;
+    assert.equal(profileContextValue(base, refused, true), `${base}.problem-signIn.consent`);
+    const secret = { kind: 'clientSecretRefused', at: now } as const;
+    assert.equal(profileContextValue(base, secret, false), `${base}.problem-setClientSecret`);
+    const doubt = { kind: 'consentInDoubt', at: now } as const;
+    assert.equal(profileContextValue(base, doubt, true), `${base}.problem-checkConsent.consent`);
+  });
+
+  it('is the state (and consent suffix) alone without a problem', () => {
+    assert.equal(
+      profileContextValue('oauthWorkbench.profile.signedIn', undefined, true),
+      'oauthWorkbench.profile.signedIn.consent',
+    );
+  });
 });
