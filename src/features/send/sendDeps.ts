@@ -4,10 +4,13 @@ import type { RequestSender } from '../../core/send/requestSender';
 import type { TokenManager } from '../../core/oauth/tokenManager';
 import type { HttpLintService } from '../../platform/httpLintService';
 import type { CommandContext } from '../../platform/runCommand';
+import type { ProfileStatusStore } from '../../platform/profileStatusStore';
 
 /** What Send Request needs from the composition root, and nothing more. */
 export interface SendDeps extends CommandContext {
   readonly log: vscode.LogOutputChannel;
+  /** Where the boundary records failures, and where an API answer's verdict on a profile's consent is noted. */
+  readonly status: Pick<ProfileStatusStore, 'recordFailure' | 'noteAnswer'>;
   readonly profiles: {
     list(): readonly ClientProfile[];
     get(profileId: string): ClientProfile | undefined;

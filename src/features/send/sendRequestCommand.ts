@@ -16,6 +16,7 @@ import {
 import { AuthReference, authVariableText, SendEnvironment } from '../../core/send/sendVariables';
 import { ResponseDocuments } from './responseDocuments';
 import { SendDeps } from './sendDeps';
+import { problemOfResourceAnswer } from '../../core/profiles/profileProblem';
 
 /** What the command returns (for tests and other callers): the response document and the status. */
 export interface SendResult {
@@ -89,7 +90,29 @@ export async function sendRequest(
   deps.log.info(
     `Sent ${prepared.method} ${prepared.shownUrl}: ${answer.status} in ${Math.round(answer.elapsedMs)} ms.`,
   );
+  await noteApiAnswer(deps, prepared.auth, answer.status, sentAt);
   return { uri: editor.document.uri.toString(), status: answer.status };
+}
+
+/**
+ * What an API answer to a profile's access token proves about that profile: a 403 puts its consent in doubt (the tree
+ * and the status bar say so, with Check Consent), until a new token or a consent check settles it.
+ */
+async function noteApiAnswer(
+  deps: SendDeps,
+  refs: readonly AuthReference[],
+  status: number,
+  at: number,
+): Promise<void> {
+  for (const profileId of new Set(refs.filter((r) => r.kind === 'token').map((r) => r.profileId))) {
+    const profile = deps.profiles.get(profileId);
+    const consentId = profile && (await (await deps.tokenManager()).getTokenSet(profile))?.consent_id;
+    // Only a token that carries a consent (Rabobank's) says anything about one; elsewhere a 403 is about scopes.
+    const problem = consentId ? problemOfResourceAnswer(status, consentId, at) : undefined;
+    if (problem) {
+      deps.status.noteAnswer(profileId, { kind: 'failure', problem });
+    }
+  }
 }
 
 /** The request under the cursor, or the block a CodeLens names, as text Copy as curl can take. */

@@ -16,6 +16,7 @@ import { codeValue } from '../httpDiagnostics/diagnosticsHelpers';
 import { revealTokens } from '../support/revealTokens';
 import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
 import { waitFor } from '../support/waitFor';
+import { treeTexts } from '../support/treeTexts';
 import { logTextContaining, setSetting, workbenchApi } from '../support/workbench';
 
 /** Opens `content` as an untitled http document and sends the request on `line`. */
@@ -149,6 +150,7 @@ describe('Send Request', function () {
       /** The action Ctrl+. offers; the catalog has none for a grant type that does not fit (the lint fixes it). */
       action?: string;
       signInFirst?: boolean;
+      treeSays?: string;
     }[] = [
       {
         trouble: 'expire-code',
@@ -193,6 +195,7 @@ describe('Send Request', function () {
         catalogId: 'rabobank.api.forbidden',
         action: 'Check Consent',
         signInFirst: true,
+        treeSays: 'API refused (403)',
       },
       {
         trouble: 'revoke-consent',
@@ -201,6 +204,7 @@ describe('Send Request', function () {
         catalogId: 'rabobank.api.forbidden',
         action: 'Check Consent',
         signInFirst: true,
+        treeSays: 'API refused (403)',
       },
       {
         trouble: 'drop-scope',
@@ -251,6 +255,12 @@ describe('Send Request', function () {
             actions.some((a) => a.title === c.action),
             `${c.action} among ${actions.map((a) => a.title).join(', ')}`,
           );
+        }
+        if (c.treeSays) {
+          // The tree tells what the answer proved about the profile, not only the response document.
+          await waitFor(async () => (await treeTexts(api)).includes(c.treeSays!), {
+            what: `the token explorer to say "${c.treeSays}"`,
+          });
         }
       });
     }
