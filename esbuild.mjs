@@ -58,6 +58,15 @@ const contexts = await Promise.all([
     external: ['vscode'],
     plugins: [...common.plugins, undiciOnDemandPlugin],
   }),
+  // The web worker build (`browser` in package.json): the .http features only; a Node built-in fails the build.
+  esbuild.context({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: ['src/extensionWeb.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+  }),
   esbuild.context({
     ...common,
     entryPoints: ['node_modules/undici/index.js'],

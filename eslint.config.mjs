@@ -158,4 +158,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['src/extensionWeb.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/node/**', '**/wiring/**', '**/extension', '**/cli', '**/cli/**', 'node:*'],
+              message:
+                'The web worker build runs without Node: it may import core, platform and features, never src/node, the wiring or a Node built-in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -16,6 +16,8 @@ export const CommandIds = {
   removeProfile: 'oauthWorkbench.removeProfile',
   setClientSecret: 'oauthWorkbench.setClientSecret',
   signIn: 'oauthWorkbench.signIn',
+  /** Opens the paste-back box for the sign-in under way (linked from its progress notification). */
+  pasteRedirectUrl: 'oauthWorkbench.pasteRedirectUrl',
   refreshToken: 'oauthWorkbench.refreshToken',
   revokeToken: 'oauthWorkbench.revokeToken',
   signOut: 'oauthWorkbench.signOut',

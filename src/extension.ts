@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     profiles: new WorkspaceProfileRepository(log, new PracticeProfiles(practice)),
     status: new ProfileStatusStore(context.globalState),
     engine,
+    extensionKind: context.extension.extensionKind,
   };
   const tokensView = registerTokensView(services);
   const statusBar = registerStatusBar(services);

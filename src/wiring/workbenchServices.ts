@@ -13,4 +13,6 @@ export interface WorkbenchServices {
   readonly vault: SecretStorageTokenVault;
   readonly engine: OAuthEngine;
   readonly status: ProfileStatusStore;
+  /** Where this extension host runs: the window's machine (UI) or the remote workspace's. */
+  readonly extensionKind: vscode.ExtensionKind;
 }

@@ -6,6 +6,7 @@ import type {
 import { cancelledError } from '../../core/oauth/flowDeadline';
 import { isCancellation } from '../../core/oauth/oauthErrors';
 import type { RedirectUrlPrompt } from '../../core/oauth/pasteBackReceiver';
+import { redirectReach, type RedirectReach } from '../../core/oauth/redirectReach';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import type { QuickInputFactory } from '../../platform/quickInputSteps';
 
@@ -21,27 +22,33 @@ export async function openInBrowser(authorizationUrl: string): Promise<void> {
 }
 
 /**
- * True when the browser's redirect may not reach the loopback server: in a remote workspace (SSH, Codespaces,
- * code-server) VS Code forwards the port through `asExternalUri`, and when the forwarded address differs from the
- * registered redirect URI the provider will send the browser somewhere nothing listens. Paste-back is then offered
- * next to the loopback server.
+ * Whether the browser's redirect reaches the loopback server, from where this extension host runs and what
+ * `asExternalUri` makes of the redirect URI (see `redirectReach`). Only when it cannot is paste-back shown next to it.
  */
-export async function redirectMayMissLoopback(
+export async function loopbackReach(
   profile: ClientProfile,
   log: vscode.LogOutputChannel,
-): Promise<boolean> {
-  if (vscode.env.remoteName === undefined) {
-    return false;
+  extensionKind: vscode.ExtensionKind | undefined,
+): Promise<RedirectReach> {
+  const remoteExtensionHost =
+    vscode.env.remoteName !== undefined && extensionKind === vscode.ExtensionKind.Workspace;
+  if (!remoteExtensionHost) {
+    return 'loopback';
   }
   const registered = vscode.Uri.parse(profile.redirect_uri, true);
   const external = await vscode.env.asExternalUri(registered);
-  if (external.authority === registered.authority) {
-    return false;
-  }
+  const reach = redirectReach({
+    remoteExtensionHost,
+    webWindow: vscode.env.uiKind === vscode.UIKind.Web,
+    registered: profile.redirect_uri,
+    external: external.toString(true),
+  });
   log.info(
-    `Remote workspace: the redirect URI ${profile.redirect_uri} is forwarded as ${external.scheme}://${external.authority}, so you may need to paste the URL the browser ends on.`,
+    reach === 'loopback'
+      ? `Remote workspace: the browser reaches ${profile.redirect_uri} (forwarded as ${external.scheme}://${external.authority}), so the loopback server receives the redirect.`
+      : `Remote workspace: the redirect URI ${profile.redirect_uri} is forwarded as ${external.scheme}://${external.authority}, so you may need to paste the URL the browser ends on.`,
   );
-  return true;
+  return reach;
 }
 
 /**
@@ -90,11 +97,13 @@ export function pastedRedirectPrompt(
 
 /**
  * Receives the callback on the loopback server and, at the same time, from a pasted URL; the first valid one wins.
- * Dismissing the paste box leaves the loopback server waiting.
+ * The paste box opens at once, or only when `asked` settles (the user chose to paste instead). Dismissing it leaves
+ * the loopback server waiting.
  */
 export function loopbackOrPasteBack(
   loopback: CallbackReceiverFactory,
   prompt: RedirectUrlPrompt,
+  asked?: Promise<void>,
 ): CallbackReceiverFactory {
   return async (expectations) => {
     const { PasteBackReceiver } = await import('../../core/oauth/pasteBackReceiver.js');
@@ -104,8 +113,8 @@ export function loopbackOrPasteBack(
       waitForCallback: () =>
         Promise.race([
           server.waitForCallback(),
-          paste
-            .waitForCallback()
+          (asked ?? Promise.resolve())
+            .then(() => paste.waitForCallback())
             .catch((err: unknown) =>
               isCancellation(err) ? new Promise<never>(() => undefined) : Promise.reject(err),
             ),

@@ -6,12 +6,7 @@ import { registerCommand } from '../../platform/runCommand';
 import type { SignInDeps } from './signInDeps';
 import type { QuickInputFactory } from '../../platform/quickInputSteps';
 import { resolveProfile } from '../../platform/resolveProfile';
-import {
-  loopbackOrPasteBack,
-  openInBrowser,
-  pastedRedirectPrompt,
-  redirectMayMissLoopback,
-} from './browserRedirect';
+import { loopbackOrPasteBack, loopbackReach, openInBrowser, pastedRedirectPrompt } from './browserRedirect';
 import { OperationFailedError } from '../../platform/operationFailedError';
 import type { OperationResult } from '../../platform/operationResult';
 
@@ -28,28 +23,39 @@ export interface SignInArgs {
   readonly quickInputs?: Pick<QuickInputFactory, 'createInputBox'>;
 }
 
-/** `oauthWorkbench.signIn`: the authorization-code flow with a cancellable progress notification. */
+/**
+ * `oauthWorkbench.signIn`: the authorization-code flow with a cancellable progress notification. In a remote window
+ * whose browser reaches the loopback server, the notification also links to `oauthWorkbench.pasteRedirectUrl`, which
+ * opens the paste-back box for the sign-in under way (a second path the user picks, never shown unasked).
+ */
 export function registerSignInCommand(services: SignInDeps): vscode.Disposable {
-  return registerCommand(CommandIds.signIn, services, async (arg?: unknown) => {
-    const { openUrl, quickInputs, scope } = (arg ?? {}) as SignInArgs;
-    const profile = await withScopes(
-      services,
-      await resolveProfile(services, arg, vscode.l10n.t('Profile to sign in with')),
-      scope,
-    );
-    return signInWithProfile(
-      services,
-      profile,
-      openUrl ? async (url) => void (await openUrl(url)) : openInBrowser,
-      quickInputs,
-    );
-  });
+  const pasteRequests = new vscode.EventEmitter<void>();
+  return vscode.Disposable.from(
+    pasteRequests,
+    registerCommand(CommandIds.pasteRedirectUrl, services, () => pasteRequests.fire()),
+    registerCommand(CommandIds.signIn, services, async (arg?: unknown) => {
+      const { openUrl, quickInputs, scope } = (arg ?? {}) as SignInArgs;
+      const profile = await withScopes(
+        services,
+        await resolveProfile(services, arg, vscode.l10n.t('Profile to sign in with')),
+        scope,
+      );
+      return signInWithProfile(
+        services,
+        profile,
+        openUrl ? async (url) => void (await openUrl(url)) : openInBrowser,
+        pasteRequests.event,
+        quickInputs,
+      );
+    }),
+  );
 }
 
 async function signInWithProfile(
   services: SignInDeps,
   profile: ClientProfile,
   openUrl: (url: string) => Promise<void>,
+  onPasteRequested: vscode.Event<void>,
   quickInputs?: Pick<QuickInputFactory, 'createInputBox'>,
 ): Promise<OperationResult> {
   if (
@@ -70,10 +76,26 @@ async function signInWithProfile(
   ]);
   const prompt = pastedRedirectPrompt(profile, quickInputs);
   const loopback = canServeRedirectLocally(profile) ? await services.engine.loopbackReceiver() : undefined;
+  const reach = loopback ? await loopbackReach(profile, services.log, services.extensionKind) : undefined;
+  // Paste-back next to the loopback server only when the browser cannot reach it; in another remote window only
+  // when the user asks for it from the progress notification.
+  const offerPaste = reach === 'loopback' && vscode.env.remoteName !== undefined;
+  let pasteAsked: vscode.Disposable | undefined;
+  const asked = offerPaste
+    ? new Promise<void>((resolve) => (pasteAsked = onPasteRequested(() => resolve())))
+    : undefined;
   const receiveCallback =
-    loopback && (await redirectMayMissLoopback(profile, services.log))
+    loopback && reach === 'needsPasteBack'
       ? loopbackOrPasteBack(loopback, prompt)
-      : loopback;
+      : loopback && offerPaste
+        ? loopbackOrPasteBack(loopback, prompt, asked)
+        : loopback;
+  const waiting = offerPaste
+    ? vscode.l10n.t(
+        'finish the login in your browser… [Paste the redirect URL instead…](command:{0})',
+        CommandIds.pasteRedirectUrl,
+      )
+    : vscode.l10n.t('finish the login in your browser…');
 
   return vscode.window.withProgress(
     {
@@ -85,7 +107,7 @@ async function signInWithProfile(
       const abort = new AbortController();
       const onCancel = cancellation.onCancellationRequested(() => abort.abort());
       try {
-        progress.report({ message: vscode.l10n.t('finish the login in your browser…') });
+        progress.report({ message: waiting });
         const tokenSet = await signIn({
           profile,
           secretStore: services.secretStore,
@@ -110,6 +132,7 @@ async function signInWithProfile(
         throw new OperationFailedError('signIn', profile, err);
       } finally {
         onCancel.dispose();
+        pasteAsked?.dispose();
       }
     },
   );

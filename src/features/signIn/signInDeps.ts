@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { SecretStore } from '../../core/profiles/secretStore';
 import type { TokenVault } from '../../core/tokens/tokenVault';
 import type { WorkspaceProfileRepository } from '../../platform/workspaceProfileRepository';
@@ -17,4 +18,6 @@ export interface SignInDeps extends CommandContext, ProfilePickerDeps {
     'activeProfileId' | 'setActiveProfile' | 'clearFailure' | 'recordFailure' | 'noteAnswer'
   >;
   readonly engine: Pick<OAuthEngine, 'httpClientFor' | 'loopbackReceiver' | 'tokenManager'>;
+  /** Decides whether the browser's redirect can reach the loopback server (see `loopbackReach`). */
+  readonly extensionKind?: vscode.ExtensionKind;
 }

@@ -60,6 +60,17 @@ describe('layer rules in eslint.config.mjs', function () {
       /may not depend on a feature or on the wiring/,
     ],
     ['src/core/x.ts', "import * as vscode from 'vscode';", /src\/core is pure/],
+    [
+      'src/extensionWeb.ts',
+      "import { a } from './wiring/engineLoader';",
+      /web worker build runs without Node/,
+    ],
+    [
+      'src/extensionWeb.ts',
+      "import { a } from './node/undiciHttpClient';",
+      /web worker build runs without Node/,
+    ],
+    ['src/extensionWeb.ts', "import * as fs from 'node:fs';", /web worker build runs without Node/],
   ];
   for (const [file, code, expected] of refused) {
     it(`refuses in ${file}: ${code}`, async () => {
@@ -80,6 +91,7 @@ describe('layer rules in eslint.config.mjs', function () {
     ['src/platform/x.ts', "import { a } from '../core/oauth/oauthErrors';"],
     ['src/wiring/x.ts', "import { a } from '../node/undiciHttpClient';"],
     ['src/wiring/x.ts', "import { a } from '../features/tokens/registerTokenCommands';"],
+    ['src/extensionWeb.ts', "import { a } from './features/httpHover/registerHttpHover';"],
   ];
   for (const [file, code] of allowed) {
     it(`allows in ${file}: ${code}`, async () => {
