@@ -11,13 +11,14 @@ import { registerHttpDiagnostics } from './features/httpDiagnostics/registerHttp
 import { registerHttpHover } from './features/httpHover/registerHttpHover';
 import { registerHttpQuickFixes } from './features/httpQuickFixes/registerHttpQuickFixes';
 import { registerShowLogCommand } from './features/log/registerShowLogCommand';
+import { registerExplainError } from './features/explain/registerExplainError';
 
 /** The commands the web build implements; every other contributed command says it needs the desktop. */
-const WEB_COMMANDS: ReadonlySet<string> = new Set([CommandIds.showLog]);
+const WEB_COMMANDS: ReadonlySet<string> = new Set([CommandIds.showLog, CommandIds.explainError]);
 
 /**
  * Composition root of the web worker build (`browser` in package.json): only the pure features, the ones that read
- * `.http` documents (diagnostics, hovers, quick fixes). No Node built-in, no loopback server, no HTTP.
+ * `.http` documents (diagnostics, hovers, quick fixes) and Explain Error Response. No Node built-in, no loopback server, no HTTP.
  */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel(EXTENSION_NAME, { log: true });
@@ -39,8 +40,11 @@ export function activate(context: vscode.ExtensionContext): void {
     registerHttpDiagnostics({ service: httpLint, log, onDidChangeLintContext: lintContext.onDidChange }),
     registerHttpHover({ service: httpLint }),
     registerHttpQuickFixes({ service: httpLint }),
+    registerExplainError({ log, status }),
   );
-  log.info('Running in VS Code for the Web: .http checks, hovers and quick fixes only.');
+  log.info(
+    'Running in VS Code for the Web: .http checks, hovers, quick fixes and Explain Error Response only.',
+  );
 }
 
 export function deactivate(): void {

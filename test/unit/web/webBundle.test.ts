@@ -177,8 +177,11 @@ describe('the web worker build (browser entry)', function () {
     assert.equal(recorded.warnings.length, 2);
     assert.match(recorded.warnings[0], /needs VS Code on the desktop/);
     assert.match(recorded.warnings[0], /checks, explains and fixes \.http files only/);
-    // Show Log is real in the browser too: it does not warn.
+    // Show Log and Explain Error Response are real in the browser too: they do not warn.
     await recorded.commands.get(CommandIds.showLog)?.();
+    await recorded.commands.get(CommandIds.explainError)?.({
+      text: 'HTTP/1.1 400 Bad Request\n\n{"error":"invalid_grant"}',
+    });
     assert.equal(recorded.warnings.length, 2);
   });
 });
