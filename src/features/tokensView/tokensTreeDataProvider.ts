@@ -9,6 +9,7 @@ import { Disposable } from '../../platform/dispose';
 import type { TokensViewDeps } from './tokensViewDeps';
 import { endpointsOf } from '../../core/profiles/profileEndpoints';
 import { ProfileSnapshot, ProfileState, profileStateOf, TokenTreeNode } from './tokenTreeNodes';
+import { treeItemAccessibility } from './treeItemAccessibility';
 
 const STATE_LOOK: Record<ProfileState, { icon: string; color?: string; text: string; context: string }> = {
   signedIn: {
@@ -149,6 +150,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
       item.tooltip = element.entry.message;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.contextValue = TreeItemContexts.invalidProfile;
+      item.accessibilityInformation = treeItemAccessibility(item, element.kind, undefined, 0);
       item.command = {
         command: 'workbench.action.openSettingsJson',
         title: vscode.l10n.t('Open Settings (JSON)'),
@@ -159,7 +161,9 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
     if (!snapshot) {
       return new vscode.TreeItem(element.profileId);
     }
-    const item = this.buildItem(element, snapshot, Date.now());
+    const now = Date.now();
+    const item = this.buildItem(element, snapshot, now);
+    item.accessibilityInformation = treeItemAccessibility(item, element.kind, snapshot.tokenSet, now);
     item.id = `${element.profileId}/${element.kind}/${'name' in element ? element.name : 'scope' in element ? element.scope : ''}`;
     return item;
   }
