@@ -42,6 +42,7 @@ export const CommandIds = {
 export const SettingKeys = {
   section: 'oauthWorkbench',
   profiles: 'profiles',
+  tlsFiles: 'tlsFiles',
   autoRefresh: 'autoRefresh',
   refreshAheadSeconds: 'refreshAheadSeconds',
   revokeOnSignOut: 'revokeOnSignOut',

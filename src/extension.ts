@@ -53,6 +53,11 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     status: new ProfileStatusStore(context.globalState),
     engine,
   };
+  void services.profiles
+    .migrateTlsFiles()
+    .catch((err: unknown) =>
+      log.warn(`Could not move certificate paths to oauthWorkbench.tlsFiles: ${String(err)}`),
+    );
   const tokensView = registerTokensView(services);
   const statusBar = registerStatusBar(services);
   const authProvider = registerAuthProvider(services);
