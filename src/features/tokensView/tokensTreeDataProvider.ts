@@ -15,26 +15,30 @@ const STATE_LOOK: Record<ProfileState, { icon: string; color?: string; text: str
   signedIn: {
     icon: 'pass-filled',
     color: 'testing.iconPassed',
-    text: 'signed in',
+    text: vscode.l10n.t('signed in'),
     context: TreeItemContexts.profileSignedIn,
   },
   expired: {
     icon: 'warning',
     color: 'list.warningForeground',
-    text: 'expired',
+    text: vscode.l10n.t('expired'),
     context: TreeItemContexts.profileExpired,
   },
-  signedOut: { icon: 'circle-large-outline', text: 'signed out', context: TreeItemContexts.profileSignedOut },
+  signedOut: {
+    icon: 'circle-large-outline',
+    text: vscode.l10n.t('signed out'),
+    context: TreeItemContexts.profileSignedOut,
+  },
   noSecret: {
     icon: 'key',
     color: 'list.warningForeground',
-    text: 'no client secret',
+    text: vscode.l10n.t('no client secret'),
     context: TreeItemContexts.profileNoSecret,
   },
   error: {
     icon: 'error',
     color: 'list.errorForeground',
-    text: 'error',
+    text: vscode.l10n.t('error'),
     context: TreeItemContexts.profileError,
   },
 };
@@ -197,18 +201,18 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           `**${escape(profile.label)}** — ${escape(presetOf(profile.preset).label)}\n\n`,
         );
         tooltip.appendMarkdown(
-          `State: ${look.text}${tokenSet ? `, access token ${describeExpiry(left)}` : ''}\n\n`,
+          `${vscode.l10n.t('State: {0}', look.text)}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left)) : ''}\n\n`,
         );
-        tooltip.appendMarkdown(`Client id: \`${escape(profile.client_id)}\`\n\n`);
+        tooltip.appendMarkdown(`${vscode.l10n.t('Client id: {0}', `\`${escape(profile.client_id)}\``)}\n\n`);
         if (snapshot.loadError) {
-          tooltip.appendMarkdown(`Stored tokens: ${escape(snapshot.loadError)}\n\n`);
+          tooltip.appendMarkdown(`${vscode.l10n.t('Stored tokens: {0}', escape(snapshot.loadError))}\n\n`);
         }
         const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
         if (spent) {
           tooltip.appendMarkdown(`$(warning) ${escape(spent)}\n\n`);
         }
         if (failure) {
-          tooltip.appendMarkdown(`Last failure: ${escape(failure.message)}`);
+          tooltip.appendMarkdown(vscode.l10n.t('Last failure: {0}', escape(failure.message)));
         }
         item.tooltip = tooltip;
         return item;
@@ -218,7 +222,12 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         const item = new vscode.TreeItem(vscode.l10n.t('Access token'), None);
         item.description = describeExpiry(left);
         item.tooltip = tokenSet
-          ? `${tokenSet.token_type} token ${tokenFingerprint(tokenSet.access_token)}, expires at ${tokenSet.expires_at ?? 'an unknown time'}`
+          ? vscode.l10n.t(
+              '{0} token {1}, expires at {2}',
+              tokenSet.token_type,
+              tokenFingerprint(tokenSet.access_token),
+              tokenSet.expires_at ?? vscode.l10n.t('an unknown time'),
+            )
           : undefined;
         item.iconPath = new vscode.ThemeIcon(left !== undefined && left <= 0 ? 'warning' : 'key');
         item.contextValue = TreeItemContexts.accessToken;
@@ -245,7 +254,9 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           .filter(Boolean)
           .join(' · ');
         item.tooltip = tokenSet?.refresh_token
-          ? [`Refresh token ${tokenFingerprint(tokenSet.refresh_token)}`, spent].filter(Boolean).join('\n\n')
+          ? [vscode.l10n.t('Refresh token {0}', tokenFingerprint(tokenSet.refresh_token)), spent]
+              .filter(Boolean)
+              .join('\n\n')
           : undefined;
         item.iconPath = new vscode.ThemeIcon(spent ? 'warning' : 'sync');
         item.contextValue = TreeItemContexts.refreshToken;
