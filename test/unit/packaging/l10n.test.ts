@@ -5,7 +5,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../../support/paths';
 
-
 /** Runs `scripts/l10n.mjs --check` in `cwd` (a copy of the repository's files or the repository itself). */
 function check(cwd: string): { status: number | null; stderr: string } {
   const result = spawnSync(process.execPath, [path.join(cwd, 'scripts', 'l10n.mjs'), '--check'], {
