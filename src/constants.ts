@@ -44,6 +44,7 @@ export const CommandIds = {
 export const SettingKeys = {
   section: 'oauthWorkbench',
   profiles: 'profiles',
+  tlsFiles: 'tlsFiles',
   autoRefresh: 'autoRefresh',
   refreshAheadSeconds: 'refreshAheadSeconds',
   revokeOnSignOut: 'revokeOnSignOut',

@@ -22,6 +22,7 @@ import { PracticeServerController } from './wiring/practiceServerController';
 import { registerPractice } from './features/practice/registerPractice';
 import { registerSend } from './features/send/registerSend';
 import { EngineLoader } from './wiring/engineLoader';
+import { readEditorConnection } from './platform/editorConnection';
 import { ProfileStatusStore } from './platform/profileStatusStore';
 import { SecretStorageSecretStore } from './platform/secretStorageSecretStore';
 import { SecretStorageTokenVault } from './platform/secretStorageTokenVault';
@@ -37,7 +38,13 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
   const secretStore = new SecretStorageSecretStore(context.secrets);
   const vault = new SecretStorageTokenVault(context.secrets);
   const practice = new PracticeServerController(context.extensionUri.fsPath);
-  const engine = new EngineLoader({ secretStore, vault, log, extensionPath: context.extensionUri.fsPath });
+  const engine = new EngineLoader({
+    secretStore,
+    vault,
+    log,
+    extensionPath: context.extensionUri.fsPath,
+    editorConnection: readEditorConnection,
+  });
   const services: WorkbenchServices = {
     log,
     secretStore,
@@ -47,6 +54,11 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     engine,
     extensionKind: context.extension.extensionKind,
   };
+  void services.profiles
+    .migrateTlsFiles()
+    .catch((err: unknown) =>
+      log.warn(`Could not move certificate paths to oauthWorkbench.tlsFiles: ${String(err)}`),
+    );
   const tokensView = registerTokensView(services);
   const statusBar = registerStatusBar(services);
   const authProvider = registerAuthProvider(services);

@@ -112,10 +112,16 @@ export class UndiciHttpClientFactory {
   constructor(private readonly defaults: Omit<UndiciHttpClientOptions, 'proxy' | 'tls'> = {}) {}
 
   readonly forSettings: HttpClientFactory = (settings) => {
-    const key = JSON.stringify([settings.proxy ?? '', settings.tls ?? {}]);
+    const strict = settings.rejectUnauthorized !== false;
+    const key = JSON.stringify([settings.proxy ?? '', settings.tls ?? {}, strict]);
     let client = this.clients.get(key);
     if (!client) {
-      client = new UndiciHttpClient({ ...this.defaults, proxy: settings.proxy, tls: settings.tls });
+      client = new UndiciHttpClient({
+        ...this.defaults,
+        proxy: settings.proxy,
+        tls: settings.tls,
+        ...(strict ? {} : { rejectUnauthorized: false }),
+      });
       this.clients.set(key, client);
     }
     return client;

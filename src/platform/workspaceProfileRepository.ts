@@ -7,6 +7,7 @@ import {
   ProfileEntries,
   profileToEntry,
 } from '../core/profiles/profileEntries';
+import { migrateTlsFiles, parseTlsFiles, TlsFiles, withTlsFiles } from '../core/profiles/tlsFiles';
 import { Disposable } from './dispose';
 
 /** Profiles the extension provides itself (the practice profile), listed before the user's own ones. */
@@ -26,6 +27,7 @@ export class WorkspaceProfileRepository extends Disposable {
   /** Fires when the setting changed (edited by hand, by another window, or through this class). */
   readonly onDidChange = this._onDidChange.event;
   private cache: ProfileEntries | undefined;
+  private tlsCache: TlsFiles | undefined;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -37,8 +39,10 @@ export class WorkspaceProfileRepository extends Disposable {
     }
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SettingKeys.section}.${SettingKeys.profiles}`)) {
+        const tls = e.affectsConfiguration(`${SettingKeys.section}.${SettingKeys.tlsFiles}`);
+        if (tls || e.affectsConfiguration(`${SettingKeys.section}.${SettingKeys.profiles}`)) {
           this.cache = undefined;
+          this.tlsCache = undefined;
           this._onDidChange.fire();
         }
       }),
@@ -47,7 +51,8 @@ export class WorkspaceProfileRepository extends Disposable {
 
   /** Every usable profile: the built-in ones first, then the user's in settings order. */
   list(): readonly ClientProfile[] {
-    const own = this.read().profiles;
+    const files = this.tlsFiles();
+    const own = this.read().profiles.map((profile) => withTlsFiles(profile, files));
     return this.builtIns ? [...this.builtIns.list(own), ...own] : own;
   }
 
@@ -63,7 +68,9 @@ export class WorkspaceProfileRepository extends Disposable {
   /** Adds the profile, or replaces the entry with the same id; other entries (even malformed ones) stay as written. */
   async save(profile: ClientProfile): Promise<void> {
     const raw = this.rawEntries();
-    const entry = profileToEntry(profile);
+    const { tls, ...synced } = profileToEntry(profile);
+    const entry = synced;
+    await this.writeTlsFiles(profile.id, tls);
     const index = raw.findIndex((e) => idOf(e) === profile.id);
     const next = index >= 0 ? raw.map((e, i) => (i === index ? entry : e)) : [...raw, entry];
     await this.write(next);
@@ -77,7 +84,52 @@ export class WorkspaceProfileRepository extends Disposable {
       return false;
     }
     await this.write(next);
+    await this.writeTlsFiles(profileId, undefined);
     return true;
+  }
+
+  /**
+   * Moves certificate paths still in `oauthWorkbench.profiles` (which Settings Sync copies to every machine) to the
+   * machine-scoped `oauthWorkbench.tlsFiles`, once, and says so in the log. Until it runs, the old place still works.
+   */
+  async migrateTlsFiles(): Promise<void> {
+    const current = this.configuration().inspect<Record<string, unknown>>(SettingKeys.tlsFiles)?.globalValue;
+    const result = migrateTlsFiles(this.rawEntries(), current ?? {});
+    if (result.moved.length === 0) {
+      return;
+    }
+    await this.configuration().update(SettingKeys.tlsFiles, result.files, vscode.ConfigurationTarget.Global);
+    await this.write(result.entries);
+    this.log.info(
+      `Moved the certificate paths of ${result.moved.map((id) => `"${id}"`).join(', ')} from oauthWorkbench.profiles to oauthWorkbench.tlsFiles: paths are per machine, and Settings Sync no longer copies them.`,
+    );
+  }
+
+  /** This machine's certificate files per profile id (user settings only: machine scope). */
+  private tlsFiles(): TlsFiles {
+    if (!this.tlsCache) {
+      const raw = this.configuration().inspect<unknown>(SettingKeys.tlsFiles)?.globalValue;
+      const { files, problems } = parseTlsFiles(raw);
+      problems.forEach((problem) => this.log.warn(problem));
+      this.tlsCache = files;
+    }
+    return this.tlsCache;
+  }
+
+  private async writeTlsFiles(profileId: string, tls: unknown): Promise<void> {
+    const current =
+      this.configuration().inspect<Record<string, unknown>>(SettingKeys.tlsFiles)?.globalValue ?? {};
+    if (tls === undefined && !(profileId in current)) {
+      return;
+    }
+    const next = { ...current };
+    if (tls === undefined) {
+      delete next[profileId];
+    } else {
+      next[profileId] = tls;
+    }
+    await this.configuration().update(SettingKeys.tlsFiles, next, vscode.ConfigurationTarget.Global);
+    this.tlsCache = undefined;
   }
 
   private read(): ProfileEntries {

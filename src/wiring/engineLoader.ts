@@ -3,6 +3,7 @@ import type { CallbackReceiverFactory } from '../core/oauth/authorizationCallbac
 import type { HttpClient } from '../core/oauth/httpClient';
 import { OAuthLogger, RedactingLogger } from '../core/oauth/oauthLogger';
 import type { ClientProfile } from '../core/profiles/clientProfile';
+import { EditorConnection, resolveConnection } from '../core/profiles/connectionDefaults';
 import type { SecretStore } from '../core/profiles/secretStore';
 import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import type { TokenManager } from '../core/oauth/tokenManager';
@@ -31,6 +32,8 @@ export class EngineLoader implements OAuthEngine, vscode.Disposable {
       readonly vault: TokenVault;
       readonly log: OAuthLogger;
       readonly extensionPath: string;
+      /** VS Code's proxy settings, read on every call so a change applies to the next request. */
+      readonly editorConnection?: () => EditorConnection;
     },
   ) {
     this.logger = new RedactingLogger(ports.log);
@@ -45,7 +48,7 @@ export class EngineLoader implements OAuthEngine, vscode.Disposable {
   async httpClientFor(profile: Pick<ClientProfile, 'proxy' | 'tls'>): Promise<HttpClient> {
     const runtime = await this.load();
     const { LoggingHttpClient } = await import('../core/oauth/loggingHttpClient.js');
-    return new LoggingHttpClient(runtime.http.forSettings(profile), this.logger);
+    return new LoggingHttpClient(runtime.http.forSettings(this.connectionOf(profile)), this.logger);
   }
 
   /** The loopback redirect server factory, serving the callback pages shipped in `media/`. */
@@ -65,6 +68,11 @@ export class EngineLoader implements OAuthEngine, vscode.Disposable {
     void this.runtime?.then((runtime) => runtime.http.close()).catch(() => undefined);
   }
 
+  /** The profile's own proxy and files, else the editor's proxy; see {@link resolveConnection}. */
+  private connectionOf(profile: Pick<ClientProfile, 'proxy' | 'tls'>) {
+    return resolveConnection(profile, this.ports.editorConnection?.() ?? {});
+  }
+
   private load(): Promise<Runtime> {
     this.runtime ??= (async () => {
       const [{ UndiciHttpClientFactory }, { TokenManager }, { LoggingHttpClient }] = await Promise.all([
@@ -76,7 +84,8 @@ export class EngineLoader implements OAuthEngine, vscode.Disposable {
       const tokenManager = new TokenManager({
         vault: this.ports.vault,
         secretStore: this.ports.secretStore,
-        httpClientFor: (settings) => new LoggingHttpClient(http.forSettings(settings), this.logger),
+        httpClientFor: (settings) =>
+          new LoggingHttpClient(http.forSettings(this.connectionOf(settings)), this.logger),
         logger: this.logger,
       });
       return { http, tokenManager };

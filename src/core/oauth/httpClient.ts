@@ -30,7 +30,10 @@ export interface HttpClient {
 }
 
 /** The connection settings of a profile that decide which client (proxy, mTLS, CA) to use. */
-export type ConnectionSettings = Pick<ClientProfile, 'tls' | 'proxy'>;
+export type ConnectionSettings = Pick<ClientProfile, 'tls' | 'proxy'> & {
+  /** Verify server certificates (default); false only when the user turned VS Code's `http.proxyStrictSSL` off. */
+  readonly rejectUnauthorized?: boolean;
+};
 
 /** Gives the HTTP client for a profile's connection settings (one per distinct proxy / mTLS / CA combination). */
 export type HttpClientFactory = (settings: ConnectionSettings) => HttpClient;

@@ -79,15 +79,32 @@ export function registerCheckConsentCommand(services: ConsentDeps): vscode.Dispo
       }
       const tokens = await services.engine.tokenManager();
       const http = await services.engine.httpClientFor(profile);
+      const endpoint = profile.consentDetailsEndpoint;
       try {
-        const authorization = await consentAuthorization(services, profile, tokens);
-        const response = await http.send(
-          buildConsentDetailsRequest(
-            profile.consentDetailsEndpoint,
-            consentId,
-            authorization,
-            profile.client_id,
-          ),
+        const response = await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: vscode.l10n.t('Checking the consent of "{0}"…', profile.label),
+            cancellable: true,
+          },
+          async (_progress, cancellation) => {
+            const authorization = await consentAuthorization(services, profile, tokens);
+            const abort = new AbortController();
+            const onCancel = cancellation.onCancellationRequested(() => abort.abort());
+            try {
+              const request = buildConsentDetailsRequest(
+                endpoint,
+                consentId,
+                authorization,
+                profile.client_id,
+              );
+              return await http.send({ ...request, signal: abort.signal });
+            } catch (err) {
+              throw cancellation.isCancellationRequested ? new vscode.CancellationError() : err;
+            } finally {
+              onCancel.dispose();
+            }
+          },
         );
         const { parseJsonObject, errorFromResponse } = await import('../../core/oauth/endpointResponse.js');
         const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
@@ -111,6 +128,9 @@ export function registerCheckConsentCommand(services: ConsentDeps): vscode.Dispo
         await reports.show(profile.id, renderConsentReport(profile.label, consentId, details));
         return { ok: true, consentId, details };
       } catch (err) {
+        if (err instanceof vscode.CancellationError) {
+          throw err;
+        }
         throw new OperationFailedError('checkConsent', profile, err, {
           resultOf: (): ConsentCheckResult => ({ ok: false, consentId }),
         });

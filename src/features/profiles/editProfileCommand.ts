@@ -15,12 +15,12 @@ type EditableField =
   'label' | 'client_id' | 'redirect_uri' | 'scopes' | 'authorization_endpoint' | 'token_endpoint';
 
 const FIELDS: readonly { field: EditableField; label: string }[] = [
-  { field: 'label', label: 'Name' },
-  { field: 'client_id', label: 'Client id' },
-  { field: 'redirect_uri', label: 'Redirect URI' },
-  { field: 'scopes', label: 'Scopes' },
-  { field: 'authorization_endpoint', label: 'Authorization endpoint' },
-  { field: 'token_endpoint', label: 'Token endpoint' },
+  { field: 'label', label: vscode.l10n.t('Name') },
+  { field: 'client_id', label: vscode.l10n.t('Client id') },
+  { field: 'redirect_uri', label: vscode.l10n.t('Redirect URI') },
+  { field: 'scopes', label: vscode.l10n.t('Scopes') },
+  { field: 'authorization_endpoint', label: vscode.l10n.t('Authorization endpoint') },
+  { field: 'token_endpoint', label: vscode.l10n.t('Token endpoint') },
 ];
 
 /** `oauthWorkbench.editProfile`: pick a field and change it with inline validation, or open settings.json. */

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { resolveConnection } from '../../core/profiles/connectionDefaults';
+import { readEditorConnection } from '../../platform/editorConnection';
 import { CommandIds, SettingKeys } from '../../constants';
 import { HttpBlock, HttpFile, parseHttpFile } from '../../core/httpFile/parseHttpFile';
 import { basicCredentials } from '../../core/wire/basicAuthentication';
@@ -51,7 +53,7 @@ export async function sendRequest(
   const valueOf = (ref: AuthReference) => values.get(authVariableText(ref)) ?? '';
   const request = renderSendRequest(prepared, valueOf);
   const profile = prepared.auth.length > 0 ? deps.profiles.get(prepared.auth[0].profileId) : undefined;
-  const connection = editorConnection();
+  const connection = resolveConnection(profile, readEditorConnection());
   const sentAt = Date.now();
   let answer;
   try {
@@ -66,9 +68,7 @@ export async function sendRequest(
         token.onCancellationRequested(() => abort.abort());
         return deps.sendRequest(request, {
           timeoutMs: timeoutMs(),
-          proxy: profile?.proxy || connection.proxy,
-          tls: profile?.tls,
-          rejectUnauthorized: connection.strictSSL,
+          ...connection,
           signal: abort.signal,
         });
       },
@@ -283,15 +283,4 @@ function timeoutMs(): number {
     .getConfiguration(SettingKeys.section)
     .get<number>(SettingKeys.sendTimeoutSeconds, 30);
   return Math.min(600, Math.max(1, Number.isFinite(seconds) ? seconds : 30)) * 1000;
-}
-
-/**
- * VS Code's own proxy settings, used when the profile sets no proxy. Read from user settings only: a workspace must not
- * route requests that carry a token through a proxy it chooses, or switch certificate checks off.
- */
-function editorConnection(): { proxy: string | undefined; strictSSL: boolean } {
-  const http = vscode.workspace.getConfiguration('http');
-  const proxy = http.inspect<string>('proxy')?.globalValue;
-  const strict = http.inspect<boolean>('proxyStrictSSL')?.globalValue;
-  return { proxy: proxy || undefined, strictSSL: strict !== false };
 }

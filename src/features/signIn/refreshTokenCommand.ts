@@ -15,7 +15,14 @@ export function registerRefreshTokenCommand(services: SignInDeps): vscode.Dispos
       const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile whose tokens to refresh'));
       const tokens = await services.engine.tokenManager();
       try {
-        const tokenSet = await tokens.refresh(profile);
+        // Not cancellable: the server may already have used up the single-use refresh token.
+        const tokenSet = await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Window,
+            title: vscode.l10n.t('Refreshing the tokens of "{0}"…', profile.label),
+          },
+          () => tokens.refresh(profile),
+        );
         services.status.clearFailure(profile.id);
         vscode.window.setStatusBarMessage(
           vscode.l10n.t('Refreshed the tokens of "{0}"', profile.label),

@@ -20,7 +20,13 @@ export function registerRevokeTokenCommand(services: SignInDeps): vscode.Disposa
       const kind = tokenKindOf(arg);
       const tokens = await services.engine.tokenManager();
       try {
-        await tokens.revoke(profile, kind ?? 'all');
+        await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Window,
+            title: vscode.l10n.t('Revoking the tokens of "{0}"…', profile.label),
+          },
+          () => tokens.revoke(profile, kind ?? 'all'),
+        );
         services.log.info(`Revoked ${kind ?? 'the tokens'} of "${profile.label}".`);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Revoked the tokens of "{0}"', profile.label), 5000);
         return { ok: true, profileId: profile.id };

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { TreeItemContexts } from '../../constants';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { describeProblem, ProfileProblem } from '../../core/profiles/profileProblem';
@@ -24,26 +25,26 @@ export const STATE_LOOK: Record<
   signedIn: {
     icon: 'pass-filled',
     color: 'testing.iconPassed',
-    text: 'signed in',
+    text: vscode.l10n.t('signed in'),
     context: TreeItemContexts.profileSignedIn,
   },
   expired: {
     icon: 'warning',
     color: 'list.warningForeground',
-    text: 'expired',
+    text: vscode.l10n.t('expired'),
     context: TreeItemContexts.profileExpired,
   },
   signedOut: { icon: 'circle-large-outline', text: 'signed out', context: TreeItemContexts.profileSignedOut },
   noSecret: {
     icon: 'key',
     color: 'list.warningForeground',
-    text: 'no client secret',
+    text: vscode.l10n.t('no client secret'),
     context: TreeItemContexts.profileNoSecret,
   },
   error: {
     icon: 'error',
     color: 'list.errorForeground',
-    text: 'error',
+    text: vscode.l10n.t('error'),
     context: TreeItemContexts.profileError,
   },
 };

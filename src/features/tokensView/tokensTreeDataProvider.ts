@@ -17,6 +17,7 @@ import {
   profileStateOf,
   TokenTreeNode,
 } from './tokenTreeNodes';
+import { treeItemAccessibility } from './treeItemAccessibility';
 
 /**
  * The token explorer: one node per profile with its state, and below it the access token ("expires in 42 min"),
@@ -129,6 +130,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
       item.tooltip = element.entry.message;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.contextValue = TreeItemContexts.invalidProfile;
+      item.accessibilityInformation = treeItemAccessibility(item, element.kind, undefined, 0);
       item.command = {
         command: 'workbench.action.openSettingsJson',
         title: vscode.l10n.t('Open Settings (JSON)'),
@@ -139,7 +141,9 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
     if (!snapshot) {
       return new vscode.TreeItem(element.profileId);
     }
-    const item = this.buildItem(element, snapshot, Date.now());
+    const now = Date.now();
+    const item = this.buildItem(element, snapshot, now);
+    item.accessibilityInformation = treeItemAccessibility(item, element.kind, snapshot.tokenSet, now);
     item.id = `${element.profileId}/${element.kind}/${'name' in element ? element.name : 'scope' in element ? element.scope : ''}`;
     return item;
   }
@@ -178,21 +182,21 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           `**${escape(profile.label)}** — ${escape(presetOf(profile.preset).label)}\n\n`,
         );
         tooltip.appendMarkdown(
-          `State: ${look.text}${tokenSet ? `, access token ${describeExpiry(left)}` : ''}\n\n`,
+          `${vscode.l10n.t('State: {0}', look.text)}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left)) : ''}\n\n`,
         );
-        tooltip.appendMarkdown(`Client id: \`${escape(profile.client_id)}\`\n\n`);
+        tooltip.appendMarkdown(`${vscode.l10n.t('Client id: {0}', `\`${escape(profile.client_id)}\``)}\n\n`);
         if (words) {
           tooltip.appendMarkdown(`$(error) ${escape(words.sentence)} ${escape(words.nextStep)}\n\n`);
         }
         if (snapshot.loadError) {
-          tooltip.appendMarkdown(`Stored tokens: ${escape(snapshot.loadError)}\n\n`);
+          tooltip.appendMarkdown(`${vscode.l10n.t('Stored tokens: {0}', escape(snapshot.loadError))}\n\n`);
         }
         const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
         if (spent) {
           tooltip.appendMarkdown(`$(warning) ${escape(spent)}\n\n`);
         }
         if (failure) {
-          tooltip.appendMarkdown(`Last failure: ${escape(failure.message)}`);
+          tooltip.appendMarkdown(vscode.l10n.t('Last failure: {0}', escape(failure.message)));
         }
         item.tooltip = tooltip;
         return item;
@@ -202,7 +206,12 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         const item = new vscode.TreeItem(vscode.l10n.t('Access token'), None);
         item.description = describeExpiry(left);
         item.tooltip = tokenSet
-          ? `${tokenSet.token_type} token ${tokenFingerprint(tokenSet.access_token)}, expires at ${tokenSet.expires_at ?? 'an unknown time'}`
+          ? vscode.l10n.t(
+              '{0} token {1}, expires at {2}',
+              tokenSet.token_type,
+              tokenFingerprint(tokenSet.access_token),
+              tokenSet.expires_at ?? vscode.l10n.t('an unknown time'),
+            )
           : undefined;
         item.iconPath = new vscode.ThemeIcon(left !== undefined && left <= 0 ? 'warning' : 'key');
         item.contextValue = TreeItemContexts.accessToken;
@@ -232,7 +241,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           .join(' · ');
         item.tooltip = tokenSet?.refresh_token
           ? [
-              `Refresh token ${tokenFingerprint(tokenSet.refresh_token)}`,
+              vscode.l10n.t('Refresh token {0}', tokenFingerprint(tokenSet.refresh_token)),
               refused ? `${refused.sentence} ${refused.nextStep}` : undefined,
               spent,
             ]

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Agent, request } from 'undici';
 import * as vscode from 'vscode';
+import { NotificationRecorder } from '../support/notificationRecorder';
 import { CommandIds, SettingKeys, TreeItemContexts } from '../../../src/constants';
 import { practiceProfile } from '../../../src/core/practice/practiceProfile';
 import type { ConsentCheckResult } from '../../../src/features/consent/checkConsentCommand';
@@ -78,10 +79,13 @@ describe('oauthWorkbench.checkConsent against the Rabobank-shaped practice serve
   });
 
   it('reports a valid consent per scope and account', async () => {
+    const recorder = new NotificationRecorder().install();
     const result = await vscode.commands.executeCommand<ConsentCheckResult>(CommandIds.checkConsent, {
       profileId: PROFILE_ID,
     });
+    recorder.dispose();
     assert.equal(result.ok, true);
+    assert.match(recorder.text(), /withProgress: Checking the consent of "Practice consent"/);
     assert.equal(result.details?.usable, true);
     assert.ok(result.details.entries.length > 0);
     assert.ok(result.details.entries.every((entry) => entry.status === 'valid'));

@@ -80,6 +80,12 @@ describe('sign-in against oidc-provider', function () {
     assert.ok(accessNode);
     const before = api.tokensTree.getTreeItem(accessNode);
     assert.equal(before.description, 'expires in 1 min');
+    // Screen readers hear the expiry in words, not the label's abbreviation.
+    assert.equal(before.accessibilityInformation?.label, 'Access token, expires in 1 minute');
+    assert.match(
+      String(profileItem.accessibilityInformation?.label),
+      /^oidc-provider, .*expires in 1 minute$/,
+    );
     assert.equal(before.contextValue, 'oauthWorkbench.accessToken');
     for (const token of seenTokens) {
       assert.ok(!String(before.tooltip).includes(token), 'no token in the tooltip');
@@ -101,6 +107,10 @@ describe('sign-in against oidc-provider', function () {
       'only time-dependent items are refreshed',
     );
     assert.equal(api.tokensTree.getTreeItem(accessNode).description, 'expires in less than a minute');
+    assert.equal(
+      api.tokensTree.getTreeItem(accessNode).accessibilityInformation?.label,
+      'Access token, expires in less than a minute',
+    );
     await waitFor(() => api.statusBar.text === '$(key) oidc-provider · <1m', {
       what: 'the status bar to show <1m',
     });
@@ -111,12 +121,32 @@ describe('sign-in against oidc-provider', function () {
     );
   });
 
+  it('gives every tree item an accessible label without abbreviations', async () => {
+    const labels: string[] = [];
+    const visit = async (node?: TokenTreeNode): Promise<void> => {
+      for (const child of await treeChildren(api, node)) {
+        const item = api.tokensTree.getTreeItem(child);
+        assert.ok(item.accessibilityInformation?.label, `${child.kind} has an accessible label`);
+        assert.equal(item.accessibilityInformation.role, 'treeitem');
+        labels.push(item.accessibilityInformation.label);
+        await visit(child);
+      }
+    };
+    await visit();
+    assert.ok(labels.some((label) => label.startsWith('Refresh token')));
+    for (const label of labels) {
+      assert.doesNotMatch(label, /\d+ (min|h)\b|·/, label);
+    }
+  });
+
   it('refreshes with the rotating refresh token', async () => {
     const before = server.tokenRequests();
-    const result = await vscode.commands.executeCommand<OperationResult>(CommandIds.refreshToken, {
-      profileId: PROFILE_ID,
-    });
+    const recorder = new NotificationRecorder().install();
+    const result = await Promise.resolve(
+      vscode.commands.executeCommand<OperationResult>(CommandIds.refreshToken, { profileId: PROFILE_ID }),
+    ).finally(() => recorder.dispose());
     assert.equal(result.ok, true, result.failure?.message);
+    assert.match(recorder.text(), /withProgress: Refreshing the tokens of "oidc-provider"/);
     assert.equal(server.tokenRequests(), before + 1);
     await remember();
     assert.ok(seenTokens.size >= 4, 'new access and refresh tokens were issued');
@@ -170,11 +200,14 @@ describe('sign-in against oidc-provider', function () {
   });
 
   it('revokes the refresh token and then the rest', async () => {
+    const recorder = new NotificationRecorder().install();
     const refreshOnly = await vscode.commands.executeCommand<OperationResult>(CommandIds.revokeToken, {
       profileId: PROFILE_ID,
       tokenKind: 'refresh_token',
     });
+    recorder.dispose();
     assert.equal(refreshOnly.ok, true, refreshOnly.failure?.message);
+    assert.match(recorder.text(), /withProgress: Revoking the tokens of "oidc-provider"/);
     assert.equal((await revealedTokens()).refresh, undefined);
     const all = await vscode.commands.executeCommand<OperationResult>(CommandIds.revokeToken, {
       profileId: PROFILE_ID,

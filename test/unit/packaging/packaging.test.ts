@@ -30,6 +30,7 @@ describe('packaging', function () {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-packaging-'));
     for (const file of [
       'package.json',
+      'package.nls.json',
       '.vscodeignore',
       '.npmignore',
       'README.md',
@@ -38,6 +39,7 @@ describe('packaging', function () {
     ]) {
       fs.copyFileSync(path.join(repoRoot, file), path.join(scratch, file));
     }
+    fs.cpSync(path.join(repoRoot, 'l10n'), path.join(scratch, 'l10n'), { recursive: true });
     fs.cpSync(path.join(repoRoot, 'media'), path.join(scratch, 'media'), { recursive: true });
     fs.cpSync(path.join(repoRoot, 'docs'), path.join(scratch, 'docs'), { recursive: true });
     fs.cpSync(path.join(repoRoot, 'syntaxes'), path.join(scratch, 'syntaxes'), { recursive: true });
@@ -86,6 +88,8 @@ describe('packaging', function () {
       'dist/undici.js',
       'media/icon.png',
       'package.json',
+      'package.nls.json',
+      'l10n/bundle.l10n.json',
       'README.md',
     ]) {
       assert.ok(files.includes(wanted), `${wanted} is packaged`);

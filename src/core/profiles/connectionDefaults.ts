@@ -1,0 +1,34 @@
+import type { ClientTlsSettings } from './clientProfile';
+
+/** The editor's own network settings (VS Code's `http.proxy` and `http.proxyStrictSSL`), as the user set them. */
+export interface EditorConnection {
+  /** `http.proxy` from the user's settings; undefined or empty when unset. */
+  readonly proxy?: string;
+  /** `http.proxyStrictSSL` from the user's settings; only an explicit `false` turns certificate checks off. */
+  readonly strictSSL?: boolean;
+}
+
+/** How one profile's HTTP traffic goes out: proxy, client certificate / CA files and whether certificates are checked. */
+export interface ResolvedConnection {
+  readonly proxy?: string;
+  readonly tls?: ClientTlsSettings;
+  readonly rejectUnauthorized: boolean;
+}
+
+/**
+ * The connection for a profile: what the profile sets wins; when it sets no proxy the editor's `http.proxy` applies
+ * (and when that is unset too, the environment's HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which the HTTP client reads).
+ * Certificates are checked unless the user turned `http.proxyStrictSSL` off. One function for the engine and for Send
+ * Request, so a token call and a request sent from a `.http` file always take the same way out.
+ */
+export function resolveConnection(
+  profile: { readonly proxy?: string; readonly tls?: ClientTlsSettings } | undefined,
+  editor: EditorConnection,
+): ResolvedConnection {
+  const proxy = profile?.proxy?.trim() || editor.proxy?.trim() || undefined;
+  return {
+    ...(proxy ? { proxy } : {}),
+    ...(profile?.tls ? { tls: profile.tls } : {}),
+    rejectUnauthorized: editor.strictSSL !== false,
+  };
+}

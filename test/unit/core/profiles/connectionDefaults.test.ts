@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { resolveConnection } from '../../../../src/core/profiles/connectionDefaults';
+
+describe('resolveConnection', () => {
+  const tls = { caBundlePath: '/etc/ca.pem' };
+
+  it("takes the editor's http.proxy when the profile sets none", () => {
+    assert.deepEqual(resolveConnection({}, { proxy: 'http://proxy.corp:3128' }), {
+      proxy: 'http://proxy.corp:3128',
+      rejectUnauthorized: true,
+    });
+    assert.deepEqual(resolveConnection(undefined, { proxy: ' http://p:1 ' }), {
+      proxy: 'http://p:1',
+      rejectUnauthorized: true,
+    });
+  });
+
+  it("keeps the profile's own proxy and files over the editor's proxy", () => {
+    assert.deepEqual(
+      resolveConnection({ proxy: 'http://own:8080', tls }, { proxy: 'http://proxy.corp:3128' }),
+      {
+        proxy: 'http://own:8080',
+        tls,
+        rejectUnauthorized: true,
+      },
+    );
+  });
+
+  it('treats an empty proxy on the profile as not set', () => {
+    assert.equal(
+      resolveConnection({ proxy: '' }, { proxy: 'http://proxy.corp:3128' }).proxy,
+      'http://proxy.corp:3128',
+    );
+    assert.equal(resolveConnection({ proxy: '  ' }, {}).proxy, undefined);
+  });
+
+  it('leaves the proxy to the environment when neither sets one', () => {
+    assert.deepEqual(resolveConnection({}, {}), { rejectUnauthorized: true });
+  });
+
+  it('checks certificates unless http.proxyStrictSSL is explicitly false', () => {
+    assert.equal(resolveConnection({}, { strictSSL: true }).rejectUnauthorized, true);
+    assert.equal(resolveConnection({}, {}).rejectUnauthorized, true);
+    assert.equal(resolveConnection({ tls }, { strictSSL: false }).rejectUnauthorized, false);
+  });
+});
