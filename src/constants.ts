@@ -72,3 +72,11 @@ export const WALKTHROUGH_ID = 'oauthWorkbench.gettingStarted';
 
 /** Scheme of the read-only token-details documents. */
 export const TOKEN_DETAILS_SCHEME = 'oauth-workbench-token';
+
+/** Context keys the walkthrough's `completionEvents` wait for (`onContext:<key>`), set from real events. */
+export const WalkthroughContextKeys = {
+  profileAdded: 'oauthWorkbench.walkthrough.profileAdded',
+  secretStored: 'oauthWorkbench.walkthrough.secretStored',
+  signedIn: 'oauthWorkbench.walkthrough.signedIn',
+  practiceStarted: 'oauthWorkbench.walkthrough.practiceStarted',
+} as const;

@@ -36,6 +36,9 @@ describe('practice mode, end to end', function () {
       true,
       'the secret is in SecretStorage',
     );
+    const steps = await api.walkthroughSteps();
+    assert.ok(steps.includes('practiceStarted'), 'the walkthrough ticks the practice step');
+    assert.ok(steps.includes('secretStored'), 'the walkthrough ticks the secret step');
 
     // The built-in profile comes first in the token explorer.
     const profileNode = await waitFor(
