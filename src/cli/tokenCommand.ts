@@ -3,10 +3,16 @@
  * client-credentials grant with `--grant client_credentials`. Prints the token set as JSON on stdout.
  */
 import { spawn } from 'node:child_process';
+import { pollDeviceToken, requestDeviceAuthorization } from '../core/oauth/deviceAuthorization';
 import { signIn } from '../core/oauth/signIn';
 import { clientCredentialsGrant } from '../core/oauth/tokenEndpoint';
-import { ClientProfile, validateClientProfile } from '../core/profiles/clientProfile';
+import {
+  ClientProfile,
+  RESERVED_AUTHORIZE_PARAMS,
+  validateClientProfile,
+} from '../core/profiles/clientProfile';
 import { InMemorySecretStore } from '../core/profiles/secretStore';
+import { systemClock } from '../core/tokens/clock';
 import { startLoopbackRedirectServer } from '../node/loopbackRedirectServer';
 import { CliIo, CliUsageError } from './cliIo';
 import {
@@ -23,9 +29,12 @@ import {
 /** Help text for `token`. */
 export const TOKEN_USAGE = `  oauth-workbench token --authorization-endpoint URL --token-endpoint URL --redirect-uri URI --scope "a b"
                        [--pkce|--no-pkce] [--exchange-delay-ms N] [--timeout-s N] [--open-command CMD] [--issuer URL]
+                       [--auth-param NAME=VALUE]...   (extra authorization parameters: prompt, acr_values, audience, …)
                                Sign in through the loopback redirect; print the token set as JSON.
   oauth-workbench token --grant client_credentials --token-endpoint URL [--scope S]
                                Get a client-credentials token; print it as JSON.
+  oauth-workbench token --grant device_code --device-authorization-endpoint URL --token-endpoint URL [--scope S]
+                               Show a user code to enter on another device, wait for approval; print the token set.
 `;
 
 const OPTIONS = {
@@ -40,14 +49,36 @@ const OPTIONS = {
   'timeout-s': { type: 'string' },
   'open-command': { type: 'string' },
   issuer: { type: 'string' },
+  'auth-param': { type: 'string', multiple: true },
+  'device-authorization-endpoint': { type: 'string' },
 } as const;
+
+/** `--auth-param name=value` options as extra authorization parameters; the engine's own names are refused. */
+export function authParams(values: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) {
+    return undefined;
+  }
+  const params: Record<string, string> = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const name = eq < 0 ? '' : value.slice(0, eq).trim();
+    if (!name) {
+      throw new CliUsageError(`--auth-param wants NAME=VALUE, e.g. --auth-param prompt=login.`);
+    }
+    if (RESERVED_AUTHORIZE_PARAMS.includes(name)) {
+      throw new CliUsageError(`--auth-param ${name} is set by OAuth Workbench itself.`);
+    }
+    params[name] = value.slice(eq + 1);
+  }
+  return params;
+}
 
 /** Runs `token`; resolves to the exit code (0 success, 1 failure, 2 usage via CliUsageError). */
 export async function runTokenCommand(args: readonly string[], io: CliIo): Promise<number> {
   const values = parseOptions(args, OPTIONS);
   const grant = values.grant ?? 'authorization_code';
-  if (grant !== 'authorization_code' && grant !== 'client_credentials') {
-    throw new CliUsageError('--grant must be authorization_code or client_credentials.');
+  if (grant !== 'authorization_code' && grant !== 'client_credentials' && grant !== 'device_code') {
+    throw new CliUsageError('--grant must be authorization_code, client_credentials or device_code.');
   }
   const tokenEndpoint = endpointUrl(values['token-endpoint'], 'token-endpoint');
   const call = endpointCallFrom(io, values);
@@ -67,6 +98,46 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
     });
   }
 
+  if (grant === 'device_code') {
+    const deviceEndpoint = endpointUrl(
+      values['device-authorization-endpoint'],
+      'device-authorization-endpoint',
+    );
+    const abort = new AbortController();
+    const onSigint = () => abort.abort();
+    process.once('SIGINT', onSigint);
+    return runOAuthCommand(io, values.verbose === true, async () => {
+      try {
+        const deviceCall = { ...call, signal: abort.signal };
+        const authorization = await requestDeviceAuthorization(deviceCall, {
+          device_authorization_endpoint: deviceEndpoint,
+          scope: values.scope,
+        });
+        io.stderr(
+          `Enter the code ${authorization.user_code} at ${authorization.verification_uri}` +
+            (authorization.verification_uri_complete
+              ? `\n(or open ${authorization.verification_uri_complete})`
+              : '') +
+            `\nWaiting up to ${authorization.expires_in} s for approval…\n`,
+        );
+        const tokens = await pollDeviceToken(
+          deviceCall,
+          {
+            token_endpoint: tokenEndpoint,
+            authorization,
+            requestedScope: values.scope,
+            preset: 'generic-oauth2',
+          },
+          systemClock,
+        );
+        printTokenSet(io, tokens);
+      } finally {
+        process.off('SIGINT', onSigint);
+        await http.close();
+      }
+    });
+  }
+
   const delay = values['exchange-delay-ms'] === undefined ? 0 : Number(values['exchange-delay-ms']);
   const profile: ClientProfile = {
     id: 'cli',
@@ -81,6 +152,7 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
     scopes: (values.scope ?? '').split(/\s+/).filter(Boolean),
     pkce: values.pkce ?? true,
     exchangeDelayMs: delay,
+    extraAuthorizeParams: authParams(values['auth-param']),
   };
   const problems = validateClientProfile(profile).filter((problem) => problem.severity === 'error');
   if (problems.length > 0) {
@@ -99,6 +171,7 @@ export async function runTokenCommand(args: readonly string[], io: CliIo): Promi
         receiveCallback: startLoopbackRedirectServer,
         signal: abort.signal,
         timeoutMs,
+        onWarning: (message) => io.stderr(`Warning: ${message}\n`),
         openUrl: (url) => {
           io.stderr(`Open this URL to sign in (waiting up to ${Math.round(timeoutMs / 1000)} s):\n${url}\n`);
           openInBrowser(url, values['open-command'], io);

@@ -2,7 +2,7 @@ import type { CallbackReceiverFactory } from '../core/oauth/authorizationCallbac
 import type { HttpClient } from '../core/oauth/httpClient';
 import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import type { ClientProfile } from '../core/profiles/clientProfile';
-import type { TokenManager } from '../core/tokens/tokenManager';
+import type { TokenManager } from '../core/oauth/tokenManager';
 
 /**
  * The OAuth engine as features see it: loaded on first use. The implementation (`wiring/engineLoader.ts`) imports

@@ -71,7 +71,9 @@ export async function loginOverHttp(
 }
 
 function parseForm(html: string): { action: string; fields: Record<string, string> } | undefined {
-  const form = /<form[^>]*action="([^"]*)"[^>]*method="post"/i.exec(html);
+  // Either attribute order: the login forms put action first, the device-flow confirmation method first.
+  const tag = /<form[^>]*method="post"[^>]*>/i.exec(html)?.[0];
+  const form = tag ? /action="([^"]*)"/i.exec(tag) : null;
   if (!form) {
     return undefined;
   }

@@ -26,6 +26,7 @@ export interface OidcProviderServer {
   readonly tokenEndpoint: string;
   readonly revocationEndpoint: string;
   readonly introspectionEndpoint: string;
+  readonly deviceAuthorizationEndpoint: string;
   /** POST requests the token endpoint received so far. */
   tokenRequests(): number;
   setAccessTokenTtl(seconds: number): void;
@@ -80,7 +81,12 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
           client_secret: clientSecret,
           token_endpoint_auth_method: 'client_secret_basic',
           redirect_uris: [redirectUri],
-          grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
+          grant_types: [
+            'authorization_code',
+            'refresh_token',
+            'client_credentials',
+            'urn:ietf:params:oauth:grant-type:device_code',
+          ],
           response_types: ['code'],
           application_type: 'web',
           scope: 'openid offline_access ais.balances.read',
@@ -94,6 +100,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
         revocation: { enabled: true, allowedPolicy: () => true },
         introspection: { enabled: true, allowedPolicy: () => true },
         clientCredentials: { enabled: true },
+        deviceFlow: { enabled: true },
       },
       issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(grant: string): boolean }) =>
         client.grantTypeAllowed('refresh_token'),
@@ -133,6 +140,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     tokenEndpoint: `${issuer}/token`,
     revocationEndpoint: `${issuer}/token/revocation`,
     introspectionEndpoint: `${issuer}/token/introspection`,
+    deviceAuthorizationEndpoint: `${issuer}/device/auth`,
     tokenRequests: () => tokenRequests,
     setAccessTokenTtl: (seconds) => {
       accessTokenTtl = seconds;

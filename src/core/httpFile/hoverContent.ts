@@ -65,8 +65,11 @@ export function hoverContent(
   for (const fix of entry.fixes) {
     lines.push(`- ${fix}`);
   }
-  for (const erratum of entry.errata.map((id) => ERRATA[id])) {
-    lines.push('', `> **${erratum.title}.** ${erratum.text}`);
+  // The errata correct Rabobank's guide: they only help someone talking to Rabobank (or the practice server).
+  if (data.provider === 'rabobank') {
+    for (const erratum of entry.errata.map((id) => ERRATA[id])) {
+      lines.push('', `> **${erratum.title}.** ${erratum.text}`);
+    }
   }
   const alternatives = data.alternatives
     .map((id) => kb.get(id))

@@ -12,7 +12,9 @@ import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
 import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext, urlUsesVariables } from './requestContext';
-import { lintRequest, rabobankRequiredScopes } from './requestLints';
+import { lintRequestlessBlock } from './hygieneLints';
+import { rabobankRequiredScopes } from './rabobankScopes';
+import { lintRequest } from './requestLints';
 import { SourceText } from './sourceText';
 
 /**
@@ -159,6 +161,8 @@ function blockFindings(
 ): void {
   if (block.request) {
     lintRequest(file, block.request, ctx, lint, out);
+  } else if (block.responses.length === 0) {
+    lintRequestlessBlock(file, block, out);
   }
   for (const response of block.responses) {
     const before = out.length;

@@ -1,3 +1,4 @@
+import { PRACTICE_DEFAULT_PORT } from '../practice/practiceSettings';
 import { FormParam, findParam, parseFormParams } from './formParams';
 import { lintExpander } from './fileVariables';
 import { HttpFile, HttpRequest } from './parseHttpFile';
@@ -140,8 +141,25 @@ class LazyRequestContext implements RequestContext {
   }
 
   get provider(): ProviderKind {
-    this.providerKind ??= providerKind(this.host, this.path);
+    this.providerKind ??= this.isPracticeServer() ? 'rabobank' : providerKind(this.host, this.path);
     return this.providerKind;
+  }
+
+  /**
+   * The practice server on its usual loopback port behaves like Rabobank, so it gets Rabobank's explanations. Other
+   * loopback servers on `/oauth2/` paths (Spring Authorization Server, for one) must not: the port tells them apart.
+   */
+  private isPracticeServer(): boolean {
+    const host = this.host;
+    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') {
+      return false;
+    }
+    const authorityEnd = this.pathStart < 0 ? this.urlEnd : this.pathStart;
+    const path = this.path;
+    return (
+      this.url.slice(this.authorityStart, authorityEnd).endsWith(`:${PRACTICE_DEFAULT_PORT}`) &&
+      (path.startsWith('/oauth2/') || path.startsWith('/payments/'))
+    );
   }
 
   /** Query parameters; offsets are into `request.url.text`. */

@@ -1,10 +1,21 @@
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
+import { isPushedAuthorizationRequest, lintAuthorizeParams } from './authorizeLints';
+import { isPublicTokenClient, lintCredentialsInUrl } from './clientAuthLints';
 import { isImfFixdate, jwtScopes } from './credentials';
 import { Finding, NONE, finding } from './finding';
 import { FormParam, findParam } from './formParams';
+import { NamedValue, isKnownGrant, jsonBodyParams, lintGrant } from './grantLints';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
+import {
+  isIdTokenVariable,
+  lintAuthorizationValue,
+  lintFormSpaces,
+  lintHtmlEntity,
+  looksLikeIdToken,
+} from './hygieneLints';
 import { LintContext, LintProfile } from './lintContext';
 import { HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
+import { rabobankRequiredScopes } from './rabobankScopes';
 import { RequestContext } from './requestContext';
 import { SourceText } from './sourceText';
 import { basicCredentials, parseBasicCredentials } from '../wire/basicAuthentication';
@@ -32,12 +43,17 @@ export function lintRequest(
   const dateHeader = headers.find('date');
   const date = dateHeader && !isVariable(dateHeader.value) ? dateHeader : undefined;
   const tokenOrAuthorize = ctx.endpoint === 'token' || ctx.endpoint === 'authorize';
+  const pushed = !tokenOrAuthorize && isPushedAuthorizationRequest(request);
+  // An ID token from a profile's variable, sent where an access token belongs.
+  const idTokenVariable = authValue !== undefined && !written && isIdTokenVariable(authValue);
   // Most requests are neither token nor authorize requests and send their token from a variable: nothing to check,
-  // and no linter or header objects to make for them.
-  if (!tokenOrAuthorize && !written && !date) {
+  // and no linter or header objects to make.
+  if (!tokenOrAuthorize && !written && !date && !pushed && !idTokenVariable) {
+    lintHtmlEntity(request.url, out);
     return out;
   }
-  const auth = written || tokenOrAuthorize ? headers.find('authorization') : undefined;
+  lintHtmlEntity(request.url, out);
+  const auth = written || tokenOrAuthorize || idTokenVariable ? headers.find('authorization') : undefined;
   const l = new RequestLinter(file, request, ctx, lint, out, auth);
   if (ctx.endpoint === 'token') {
     l.tokenRequest();
@@ -45,7 +61,13 @@ export function lintRequest(
   if (ctx.endpoint === 'authorize') {
     l.authorizeRequest();
   }
-  if (written && auth) {
+  if (pushed) {
+    l.pushedAuthorizationRequest();
+  }
+  if (idTokenVariable && auth) {
+    out.push(finding('lint.bearer.id-token', auth.valueStart, auth.valueEnd, 'warning'));
+  }
+  if (written && auth && !lintAuthorizationValue(auth, out)) {
     l.bearerToken(auth);
   }
   if (date) {
@@ -54,36 +76,12 @@ export function lintRequest(
   return out;
 }
 
-/** Scopes a Rabobank API path needs (any one of them suffices); empty when the path is not known. */
-export function rabobankRequiredScopes(path: string): string[] {
-  if (path.includes('/ais/') || path.includes('/account-information')) {
-    if (path.includes('/balances')) {
-      return ['ais.balances.read'];
-    }
-    if (path.includes('/transactions')) {
-      return ['ais.transactions.read-90days', 'ais.transactions.read-history'];
-    }
-    return ['ais.balances.read', 'ais.transactions.read-90days', 'ais.transactions.read-history'];
-  }
-  if (path.includes('payment-request') || path.includes('paymentrequest')) {
-    return ['prs.paymentrequest.read-write'];
-  }
-  if (path.includes('funds-confirmation') || path.includes('fundsconfirmation')) {
-    return ['caf.fundsconfirmation.read'];
-  }
-  if (path.includes('bulk-payments')) {
-    return ['pi.bulk.read-write'];
-  }
-  if (/\/oauth2(-premium)?\/(v\d+\/)?consents/.test(path)) {
-    return ['oauth2.consents.read'];
-  }
-  return [];
-}
-
 const isVariable = (value: string) => value.includes('{{');
 
 class RequestLinter {
   private readonly url: SourceText;
+  /** A token request's body parameters, from its form or its JSON. */
+  private bodyParams: readonly NamedValue[] = [];
 
   constructor(
     private readonly file: HttpFile,
@@ -107,14 +105,25 @@ class RequestLinter {
   tokenRequest(): void {
     const { form, query } = this.ctx;
     const body = this.request.body;
-    const inForm = findParam(form, 'grant_type');
+    const json =
+      !this.ctx.isForm && body && body.text.includes('"grant_type"') ? jsonBodyParams(body.text) : undefined;
+    const bodyParams: readonly NamedValue[] = json ?? form;
+    const inForm = findParam(bodyParams as readonly FormParam[], 'grant_type');
     const inQuery = findParam(query, 'grant_type');
-    const grant = inForm ?? inQuery;
+    const grant: NamedValue | undefined = inForm ?? inQuery;
     const grantSource = inForm ? body : this.url;
-    // A POST to a path ending in /token with a JSON body is some other API's token (cards, payments), not OAuth.
+    // A POST to a path ending in /token with a JSON body is some other API's token (cards, payments), not OAuth,
+    // unless the JSON names a grant (some servers take OAuth token requests as JSON).
     const emptyBody = !this.request.externalBody && (body?.text.trim() ?? '') === '';
     if (!grant && !(this.request.method === 'POST' && (this.ctx.isForm || emptyBody))) {
       return;
+    }
+    this.bodyParams = bodyParams;
+    if (body) {
+      lintHtmlEntity(body, this.out);
+      if (!json) {
+        lintFormSpaces(form, body, this.out);
+      }
     }
     if (inQuery && !inForm) {
       this.add('lint.token.grant-type-in-query', this.url, inQuery.start, inQuery.valueEnd, 'error');
@@ -133,8 +142,8 @@ class RequestLinter {
     }
   }
 
-  private grantType(grant: FormParam, source: SourceText): void {
-    const params = source === this.url ? this.ctx.query : this.ctx.form;
+  private grantType(grant: NamedValue, source: SourceText): void {
+    const params = source === this.url ? this.ctx.query : this.bodyParams;
     const has = (name: string) => params.some((p) => p.name === name);
     if (grant.value === 'code') {
       const range = this.file.lines.rangeOf(source.toReal(grant.valueStart), source.toReal(grant.valueEnd));
@@ -155,16 +164,26 @@ class RequestLinter {
     if (mismatch) {
       this.add('lint.token.grant-type-mismatch', source, grant.valueStart, grant.valueEnd, 'error');
     }
+    if (!mismatch || !isKnownGrant(grant.value)) {
+      lintGrant(grant, params, source, this.file.lines, this.out);
+    }
   }
 
   private clientAuthentication(): void {
     const auth = this.auth;
-    const form = this.ctx.form;
+    const form = this.bodyParams;
+    const has = (name: string) => form.some((p) => p.name === name && p.value !== '');
     const profile = this.matchProfile();
     if (!auth) {
-      const inBody = findParam(form, 'client_secret') ?? findParam(form, 'client_assertion');
-      const publicPkceClient = findParam(form, 'code_verifier') && this.ctx.provider !== 'rabobank';
-      if (!inBody && !publicPkceClient && !this.bodyUnknown()) {
+      const inBody = has('client_secret') || has('client_assertion');
+      if (inBody || this.bodyUnknown()) {
+        return;
+      }
+      if (lintCredentialsInUrl(this.url, this.ctx.query, this.out)) {
+        return;
+      }
+      const facts = { bodyParams: this.bodyParams, query: this.ctx.query, provider: this.ctx.provider };
+      if (!isPublicTokenClient(this.file, this.request, facts, profile)) {
         this.addUrl('lint.token.missing-client-auth', 'warning', {
           fixes: [this.addBasicFix(profile)],
           profileName: profile?.name,
@@ -213,24 +232,51 @@ class RequestLinter {
     if (!findParam(query, 'client_id') && !findParam(query, 'response_type')) {
       return;
     }
-    if (!findParam(query, 'state')) {
-      const text = this.url.text;
-      const end = this.url.toReal(text.length);
-      const range = this.file.lines.rangeOf(end, end);
-      this.addUrl('lint.authorize.missing-state', 'warning', {
-        fixes: [
-          {
-            title: 'Add a state parameter',
-            edits: [{ range, newText: `${text.includes('?') ? '&' : '?'}state={{$guid}}` }],
-            isPreferred: true,
-          },
-        ],
-      });
+    // A follow-up to a pushed request (RFC 9126 §4) carries its parameters by reference: its checks belong there.
+    if (findParam(query, 'request_uri')) {
+      lintAuthorizeParams(query, this.url, true, this.out);
+      return;
     }
+    if (!findParam(query, 'state')) {
+      this.missingState(this.url);
+    }
+    lintAuthorizeParams(query, this.url, true, this.out);
     const redirect = findParam(query, 'redirect_uri');
     if (redirect) {
       this.redirectUri(redirect, this.url);
     }
+  }
+
+  /** A pushed authorization request: the authorization parameters in a form body, sent over the back channel. */
+  pushedAuthorizationRequest(): void {
+    const body = this.request.body;
+    const form = this.ctx.form;
+    if (!body || !findParam(form, 'response_type')) {
+      return;
+    }
+    lintHtmlEntity(body, this.out);
+    lintFormSpaces(form, body, this.out);
+    if (!findParam(form, 'state')) {
+      this.missingState(body);
+    }
+    lintAuthorizeParams(form, body, false, this.out);
+  }
+
+  /** `state` is missing from the query or the pushed body in `source`; the fix appends one. */
+  private missingState(source: SourceText): void {
+    const text = source.text.trimEnd();
+    const end = source.toReal(text.length);
+    const range = this.file.lines.rangeOf(end, end);
+    const separator = source === this.url ? (text.includes('?') ? '&' : '?') : text ? '&' : '';
+    this.add('lint.authorize.missing-state', source, 0, text.length, 'warning', {
+      fixes: [
+        {
+          title: 'Add a state parameter',
+          edits: [{ range, newText: `${separator}state={{$guid}}` }],
+          isPreferred: true,
+        },
+      ],
+    });
   }
 
   private redirectUri(param: FormParam, source: SourceText): void {
@@ -267,6 +313,9 @@ class RequestLinter {
     const now = this.lint.now ?? Date.now();
     const known = this.lint.findToken?.(token);
     const claims = decodeJwtUnverified(token)?.claims;
+    if (looksLikeIdToken(claims)) {
+      this.addRaw('lint.bearer.id-token', start, auth.valueEnd, 'warning');
+    }
     const exp = known?.expiresAt ?? (typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined);
     if (exp !== undefined && exp <= now) {
       const fresh = this.lint.freshAccessToken?.(token);

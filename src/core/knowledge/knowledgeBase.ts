@@ -4,7 +4,9 @@ import { identityProviderEntries } from './identityProviderEntries';
 import { Erratum, KnowledgeEntry } from './knowledgeEntry';
 import { lintEntries } from './lintEntries';
 import { oauthEntries } from './oauthEntries';
+import { precisionLintEntries } from './precisionLintEntries';
 import { rabobankEntries } from './rabobankEntries';
+import { refusalEntries } from './refusalEntries';
 
 /** The error catalog by id; built on first use so activating the extension stays cheap. */
 export class KnowledgeBase {
@@ -39,6 +41,8 @@ export class KnowledgeBase {
       ...berlinGroupEntries(),
       ...identityProviderEntries(),
       ...lintEntries(),
+      ...precisionLintEntries(),
+      ...refusalEntries(),
     ]);
   }
 

@@ -22,11 +22,13 @@ export function lintEntries(): KnowledgeEntry[] {
       title: 'Token parameters belong in the form body',
       place: 'request',
       summary:
-        '`grant_type` is sent in the query string; token endpoints read it from the form-encoded POST body.',
+        '`grant_type` is sent in the query string; token endpoints read it from the form-encoded POST body. Whatever rides in a URL (codes, refresh tokens, secrets) also lands in access logs, proxies and histories.',
       causes: ['The parameters were appended to the URL instead of being sent as the body.'],
-      fixes: ['Move the parameters into a body with `Content-Type: application/x-www-form-urlencoded`.'],
+      fixes: [
+        'Move the parameters into a body with `Content-Type: application/x-www-form-urlencoded`.',
+        'Rotate a secret or revoke a refresh token that has been sent in a URL.',
+      ],
       link: { title: 'RFC 6749 §4.1.3 Access Token Request', url: `${RFC6749}#section-4.1.3` },
-      errata: ['grant-type-value'],
     }),
     entry({
       id: 'lint.token.missing-grant-type',
@@ -60,7 +62,10 @@ export function lintEntries(): KnowledgeEntry[] {
       place: 'request',
       summary:
         'A confidential client proves who it is on every token request; this one sends no credentials.',
-      causes: ['No `Authorization: Basic` header and no `client_secret` or `client_assertion` in the body.'],
+      causes: [
+        'No `Authorization: Basic` header and no `client_secret` or `client_assertion` in the body.',
+        'A public client (no secret of its own) is not flagged: this client sends no `client_id`, uses the client credentials grant, has a secret elsewhere in this file or in its profile, or talks to a server whose clients all have secrets.',
+      ],
       fixes: ['Add `Authorization: Basic` with base64 of `client_id:client_secret`.'],
       link: { title: 'RFC 6749 §2.3.1 Client Password', url: `${RFC6749}#section-2.3.1` },
       actions: ['editProfile'],

@@ -11,7 +11,11 @@ import { HttpClient } from './httpClient';
 import { OAuthWorkbenchError } from './oauthErrors';
 import { PkcePair } from './pkce';
 
-/** The authorization URL for a profile, a fresh `state` and, when PKCE is on, the challenge. */
+/**
+ * The authorization URL for a profile, a fresh `state`, when PKCE is on the challenge, and for an OpenID sign-in the
+ * `nonce` the ID token must carry back.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
+ */
 export function buildAuthorizationUrl(
   profile: Pick<
     ClientProfile,
@@ -19,6 +23,7 @@ export function buildAuthorizationUrl(
   >,
   state: string,
   pkce?: PkcePair,
+  nonce?: string,
 ): string {
   const url = new URL(profile.authorization_endpoint);
   // Extra parameters first, so the engine's own values win even if a hand-edited profile lists a reserved one.
@@ -32,6 +37,9 @@ export function buildAuthorizationUrl(
   url.searchParams.set('redirect_uri', profile.redirect_uri);
   url.searchParams.set('scope', profile.scopes.join(' '));
   url.searchParams.set('state', state);
+  if (nonce) {
+    url.searchParams.set('nonce', nonce);
+  }
   if (pkce) {
     url.searchParams.set('code_challenge', pkce.code_challenge);
     url.searchParams.set('code_challenge_method', pkce.code_challenge_method);
@@ -58,7 +66,7 @@ export async function probeAuthorizationUrl(
   });
   const json = parseJsonObject(response.body);
   const looksLikeError =
-    response.status >= 400 ||
+    (response.status >= 400 && response.status < 500) ||
     /Redirect URI Mismatch/i.test(response.body) ||
     (json !== undefined && (json.error !== undefined || json.httpCode !== undefined));
   if (!looksLikeError) {

@@ -4,10 +4,16 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-import { catalogIdForGatewayError, catalogIdForOAuthError, ErrorContext } from './errorCatalog';
+import {
+  catalogIdForGatewayError,
+  catalogIdForOAuthError,
+  ErrorContext,
+  knownCatalogId,
+} from './errorCatalog';
 import { HttpResponse } from './httpClient';
 import { HttpRequestError, OAuthResponseError, OAuthWorkbenchError } from './oauthErrors';
 import { redactSecrets } from './oauthLogger';
+import { explainRefusal } from './refusalRules';
 
 const ENDPOINT_NAMES: Record<ErrorContext['endpoint'], string> = {
   authorization: 'authorization endpoint',
@@ -54,6 +60,7 @@ export function errorFromResponse(
   if (json && typeof json.error === 'string' && json.error !== '') {
     const error = text(json.error) ?? '';
     const description = text(json.error_description);
+    const refusal = explainRefusal({ context, status, error, description, emptyBody: false });
     return new OAuthResponseError(
       `The ${where} answered ${status} ${error}${description ? ` (${description})` : ''}.`,
       {
@@ -61,8 +68,8 @@ export function errorFromResponse(
         error,
         error_description: description,
         wwwAuthenticate,
-        catalogId: catalogIdForOAuthError(error, status, context),
-        fix: fixForOAuthError(error, context),
+        catalogId: knownCatalogId(refusal?.catalogId) ?? catalogIdForOAuthError(error, status, context),
+        fix: refusal?.fix ?? fixForOAuthError(error, context),
       },
     );
   }
@@ -123,11 +130,21 @@ export function errorFromResponse(
       },
     );
   }
-  const kind = isHtml
-    ? 'an HTML page'
-    : response.body.trim() === ''
-      ? 'an empty body'
-      : 'a body that is not OAuth JSON';
+  const emptyBody = response.body.trim() === '';
+  const kind = isHtml ? 'an HTML page' : emptyBody ? 'an empty body' : 'a body that is not OAuth JSON';
+  const refusal = status >= 400 && status < 500 ? explainRefusal({ context, status, emptyBody }) : undefined;
+  if (refusal) {
+    return new HttpRequestError(
+      'HTTP_UNEXPECTED_RESPONSE',
+      `The ${where} refused the request: HTTP ${status} with ${kind}.`,
+      {
+        status,
+        wwwAuthenticate,
+        catalogId: knownCatalogId(refusal.catalogId),
+        fix: refusal.fix,
+      },
+    );
+  }
   if (status >= 500) {
     return new HttpRequestError('HTTP_SERVER_ERROR', `The ${where} failed with HTTP ${status} and ${kind}.`, {
       status,

@@ -12,6 +12,8 @@ export interface ErrorContext {
   readonly endpoint: 'authorization' | 'token' | 'revocation' | 'introspection' | 'discovery' | 'consent';
   readonly grantType?: string;
   readonly rabobank: boolean;
+  /** The client secret went in a Basic header, and form-encoding it (RFC 6749 §2.3.1) changed it. */
+  readonly basicSecretEncoded?: boolean;
 }
 
 /** Catalog id for an `error=` authorization redirect. @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1 */

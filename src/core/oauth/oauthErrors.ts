@@ -25,6 +25,7 @@ export type FlowErrorCode =
   | 'REDIRECT_URI_NOT_SERVABLE'
   | 'STATE_MISMATCH'
   | 'ISSUER_MISMATCH'
+  | 'NONCE_MISMATCH'
   | 'CALLBACK_INVALID';
 
 /** Codes for profile, secret and stored-token problems found before any request. */

@@ -11,6 +11,7 @@ import { loopbackTargetOf } from '../profiles/loopbackTarget';
 import { presetOf } from '../profiles/profilePresets';
 import { SecretStore } from '../profiles/secretStore';
 import { Clock, systemClock } from '../tokens/clock';
+import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { TokenSet } from '../tokens/tokenSet';
 import { TokenVault } from '../tokens/tokenVault';
 import {
@@ -18,10 +19,15 @@ import {
   CallbackExpectations,
   CallbackReceiverFactory,
 } from './authorizationCallback';
-import { buildAuthorizationUrl } from './authorizationRequest';
+import { buildAuthorizationUrl, probeAuthorizationUrl } from './authorizationRequest';
 import { cancelledError, DEFAULT_FLOW_TIMEOUT_MS } from './flowDeadline';
 import { HttpClient } from './httpClient';
-import { AuthorizationFlowError, ProfileStateError } from './oauthErrors';
+import {
+  AuthorizationFlowError,
+  isOAuthWorkbenchError,
+  OAuthWorkbenchError,
+  ProfileStateError,
+} from './oauthErrors';
 import { OAuthLogger, RedactingLogger } from './oauthLogger';
 import { PasteBackReceiver, RedirectUrlPrompt } from './pasteBackReceiver';
 import { createPkcePair, randomUrlSafeString } from './pkce';
@@ -49,6 +55,22 @@ export interface SignInOptions {
   readonly timeoutMs?: number;
   /** Require `iss` on the callback (the server advertises RFC 9207 support). */
   readonly issuerRequired?: boolean;
+  /**
+   * Fetch the authorization URL once before opening the browser, so a refused redirect URI or client stops the flow
+   * at once instead of at the deadline; default true.
+   */
+  readonly probeAuthorizationUrl?: boolean;
+  /** Told when the sign-in succeeded with less than was asked for (a narrowed scope). */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** The requested scopes the server did not grant; empty when it granted all (or said nothing, RFC 6749 §5.1). */
+export function missingScopes(requested: readonly string[], granted: string | undefined): string[] {
+  if (granted === undefined) {
+    return [];
+  }
+  const got = new Set(granted.split(/\s+/).filter(Boolean));
+  return requested.filter((scope) => !got.has(scope));
 }
 
 /** True when the profile's redirect URI can be served by the loopback server (otherwise paste-back is used). */
@@ -90,8 +112,14 @@ export async function signIn(options: SignInOptions): Promise<TokenSet> {
   logger.addSecret(state);
   const pkce = profile.pkce ? await createPkcePair() : undefined;
   logger.addSecret(pkce?.code_verifier);
-  const authorizationUrl = buildAuthorizationUrl(profile, state, pkce);
+  // OpenID Connect: a nonce binds the ID token to this sign-in; some servers refuse `openid` without one.
+  const nonce = profile.scopes.includes('openid') ? randomUrlSafeString(32) : undefined;
+  logger.addSecret(nonce);
+  const authorizationUrl = buildAuthorizationUrl(profile, state, pkce, nonce);
   const facts = presetOf(profile.preset).facts;
+  if (options.probeAuthorizationUrl !== false) {
+    await probe(options, authorizationUrl, logger);
+  }
   const expectations: CallbackExpectations = {
     redirectUri: profile.redirect_uri,
     state,
@@ -132,11 +160,62 @@ export async function signIn(options: SignInOptions): Promise<TokenSet> {
       callbackReceivedAtMs,
     },
   );
+  if (nonce !== undefined) {
+    checkNonce(tokenSet, nonce);
+  }
+  const missing = missingScopes(profile.scopes, tokenSet.scope);
+  if (missing.length > 0) {
+    const message = `"${profile.label}" was granted less scope than requested: asked for ${profile.scopes.join(' ')}, got ${tokenSet.scope || '(none)'}.`;
+    logger.warn(message);
+    options.onWarning?.(message);
+  }
   await options.tokenVault?.save(profile.id, tokenSet);
   logger.info(
     `Sign-in for "${profile.label}" succeeded; the access token expires ${tokenSet.expires_at ?? 'at an unknown time'}.`,
   );
   return tokenSet;
+}
+
+/**
+ * Fetches the authorization URL before the browser opens it, and stops the flow when the server already refuses (a
+ * 4xx, an error page): otherwise the user would wait for the deadline on a page that never redirects back. A probe
+ * that cannot reach the server decides nothing, as the browser may reach it another way; the sign-in goes on.
+ */
+async function probe(options: SignInOptions, authorizationUrl: string, logger: OAuthLogger): Promise<void> {
+  let refused: OAuthWorkbenchError | undefined;
+  try {
+    refused = await probeAuthorizationUrl(options.http, authorizationUrl, options.profile, options.signal);
+  } catch (err) {
+    if (options.signal?.aborted) {
+      throw cancelledError();
+    }
+    logger.info(
+      `Could not check the authorization URL first (${isOAuthWorkbenchError(err) ? err.code : 'error'}); opening it anyway.`,
+    );
+    return;
+  }
+  if (refused) {
+    throw refused;
+  }
+}
+
+/** The ID token must carry the nonce of this sign-in (OpenID Connect Core §3.1.3.7, step 11). */
+function checkNonce(tokenSet: TokenSet, nonce: string): void {
+  if (!tokenSet.id_token) {
+    return;
+  }
+  const claims = decodeJwtUnverified(tokenSet.id_token)?.claims;
+  if (claims?.nonce !== nonce) {
+    throw new AuthorizationFlowError(
+      'NONCE_MISMATCH',
+      claims?.nonce === undefined
+        ? 'The ID token carries no nonce, though the sign-in sent one.'
+        : 'The ID token’s nonce is not the one this sign-in sent.',
+      {
+        fix: 'Sign in again; if it repeats, the server or something between you and it replays ID tokens.',
+      },
+    );
+  }
 }
 
 async function startReceiver(

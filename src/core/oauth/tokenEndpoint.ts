@@ -11,6 +11,7 @@ import { ClientProfile } from '../profiles/clientProfile';
 import { presetOf } from '../profiles/profilePresets';
 import { tokenLifetimeProblem, TokenSet, tokenSetFromResponse } from '../tokens/tokenSet';
 import { basicAuthorization } from '../wire/basicAuthentication';
+import { formEncode } from '../wire/formEncoding';
 import { errorFromResponse, parseJsonObject } from './endpointResponse';
 import { ErrorContext } from './errorCatalog';
 import { HttpClient, HttpRequest, HttpResponse } from './httpClient';
@@ -234,7 +235,16 @@ function scopeParam(scope: string | undefined): Record<string, string> {
 }
 
 function context(call: EndpointCall, endpoint: ErrorContext['endpoint'], grantType?: string): ErrorContext {
-  return { endpoint, grantType, rabobank: presetOf(call.client.preset).facts.rabobank };
+  const secret = call.clientSecret;
+  return {
+    endpoint,
+    grantType,
+    rabobank: presetOf(call.client.preset).facts.rabobank,
+    basicSecretEncoded:
+      call.client.token_endpoint_auth_method === 'client_secret_basic' &&
+      secret !== undefined &&
+      formEncode(secret) !== secret,
+  };
 }
 
 function codeExpiredOr(err: unknown, call: EndpointCall, callbackReceivedAtMs: number | undefined): unknown {

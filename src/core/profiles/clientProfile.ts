@@ -82,6 +82,7 @@ export const RESERVED_AUTHORIZE_PARAMS: readonly string[] = [
   'state',
   'code_challenge',
   'code_challenge_method',
+  'nonce',
 ];
 
 const AUTH_METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];

@@ -96,6 +96,7 @@ async function signInWithProfile(
           tokenVault: services.vault,
           signal: abort.signal,
           logger: services.log,
+          onWarning: (message) => void vscode.window.showWarningMessage(message),
         });
         services.status.clearFailure(profile.id);
         await services.status.setActiveProfile(profile.id);

@@ -5,6 +5,7 @@ import { runCli } from '../../../src/cli/cli';
 import { splitCommandLine } from '../../../src/cli/tokenCommand';
 import { captureCliIo } from '../../doubles/captureCliIo';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
+import { loginOverHttp } from '../../doubles/httpLogin';
 
 type CapturedIo = ReturnType<typeof captureCliIo>;
 
@@ -74,6 +75,50 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
     assert.equal(decoded.id_token.verified, false);
     assert.equal(decoded.id_token.claims.sub, 'alice');
     assert.match(io.err, new RegExp(`${server.authorizationEndpoint.replace(/[.]/g, '\\.')}\\?`));
+    assert.ok(!io.err.includes(tokens.access_token) && !io.err.includes(server.clientSecret));
+  });
+
+  it('token --auth-param adds authorization parameters the server receives', async () => {
+    const { tokens, io } = await signIn([
+      '--auth-param',
+      'prompt=consent',
+      '--auth-param',
+      'ui_locales=nl en',
+    ]);
+    assert.ok(tokens.access_token);
+    const url = new URL(/^(http\S+)$/m.exec(io.err)?.[1] ?? '');
+    assert.equal(url.searchParams.get('prompt'), 'consent');
+    assert.equal(url.searchParams.get('ui_locales'), 'nl en');
+    assert.ok(url.searchParams.get('nonce'));
+  });
+
+  it('token --grant device_code shows the user code, waits for approval and prints the token set', async () => {
+    const io = captureCliIo(env);
+    const running = runCli(
+      [
+        'token',
+        '--grant',
+        'device_code',
+        '--device-authorization-endpoint',
+        server.deviceAuthorizationEndpoint,
+        '--token-endpoint',
+        server.tokenEndpoint,
+        ...client,
+        '--scope',
+        'openid',
+      ],
+      io,
+    );
+    let complete: string | undefined;
+    for (let i = 0; i < 100 && !complete; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      complete = /\(or open (\S+)\)/.exec(io.err)?.[1];
+    }
+    assert.match(io.err, /Enter the code \S+ at http/);
+    await loginOverHttp(complete ?? '', 'http://127.0.0.1:1/never');
+    assert.equal(await running, 0, io.err);
+    const tokens = JSON.parse(io.out) as Record<string, string>;
+    assert.ok(tokens.access_token);
     assert.ok(!io.err.includes(tokens.access_token) && !io.err.includes(server.clientSecret));
   });
 
@@ -190,6 +235,16 @@ describe('oauth-workbench token, refresh, revoke, introspect against oidc-provid
         ...client,
       ],
       message: /must use https/,
+    },
+    {
+      name: 'an --auth-param the engine sets itself',
+      args: () => [...tokenArgs(), '--auth-param', 'state=fixed'],
+      message: /--auth-param state is set by OAuth Workbench/,
+    },
+    {
+      name: 'an --auth-param without a value',
+      args: () => [...tokenArgs(), '--auth-param', 'prompt'],
+      message: /--auth-param wants NAME=VALUE/,
     },
     {
       name: 'an unknown grant',

@@ -298,6 +298,8 @@ describe('LoopbackRedirectServer under attack', function () {
             token_endpoint: endpoint.url,
           });
           const tokens = await signIn({
+            // The authorization endpoint is a placeholder host: nothing may leave the machine.
+            probeAuthorizationUrl: false,
             profile,
             secretStore: new InMemorySecretStore({ [profile.id]: 'client-secret' }),
             http,

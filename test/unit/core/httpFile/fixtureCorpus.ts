@@ -10,9 +10,12 @@ export interface FixtureCase {
   readonly expected: string[];
 }
 
-/** Every fixture of test/fixtures/http, with its expectations. */
-export function loadFixtureCorpus(): FixtureCase[] {
-  const dir = fixturePath('http');
+/**
+ * Every fixture of test/fixtures/http (or of another fixture folder, such as `precision`: request shapes seen in
+ * other people's files), with its expectations.
+ */
+export function loadFixtureCorpus(folder = 'http'): FixtureCase[] {
+  const dir = fixturePath(folder);
   return fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.http'))

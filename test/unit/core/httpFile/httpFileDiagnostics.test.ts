@@ -7,9 +7,10 @@ import { loadFixtureCorpus } from './fixtureCorpus';
 
 const kb = KnowledgeBase.create();
 const corpus = loadFixtureCorpus();
+const precision = loadFixtureCorpus('precision');
 
 describe('httpFileDiagnostics over the fixture corpus', () => {
-  for (const fixture of corpus) {
+  for (const fixture of [...corpus, ...precision.map((f) => ({ ...f, name: `precision/${f.name}` }))]) {
     it(`reports exactly the expected ids and lines in ${fixture.name}`, () => {
       const found = lintHttpFile(fixture.text, kb)
         .map((d) => `${d.code}@${d.range.start.line + 1}`)
@@ -52,8 +53,13 @@ describe('httpFileDiagnostics over the fixture corpus', () => {
   });
 
   it('reaches every knowledge-base entry (the profile lints, which need a lint context, are unit-tested)', () => {
-    const ids = new Set(corpus.flatMap((f) => f.expected.map((e) => e.split('@')[0])));
-    const needProfiles = ['lint.token.basic-auth-profile-mismatch', 'lint.authorize.redirect-uri-mismatch'];
+    const ids = new Set([...corpus, ...precision].flatMap((f) => f.expected.map((e) => e.split('@')[0])));
+    const needProfiles = [
+      'lint.token.basic-auth-profile-mismatch',
+      'lint.authorize.redirect-uri-mismatch',
+      // Seen only by the engine, which fetches the authorization URL itself.
+      'oauth.authorize.refused-before-login',
+    ];
     const missing = kb
       .all()
       .map((e) => e.id)

@@ -17,7 +17,6 @@ import {
 import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { basicAuthorization } from '../../../../src/core/wire/basicAuthentication';
 import { formEncode } from '../../../../src/core/wire/formEncoding';
-import { createProfileFromPreset } from '../../../../src/core/profiles/profilePresets';
 import { practiceProfile } from '../../../../src/core/practice/practiceProfile';
 import { RABOBANK_LIFETIMES } from '../../../../src/core/practice/practiceSettings';
 import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';

@@ -1,0 +1,101 @@
+import { Finding, finding } from './finding';
+import { NamedValue } from './grantLints';
+import { HttpRequest } from './parseHttpFile';
+import { SourceText } from './sourceText';
+
+/** Parameters that prove who the client is: they belong in the back channel, never in a browser's address bar. */
+const CREDENTIAL_PARAMS: ReadonlySet<string> = new Set(['client_secret', 'client_assertion', 'password']);
+
+/** RFC 7636 §4.2: an S256 challenge is the base64url SHA-256 of the verifier, 43 characters without padding. */
+const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+/** RFC 7636 §4.1: a plain challenge is the verifier itself, 43 to 128 unreserved characters. */
+const PLAIN_CHALLENGE = /^[A-Za-z0-9._~-]{43,128}$/;
+
+const isVariable = (value: string) => value.includes('{{');
+
+function param(params: readonly NamedValue[], name: string): NamedValue | undefined {
+  for (const p of params) {
+    if (p.name === name) {
+      return p;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Checks of an authorization request's parameters, whether they ride in the query of the browser request or in the
+ * body of a pushed authorization request (RFC 9126): credentials in the front channel, PKCE, and OpenID's `nonce`.
+ * `frontChannel` is false for a pushed request, where a client secret is in its right place.
+ */
+export function lintAuthorizeParams(
+  params: readonly NamedValue[],
+  source: SourceText,
+  frontChannel: boolean,
+  out: Finding[],
+): void {
+  const add = (code: string, p: NamedValue, severity: Finding['severity'], detail?: string, whole = false) =>
+    out.push(
+      finding(
+        code,
+        source.toReal(whole ? p.start : p.valueStart),
+        source.toReal(p.valueEnd),
+        severity,
+        undefined,
+        detail,
+      ),
+    );
+  if (frontChannel) {
+    for (const p of params) {
+      if (CREDENTIAL_PARAMS.has(p.name)) {
+        add('lint.authorize.credentials-in-front-channel', p, 'error', `\`${p.name}\``, true);
+      }
+    }
+  }
+  const challenge = param(params, 'code_challenge');
+  const method = param(params, 'code_challenge_method');
+  if (method && !challenge) {
+    add('lint.authorize.pkce-method-without-challenge', method, 'error');
+  }
+  if (challenge && !isVariable(challenge.value)) {
+    const s256 = method?.value === 'S256';
+    const shape = s256 ? S256_CHALLENGE : PLAIN_CHALLENGE;
+    if (!shape.test(challenge.value)) {
+      add(
+        'lint.authorize.pkce-challenge-malformed',
+        challenge,
+        'error',
+        challenge.value === ''
+          ? 'the value is empty'
+          : s256
+            ? `${challenge.value.length} characters, an S256 challenge has 43 base64url characters`
+            : `${challenge.value.length} characters`,
+        challenge.value === '',
+      );
+    }
+    if (!method || method.value === 'plain') {
+      add(
+        'lint.authorize.pkce-plain',
+        method ?? challenge,
+        'warning',
+        method ? undefined : 'no method means plain',
+      );
+    }
+  }
+  const scope = param(params, 'scope');
+  if (scope && /(^|\s)openid(\s|$)/.test(scope.value) && !param(params, 'nonce')) {
+    // A nonce is required when an ID token comes back from the authorization endpoint (implicit or hybrid flow).
+    const implicit = /(^|\s)id_token(\s|$)/.test(param(params, 'response_type')?.value ?? '');
+    add('lint.authorize.openid-without-nonce', scope, implicit ? 'warning' : 'information');
+  }
+}
+
+/** A path that ends in `/par` or `/par/request`, before any query. */
+const PAR_PATH_END = /\/par(?:\/request)?\/?(?:\?|#|$)/i;
+
+/** A POST to a pushed authorization request endpoint (RFC 9126 §2): `/par`, or Keycloak's `/ext/par/request`. */
+export function isPushedAuthorizationRequest(request: HttpRequest): boolean {
+  if (request.method !== 'POST') {
+    return false;
+  }
+  return PAR_PATH_END.test(request.url.text);
+}

@@ -1,0 +1,205 @@
+import { Finding, NONE, finding } from './finding';
+import { QuickFix } from './httpDiagnostic';
+import { scanJson } from './jsonScanner';
+import { LineIndex } from './lineIndex';
+import { SourceText } from './sourceText';
+
+/** A token or authorization parameter, from a form body, a query string or a JSON body; offsets into its source. */
+export interface NamedValue {
+  readonly name: string;
+  readonly value: string;
+  readonly start: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/**
+ * What each grant needs in the request, as data: the grant-type lints read this table and nothing else.
+ * `authorization_code` and `refresh_token` are checked by the older mismatch lint, so they list nothing here.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4
+ */
+const GRANT_RULES: ReadonlyMap<string, { readonly requires: readonly string[] }> = new Map([
+  ['authorization_code', { requires: [] }],
+  ['refresh_token', { requires: [] }],
+  ['client_credentials', { requires: [] }],
+  // RFC 6749 §4.3.2; OAuth 2.1 leaves this grant out.
+  ['password', { requires: ['username', 'password'] }],
+  // RFC 8628 §3.4
+  [DEVICE_CODE, { requires: ['device_code'] }],
+  // RFC 8693 §2.1
+  [TOKEN_EXCHANGE, { requires: ['subject_token', 'subject_token_type'] }],
+  // RFC 7523 §2.1
+  [JWT_BEARER, { requires: ['assertion'] }],
+  ['urn:ietf:params:oauth:grant-type:saml2-bearer', { requires: ['assertion'] }],
+  ['urn:openid:params:grant-type:ciba', { requires: ['auth_req_id'] }],
+]);
+
+/** Short names people write for the URN grants. */
+const SHORT_NAMES: ReadonlyMap<string, string> = new Map([
+  ['device_code', DEVICE_CODE],
+  ['device-code', DEVICE_CODE],
+  ['token-exchange', TOKEN_EXCHANGE],
+  ['token_exchange', TOKEN_EXCHANGE],
+  ['jwt-bearer', JWT_BEARER],
+  ['jwt_bearer', JWT_BEARER],
+]);
+
+/** Whether the value names a grant this table knows (`code` has its own lint). */
+export function isKnownGrant(value: string): boolean {
+  return GRANT_RULES.has(value);
+}
+
+/**
+ * The known grant a misspelled value most likely meant: a short name of a URN grant, or the nearest standard name
+ * within a few edits. Undefined for an absolute URI (an extension grant, RFC 6749 §4.5) or when nothing is close.
+ */
+export function suggestGrant(value: string): string | undefined {
+  const lower = value.trim().toLowerCase();
+  if (GRANT_RULES.has(lower)) {
+    return lower;
+  }
+  const short = SHORT_NAMES.get(lower);
+  if (short) {
+    return short;
+  }
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(lower.length / 3)) + 1;
+  for (const name of GRANT_RULES.keys()) {
+    if (name.includes(':')) {
+      continue;
+    }
+    const d = editDistance(lower, name, bestDistance);
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Checks a grant type other than `code`: unknown names (with a "did you mean" fix), and the parameters it needs. */
+export function lintGrant(
+  grant: NamedValue,
+  params: readonly NamedValue[],
+  source: SourceText,
+  lines: LineIndex,
+  out: Finding[],
+): void {
+  const value = grant.value;
+  const start = source.toReal(grant.valueStart);
+  const end = source.toReal(grant.valueEnd);
+  const rule = GRANT_RULES.get(value);
+  if (!rule) {
+    // An absolute URI is an extension grant that this table cannot know.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !SHORT_NAMES.has(value.toLowerCase())) {
+      return;
+    }
+    const suggestion = suggestGrant(value);
+    const f = finding(
+      'lint.token.unknown-grant-type',
+      start,
+      end,
+      'error',
+      NONE,
+      suggestion ? `\`${value}\`, did you mean \`${suggestion}\`?` : `\`${value}\``,
+    );
+    if (suggestion) {
+      const fix: QuickFix = {
+        title: `Use grant_type=${suggestion}`,
+        edits: [{ range: lines.rangeOf(start, end), newText: suggestion }],
+        isPreferred: true,
+      };
+      f.fixes = [fix];
+    }
+    out.push(f);
+    return;
+  }
+  const missing = rule.requires.filter((name) => !params.some((p) => p.name === name && p.value !== ''));
+  if (missing.length > 0) {
+    out.push(
+      finding(
+        'lint.token.grant-missing-parameter',
+        start,
+        end,
+        'error',
+        NONE,
+        `\`${value}\` needs ${missing.map((m) => `\`${m}\``).join(' and ')}`,
+      ),
+    );
+  }
+  if (value === TOKEN_EXCHANGE && params.some((p) => p.name === 'actor_token')) {
+    if (!params.some((p) => p.name === 'actor_token_type')) {
+      out.push(
+        finding(
+          'lint.token.grant-missing-parameter',
+          start,
+          end,
+          'error',
+          NONE,
+          '`actor_token` needs `actor_token_type`',
+        ),
+      );
+    }
+  }
+  if (value === 'password') {
+    out.push(finding('lint.token.password-grant', start, end, 'information'));
+  }
+}
+
+/**
+ * The top-level string members of a JSON body as parameters (offsets inside the quotes), for token requests sent as
+ * JSON; undefined when the body is not a JSON object.
+ */
+export function jsonBodyParams(text: string): NamedValue[] | undefined {
+  const first = text.search(/\S/);
+  if (first < 0 || text.charCodeAt(first) !== 123) {
+    return undefined;
+  }
+  const node = scanJson(text, first).node;
+  if (node?.kind !== 'object') {
+    return undefined;
+  }
+  const params: NamedValue[] = [];
+  for (const m of node.members) {
+    const v = m.value;
+    if (v?.kind === 'string') {
+      params.push({
+        name: m.key,
+        value: v.value,
+        start: v.start,
+        valueStart: v.start + 1,
+        valueEnd: v.end - 1,
+      });
+    } else if (v) {
+      params.push({ name: m.key, value: '', start: v.start, valueStart: v.start, valueEnd: v.end });
+    }
+  }
+  return params;
+}
+
+/** Levenshtein distance, giving up (returning `limit`) once every path exceeds it. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) {
+    return limit;
+  }
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin >= limit) {
+      return limit;
+    }
+    prev = row;
+  }
+  return Math.min(prev[b.length], limit);
+}

@@ -1,0 +1,141 @@
+import { Finding, finding } from './finding';
+import { NamedValue } from './grantLints';
+import { HttpBlock, HttpFile, HttpHeader } from './parseHttpFile';
+import { SourceText } from './sourceText';
+
+/**
+ * Values that stand in for a token in documentation: `{TOKEN}`, `<token>`, `${TOKEN}`, `$TOKEN`, `YOUR_TOKEN`,
+ * `ACCESS_TOKEN`, `xxx`. `{{…}}` is a real variable and never matches.
+ */
+const PLACEHOLDER_TOKEN =
+  /^(?:\{[^{}]*\}|<[^<>]*>|\$\{[^{}]*\}|\$[A-Za-z_]\w*|(?:your|my)[_-]?[a-z_-]{0,30}|x{3,}|\.{3}|…|token|access[_-]?token)$/i;
+/** An all-capitals name with `TOKEN` in it, such as `ACCESS_TOKEN` or `BEARER_TOKEN`. */
+const PLACEHOLDER_NAME = /^[A-Z][A-Z0-9_]*TOKEN[A-Z0-9_]*$/;
+
+/** Which claims make a JWT an ID token rather than an access token (OpenID Connect Core §2, §3.1.3.6, §3.3.2.11). */
+const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
+
+/**
+ * An `Authorization` header written with quotes around it, or with a placeholder where the token goes: both are sent
+ * as written, and the server refuses the request. Returns whether it found one (then the token is not judged further).
+ */
+export function lintAuthorizationValue(auth: HttpHeader, out: Finding[]): boolean {
+  const value = auth.value;
+  const c = value.charCodeAt(0);
+  if ((c === 39 || c === 34) && value.length > 1 && value.charCodeAt(value.length - 1) === c) {
+    out.push(finding('lint.header.quoted-value', auth.valueStart, auth.valueEnd, 'error'));
+    return true;
+  }
+  const m = /^bearer\s+/i.exec(value);
+  if (!m) {
+    return false;
+  }
+  const token = value.slice(m[0].length).trim();
+  if (token && (PLACEHOLDER_TOKEN.test(token) || PLACEHOLDER_NAME.test(token))) {
+    out.push(
+      finding(
+        'lint.bearer.placeholder',
+        auth.valueStart + m[0].length,
+        auth.valueEnd,
+        'error',
+        undefined,
+        token,
+      ),
+    );
+    return true;
+  }
+  return false;
+}
+
+/** Whether decoded JWT claims carry what only an ID token carries. */
+export function looksLikeIdToken(claims: Readonly<Record<string, unknown>> | undefined): boolean {
+  return claims !== undefined && ID_TOKEN_CLAIMS.some((c) => typeof claims[c] === 'string');
+}
+
+/** An ID token's variable (`{{$auth.idToken("…")}}`) used as the bearer value. */
+export function isIdTokenVariable(authValue: string): boolean {
+  // Most variable values are access tokens: the plain search rules them out without running the pattern.
+  return authValue.indexOf('idToken') >= 0 && /^bearer\s+\{\{\s*\$auth\.idToken\(/i.test(authValue);
+}
+
+/** HTML entities that a copy from a web page leaves in a URL or body: the server sees `&amp;` literally. */
+const HTML_ENTITY = /&(?:amp|quot|lt|gt|#3[89]|#x2[67]);/i;
+
+/** The first HTML entity in `source`, as a finding. */
+export function lintHtmlEntity(source: SourceText, out: Finding[]): void {
+  const text = source.text;
+  if (text.indexOf(';') < 0) {
+    return;
+  }
+  const m = HTML_ENTITY.exec(text);
+  if (m) {
+    out.push(
+      finding(
+        'lint.request.html-entity',
+        source.toReal(m.index),
+        source.toReal(m.index + m[0].length),
+        'warning',
+        undefined,
+        `\`${m[0]}\``,
+      ),
+    );
+  }
+}
+
+/** Form parameters written `name = value`: the blanks become part of the name or the value on the wire. */
+export function lintFormSpaces(params: readonly NamedValue[], body: SourceText, out: Finding[]): void {
+  const text = body.text;
+  for (const p of params) {
+    // Read in place: a copy of every parameter's name was most of what this check cost.
+    const eq = text.indexOf('=', p.start);
+    if (eq < 0 || eq >= p.valueStart) {
+      continue;
+    }
+    if (isBlank(text.charCodeAt(eq - 1)) || isBlank(text.charCodeAt(eq + 1))) {
+      out.push(
+        finding(
+          'lint.request.form-spaces',
+          body.toReal(p.start),
+          body.toReal(p.valueEnd),
+          'warning',
+          undefined,
+          `\`${p.name}\``,
+        ),
+      );
+      return;
+    }
+  }
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** `POST: https://…`: a request line with a colon after the method, which no client reads as a request. */
+const METHOD_COLON = /^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(:)[ \t]*\S/;
+
+/** A block without a request whose first content line looks like a request line with a colon after the method. */
+export function lintRequestlessBlock(file: HttpFile, block: HttpBlock, out: Finding[]): void {
+  const { starts, ends } = file.lines;
+  const last = Math.min(block.endLine, block.startLine + 20, file.lines.lineCount - 1);
+  for (let line = block.startLine; line <= last; line++) {
+    const text = file.text.slice(starts[line], ends[line]);
+    if (/^\s*(#|\/\/|$)/.test(text)) {
+      continue;
+    }
+    const m = METHOD_COLON.exec(text);
+    if (m) {
+      const colon = starts[line] + text.indexOf(':');
+      const f = finding('lint.request.method-colon', starts[line], ends[line], 'error', undefined, m[1]);
+      f.fixes = [
+        {
+          title: `Write the request line as ${m[1]} <url>`,
+          edits: [{ range: file.lines.rangeOf(colon, colon + 1), newText: '' }],
+          isPreferred: true,
+        },
+      ];
+      out.push(f);
+    }
+    return;
+  }
+}
