@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ConsentCheckSummary } from '../core/consent/consentSummary';
 import { Disposable } from './dispose';
 
 const ACTIVE_PROFILE_KEY = 'oauthWorkbench.activeProfile';
@@ -20,6 +21,7 @@ export class ProfileStatusStore extends Disposable {
   /** Fires with the profile id whose status changed, or `undefined` when the active profile changed. */
   readonly onDidChange = this._onDidChange.event;
   private readonly failures = new Map<string, ProfileFailure>();
+  private readonly consents = new Map<string, ConsentCheckSummary>();
 
   constructor(private readonly memento: vscode.Memento) {
     super();
@@ -38,6 +40,16 @@ export class ProfileStatusStore extends Disposable {
     if (this.failures.delete(profileId)) {
       this._onDidChange.fire(profileId);
     }
+  }
+
+  /** What the last consent check of the profile found (memory only). */
+  consentOf(profileId: string): ConsentCheckSummary | undefined {
+    return this.consents.get(profileId);
+  }
+
+  recordConsent(profileId: string, summary: ConsentCheckSummary): void {
+    this.consents.set(profileId, summary);
+    this._onDidChange.fire(profileId);
   }
 
   get activeProfileId(): string | undefined {

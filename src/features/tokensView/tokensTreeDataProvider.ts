@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { escapeMarkdownText, markdownCodeSpan } from '../../core/text/markdownText';
+import { consentTooltip } from '../../core/consent/consentSummary';
 import { CommandIds, TreeItemContexts } from '../../constants';
 import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
 import { describeExpiry, msUntilNextLabelChange } from '../../core/tokens/expiryLabels';
@@ -190,21 +192,21 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           look.context + (tokenSet?.consent_id ? TreeItemContexts.profileConsentSuffix : '');
         const tooltip = new vscode.MarkdownString(undefined, true);
         tooltip.appendMarkdown(
-          `**${escape(profile.label)}** — ${escape(presetOf(profile.preset).label)}\n\n`,
+          `**${escapeMarkdownText(profile.label)}** — ${escapeMarkdownText(presetOf(profile.preset).label)}\n\n`,
         );
         tooltip.appendMarkdown(
           `State: ${look.text}${tokenSet ? `, access token ${describeExpiry(left)}` : ''}\n\n`,
         );
-        tooltip.appendMarkdown(`Client id: \`${escape(profile.client_id)}\`\n\n`);
+        tooltip.appendMarkdown(`Client id: ${markdownCodeSpan(profile.client_id)}\n\n`);
         if (snapshot.loadError) {
-          tooltip.appendMarkdown(`Stored tokens: ${escape(snapshot.loadError)}\n\n`);
+          tooltip.appendMarkdown(`Stored tokens: ${escapeMarkdownText(snapshot.loadError)}\n\n`);
         }
         const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
         if (spent) {
-          tooltip.appendMarkdown(`$(warning) ${escape(spent)}\n\n`);
+          tooltip.appendMarkdown(`$(warning) ${escapeMarkdownText(spent)}\n\n`);
         }
         if (failure) {
-          tooltip.appendMarkdown(`Last failure: ${escape(failure.message)}`);
+          tooltip.appendMarkdown(`Last failure: ${escapeMarkdownText(failure.message)}`);
         }
         item.tooltip = tooltip;
         return item;
@@ -214,7 +216,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         const item = new vscode.TreeItem(vscode.l10n.t('Access token'), None);
         item.description = describeExpiry(left);
         item.tooltip = tokenSet
-          ? `${tokenSet.token_type} token ${tokenFingerprint(tokenSet.access_token)}, expires at ${tokenSet.expires_at ?? 'an unknown time'}`
+          ? `${tokenSet.token_type} token, fingerprint ${tokenFingerprint(tokenSet.access_token)}, expires at ${tokenSet.expires_at ?? 'an unknown time'}`
           : undefined;
         item.iconPath = new vscode.ThemeIcon(left !== undefined && left <= 0 ? 'warning' : 'key');
         item.contextValue = TreeItemContexts.accessToken;
@@ -241,7 +243,9 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           .filter(Boolean)
           .join(' · ');
         item.tooltip = tokenSet?.refresh_token
-          ? [`Refresh token ${tokenFingerprint(tokenSet.refresh_token)}`, spent].filter(Boolean).join('\n\n')
+          ? [`Refresh token, fingerprint ${tokenFingerprint(tokenSet.refresh_token)}`, spent]
+              .filter(Boolean)
+              .join('\n\n')
           : undefined;
         item.iconPath = new vscode.ThemeIcon(spent ? 'warning' : 'sync');
         item.contextValue = TreeItemContexts.refreshToken;
@@ -262,6 +266,11 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
       case 'consent': {
         const item = new vscode.TreeItem(vscode.l10n.t('Consent'), None);
         item.description = tokenSet?.consent_id;
+        item.tooltip = tokenSet?.consent_id
+          ? consentTooltip(tokenSet.consent_id, this.services.status.consentOf(element.profileId), (ms) =>
+              new Date(ms).toLocaleTimeString(),
+            )
+          : undefined;
         item.iconPath = new vscode.ThemeIcon('shield');
         item.contextValue = TreeItemContexts.consentId;
         item.command = {
@@ -425,8 +434,4 @@ function describeClaim(name: string, value: unknown): string {
   }
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
