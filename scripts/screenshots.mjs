@@ -53,11 +53,28 @@ async function shoot(page, name, options = {}) {
 }
 
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  // The palette lists the commands known when it opens; on a busy machine the extension's come a while after the
+  // workbench shows, so reopen it until the command is there.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    const found = await row
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (found) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The command palette never listed "${title}".`);
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(2000);
+  }
   await page.keyboard.press('Enter');
 }
 
