@@ -6,6 +6,8 @@
 //   hover-invalid-grant.png  the hover on an invalid_grant payload in a .http file
 //   problems-panel.png       the Problems panel listing the errors of that file
 //   explain-error.png        Explain Error Response… on an answer selected in a scratch editor
+//   consent-report.png       Check Consent's report, rendered in the Markdown preview
+//   failure-toast.png        a refresh refused with invalid_client (practice trouble switch), as a toast with buttons
 //
 //   node scripts/screenshots.mjs [--only NAME] [--out DIR]
 import { spawnSync } from 'node:child_process';
@@ -52,11 +54,28 @@ async function shoot(page, name, options = {}) {
 }
 
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  // The palette lists the commands known when it opens; on a busy machine the extension's come a while after the
+  // workbench shows, so reopen it until the command is there.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    const found = await row
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (found) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The command palette never listed "${title}".`);
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(2000);
+  }
   await page.keyboard.press('Enter');
 }
 
@@ -143,6 +162,38 @@ async function tokenExplorer(page) {
     .waitFor();
   await closeNotifications(page);
   await shoot(page, 'token-explorer');
+}
+
+/** Check Consent on the practice profile: the report opens rendered, beside the tree. */
+async function consentReport(page) {
+  await runCommand(page, 'OAuth Workbench: Check Consent');
+  await page.locator('.tab.active', { hasText: /Preview.*Consent/ }).waitFor({ timeout: 30_000 });
+  // The preview renders inside its webview's frame; give it a moment to lay out.
+  await page.waitForTimeout(2000);
+  await closeNotifications(page);
+  await shoot(page, 'consent-report');
+}
+
+/** Switches on the practice server's "Wrong client secret" and refreshes: the failure toast with its actions. */
+async function failureToast(page) {
+  await closeNotifications(page);
+  await runCommand(page, 'OAuth Workbench: Practice Trouble…');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('wrong-client');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Wrong client secret' })
+    .first()
+    .waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await closeNotifications(page);
+  await runCommand(page, 'OAuth Workbench: Refresh Token');
+  const toast = page.locator('.notification-toast', { hasText: /invalid_client|client secret/i }).first();
+  await toast.waitFor({ timeout: 30_000 });
+  await toast.locator('.monaco-button').first().waitFor();
+  await page.waitForTimeout(500);
+  await shoot(page, 'failure-toast');
 }
 
 async function hoverAndProblems(page) {
@@ -237,6 +288,17 @@ async function main() {
         await signInWithPractice(page);
         if (wanted('token-explorer')) {
           await tokenExplorer(page);
+        }
+      }
+      if (wanted('consent-report') || wanted('failure-toast')) {
+        if (!wanted('practice-sign-in') && !wanted('token-explorer')) {
+          await signInWithPractice(page);
+        }
+        if (wanted('consent-report')) {
+          await consentReport(page);
+        }
+        if (wanted('failure-toast')) {
+          await failureToast(page);
         }
       }
       if (wanted('hover-invalid-grant') || wanted('problems-panel')) {

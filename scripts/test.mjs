@@ -116,6 +116,10 @@ async function main() {
       record(hostName, { passes: 0, failures: 1, note: 'not run: the build or the compile failed' });
     } else {
       console.log(`\n▶ ${hostName}`);
+      if (opts.grep) {
+        // The hosts pass their environment on to the extension host, where test/integration/index.ts reads it.
+        process.env.OAUTH_WORKBENCH_TEST_GREP = opts.grep;
+      }
       const args = {
         root,
         extensionDevelopmentPath: root,

@@ -88,3 +88,11 @@ export const TOKEN_DETAILS_SCHEME = 'oauth-workbench-token';
 
 /** Scheme of the read-only response documents Send Request opens. */
 export const RESPONSE_SCHEME = 'oauth-workbench-response';
+
+/** Context keys the walkthrough's `completionEvents` wait for (`onContext:<key>`), set from real events. */
+export const WalkthroughContextKeys = {
+  profileAdded: 'oauthWorkbench.walkthrough.profileAdded',
+  secretStored: 'oauthWorkbench.walkthrough.secretStored',
+  signedIn: 'oauthWorkbench.walkthrough.signedIn',
+  practiceStarted: 'oauthWorkbench.walkthrough.practiceStarted',
+} as const;

@@ -29,6 +29,7 @@ import { SecretStorageTokenVault } from './platform/secretStorageTokenVault';
 import { createTestApi, WorkbenchTestApi } from './wiring/workbenchTestApi';
 import { WorkbenchLintContext } from './platform/workbenchLintContext';
 import { WorkbenchServices } from './wiring/workbenchServices';
+import { WalkthroughProgress } from './wiring/walkthroughProgress';
 import { WorkspaceProfileRepository } from './platform/workspaceProfileRepository';
 
 /** Composition root: builds the services and registers each feature; no logic of its own. */
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
   const tokensView = registerTokensView(services);
   const statusBar = registerStatusBar(services);
   const authProvider = registerAuthProvider(services);
+  const walkthroughProgress = new WalkthroughProgress({ ...services, practice });
   context.subscriptions.push(
     log,
     engine,
@@ -80,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     registerAutoRefresh(services),
     authProvider,
     registerWalkthrough(services, context.extension),
+    walkthroughProgress,
     practice,
     registerPractice(services, practice),
   );
@@ -109,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
     tokensTree: tokensView.provider,
     statusBar: statusBar.controller,
     authProvider: authProvider.provider,
+    walkthroughProgress,
   });
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { nextProblem, ProfileAnswer, ProfileProblem, problemShown } from '../core/profiles/profileProblem';
 import type { TokenSet } from '../core/tokens/tokenSet';
+import type { ConsentCheckSummary } from '../core/consent/consentSummary';
 import { Disposable } from './dispose';
 
 const ACTIVE_PROFILE_KEY = 'oauthWorkbench.activeProfile';
@@ -27,6 +28,7 @@ export class ProfileStatusStore extends Disposable {
   readonly onDidChange = this._onDidChange.event;
   private readonly failures = new Map<string, ProfileFailure>();
   private readonly problems = new Map<string, ProfileProblem>();
+  private readonly consents = new Map<string, ConsentCheckSummary>();
 
   constructor(private readonly memento: vscode.Memento) {
     super();
@@ -72,6 +74,16 @@ export class ProfileStatusStore extends Disposable {
     if (this.failures.delete(profileId)) {
       this._onDidChange.fire(profileId);
     }
+  }
+
+  /** What the last consent check of the profile found (memory only). */
+  consentOf(profileId: string): ConsentCheckSummary | undefined {
+    return this.consents.get(profileId);
+  }
+
+  recordConsent(profileId: string, summary: ConsentCheckSummary): void {
+    this.consents.set(profileId, summary);
+    this._onDidChange.fire(profileId);
   }
 
   get activeProfileId(): string | undefined {

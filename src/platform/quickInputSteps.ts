@@ -91,6 +91,8 @@ export function pickStep<T extends vscode.QuickPickItem>(
     readonly items: readonly T[];
     readonly canSelectMany?: boolean;
     readonly selected?: readonly T[];
+    /** Also match the typed filter against each item's detail line. */
+    readonly matchOnDetail?: boolean;
     /** Blocks acceptance with a message (e.g. nothing selected). */
     readonly validate?: (items: readonly T[]) => string | undefined;
   },
@@ -101,6 +103,7 @@ export function pickStep<T extends vscode.QuickPickItem>(
   pick.items = options.items;
   pick.canSelectMany = options.canSelectMany ?? false;
   pick.matchOnDescription = true;
+  pick.matchOnDetail = options.matchOnDetail ?? false;
   if (options.selected && options.selected.length > 0) {
     // A single pick accepts its active item; a multi pick its checked ones.
     if (pick.canSelectMany) {

@@ -72,7 +72,10 @@ export async function resolveProfile(
   const items = [...profiles]
     .sort((a, b) => Number(b.id === active) - Number(a.id === active))
     .map((profile) => ({ label: profile.label, description: profile.id, profile }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: placeholder });
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: placeholder,
+    matchOnDescription: true,
+  });
   if (!picked) {
     throw new vscode.CancellationError();
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { asSentence, singleSpaced } from '../core/text/sentences';
 import { CommandIds } from '../constants';
 import { failureActions } from '../core/knowledge/failureActions';
 import { fixForNotification } from '../core/knowledge/fixText';
@@ -141,7 +142,7 @@ export async function explainFailure(
   }
   parts.push(`Fix: ${stripMarkdown(fix)}`);
   // Quotes the server (error_description): no link it planted may become clickable in a notification or tooltip.
-  const message = withoutLinks(parts.join(' '));
+  const message = withoutLinks(singleSpaced(parts.join(' ')));
   ctx.log.error(message);
   if (entry) {
     logEntry(ctx.log, entry);
@@ -222,8 +223,11 @@ async function entryOf(err: unknown): Promise<KnowledgeEntry | undefined> {
 }
 
 function logEntry(log: vscode.LogOutputChannel, entry: KnowledgeEntry): void {
+  // Titles and texts may end in a full stop already: one per sentence, never "..".
   log.info(
-    `${entry.id}: ${entry.title}. Causes: ${entry.causes.map((c) => c.text).join(' | ')}. Fixes: ${entry.fixes.join(' | ')}. See ${entry.link.url}`,
+    singleSpaced(
+      `${entry.id}: ${asSentence(entry.title)} Causes: ${asSentence(entry.causes.map((c) => c.text).join(' | '))} Fixes: ${asSentence(entry.fixes.join(' | '))} See ${entry.link.url}`,
+    ),
   );
 }
 

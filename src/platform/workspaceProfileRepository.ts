@@ -56,6 +56,11 @@ export class WorkspaceProfileRepository extends Disposable {
     return this.builtIns ? [...this.builtIns.list(own), ...own] : own;
   }
 
+  /** The user's own profiles from settings, without the built-in ones. */
+  ownProfiles(): readonly ClientProfile[] {
+    return this.read().profiles;
+  }
+
   /** The entries that could not be read, each with its message. */
   invalidEntries(): readonly InvalidProfileEntry[] {
     return this.read().invalid;

@@ -4,6 +4,7 @@ import type { StatusBarController } from '../features/statusBar/statusBarControl
 import type { TokensTreeDataProvider } from '../features/tokensView/tokensTreeDataProvider';
 import { SecretStorageSecretStore } from '../platform/secretStorageSecretStore';
 import { SecretStorageTokenVault } from '../platform/secretStorageTokenVault';
+import type { WalkthroughProgress, WalkthroughStep } from './walkthroughProgress';
 
 /**
  * What `activate()` returns when VS Code runs the extension's tests (ExtensionMode.Test), so integration tests can
@@ -17,6 +18,8 @@ export interface WorkbenchTestApi {
   readonly authProvider: WorkbenchAuthenticationProvider;
   /** Which of the profile's entries exist in SecretStorage (booleans only, never the values). */
   stored(profileId: string): Promise<{ readonly clientSecret: boolean; readonly tokens: boolean }>;
+  /** The walkthrough steps whose context key was set to true from a real event. */
+  walkthroughSteps(): Promise<readonly WalkthroughStep[]>;
   /** Every key and value the extension keeps in its global and workspace state, for tests that search it for secrets. */
   mementos(): Record<string, unknown>;
 }
@@ -29,6 +32,7 @@ export function createTestApi(
     readonly tokensTree: TokensTreeDataProvider;
     readonly statusBar: StatusBarController;
     readonly authProvider: WorkbenchAuthenticationProvider;
+    readonly walkthroughProgress: WalkthroughProgress;
   },
 ): WorkbenchTestApi | undefined {
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
@@ -40,6 +44,7 @@ export function createTestApi(
     tokensTree: parts.tokensTree,
     statusBar: parts.statusBar,
     authProvider: parts.authProvider,
+    walkthroughSteps: () => parts.walkthroughProgress.completed(),
     mementos: () =>
       Object.fromEntries(
         (['globalState', 'workspaceState'] as const).flatMap((name) =>

@@ -11,6 +11,11 @@ import Mocha from 'mocha';
 export async function run(): Promise<void> {
   const resultsFile = process.env.OAUTH_WORKBENCH_TEST_RESULTS;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // `node scripts/test.mjs --only integration --grep <pattern>` runs only the matching tests.
+  const grep = process.env.OAUTH_WORKBENCH_TEST_GREP;
+  if (grep) {
+    mocha.grep(new RegExp(grep));
+  }
   const files = findTestFiles(__dirname);
   const loadErrors: string[] = [];
   for (const file of files) {

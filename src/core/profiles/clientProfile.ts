@@ -262,6 +262,16 @@ function checkRedirectUri(
     add('redirect_uri', 'A plain-http redirect URI must point at loopback (127.0.0.1, [::1] or localhost).');
     return;
   }
+  if (url.protocol === 'http:' && url.port === '') {
+    add(
+      'redirect_uri',
+      'This redirect URI uses port 80: listening there needs administrator rights on most systems, and a local web ' +
+        'server often holds it already. Register a URI with a port of its own, such as http://127.0.0.1:8765/callback, ' +
+        'and use that one here.',
+      'warning',
+    );
+    return;
+  }
   if (!loopbackTargetOf(value)) {
     add(
       'redirect_uri',

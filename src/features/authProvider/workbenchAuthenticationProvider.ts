@@ -40,7 +40,10 @@ export class WorkbenchAuthenticationProvider extends Disposable implements vscod
     if (candidates.length > 1) {
       const picked = await vscode.window.showQuickPick(
         candidates.map((p) => ({ label: p.label, description: p.id, profile: p })),
-        { placeHolder: vscode.l10n.t('Sign in with which OAuth Workbench profile?') },
+        {
+          placeHolder: vscode.l10n.t('Sign in with which OAuth Workbench profile?'),
+          matchOnDescription: true,
+        },
       );
       profile = picked?.profile;
     }

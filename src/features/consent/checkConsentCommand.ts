@@ -18,6 +18,7 @@ import type { ConsentDeps } from './consentDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
 import { OperationFailedError } from '../../platform/operationFailedError';
 import { renderConsentReport } from './consentReport';
+import { summarizeConsent } from '../../core/consent/consentSummary';
 
 const SCHEME = 'oauth-workbench-consent';
 
@@ -26,6 +27,8 @@ export interface ConsentCheckResult {
   readonly ok: boolean;
   readonly consentId?: string;
   readonly details?: ConsentDetails;
+  /** The virtual Markdown document the preview renders. */
+  readonly reportUri?: vscode.Uri;
 }
 
 /** Holds the rendered consent reports shown as read-only documents. */
@@ -34,13 +37,27 @@ class ConsentReportProvider extends Disposable implements vscode.TextDocumentCon
   private readonly _onDidChange = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this._onDidChange.event;
 
-  async show(profileId: string, text: string): Promise<void> {
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+  }
+
+  /** Shows the report rendered (VS Code's Markdown preview of the virtual document), not as Markdown source. */
+  async show(profileId: string, text: string): Promise<vscode.Uri> {
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${profileId}/Consent.md` });
     this.reports.set(uri.toString(), text);
     await refreshOpenDocument(uri, text, () => this._onDidChange.fire(uri));
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-    await vscode.window.showTextDocument(document, { preview: true });
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } catch (err) {
+      // Only when the built-in Markdown extension is disabled: the source is still readable.
+      this.log.warn(
+        `The Markdown preview is not available (${(err as Error).message}); showing the report's source.`,
+      );
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+      await vscode.window.showTextDocument(document, { preview: true });
+    }
+    return uri;
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -53,7 +70,7 @@ class ConsentReportProvider extends Disposable implements vscode.TextDocumentCon
  * whether the consent behind the tokens is still usable, and shows the status per scope and account.
  */
 export function registerCheckConsentCommand(services: ConsentDeps): vscode.Disposable {
-  const reports = new ConsentReportProvider();
+  const reports = new ConsentReportProvider(services.log);
   return vscode.Disposable.from(
     reports,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, reports),
@@ -124,9 +141,13 @@ export function registerCheckConsentCommand(services: ConsentDeps): vscode.Dispo
             Date.now(),
           ),
         });
+        services.status.recordConsent(profile.id, summarizeConsent(consentId, details, Date.now()));
         reportConsent(services, profile.id, profile.label, consentId, details);
-        await reports.show(profile.id, renderConsentReport(profile.label, consentId, details));
-        return { ok: true, consentId, details };
+        const reportUri = await reports.show(
+          profile.id,
+          renderConsentReport(profile.label, consentId, details),
+        );
+        return { ok: true, consentId, details, reportUri };
       } catch (err) {
         if (err instanceof vscode.CancellationError) {
           throw err;

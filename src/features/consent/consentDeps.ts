@@ -9,6 +9,9 @@ import type { ProfilePickerDeps } from '../../platform/resolveProfile';
 export interface ConsentDeps extends CommandContext, ProfilePickerDeps {
   readonly secretStore: Pick<SecretStorageSecretStore, 'getClientSecret'>;
   readonly vault: Pick<SecretStorageTokenVault, 'load'>;
-  readonly status: Pick<ProfileStatusStore, 'activeProfileId' | 'recordFailure' | 'noteAnswer'>;
+  readonly status: Pick<
+    ProfileStatusStore,
+    'activeProfileId' | 'recordFailure' | 'noteAnswer' | 'recordConsent'
+  >;
   readonly engine: Pick<OAuthEngine, 'httpClientFor' | 'tokenManager'>;
 }

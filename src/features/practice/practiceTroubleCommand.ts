@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { PRACTICE_TROUBLES, practiceTroubleOf } from '../../core/practice/practiceTroubles';
+import type { QuickInputFactory } from '../../platform/quickInputSteps';
 import { registerCommand } from '../../platform/runCommand';
 import type { PracticeDeps } from './practiceDeps';
 import type { PracticeServerControl } from './practiceServerControl';
 
-/** Programmatic argument of `oauthWorkbench.practiceTrouble`: the trouble id, e.g. `spend-refresh-token`. */
+/**
+ * Programmatic argument of `oauthWorkbench.practiceTrouble`: the trouble id, e.g. `spend-refresh-token`; or, for
+ * tests, the factory of the real quick pick to drive.
+ */
 export interface PracticeTroubleArgs {
-  readonly trouble: string;
+  readonly trouble?: string;
+  readonly quickInputs?: QuickInputFactory;
 }
 
 /**
@@ -31,8 +36,12 @@ export function registerPracticeTroubleCommand(
         );
       throw new vscode.CancellationError();
     }
-    const requested = (arg as PracticeTroubleArgs | undefined)?.trouble;
-    const trouble = requested !== undefined ? practiceTroubleOf(requested) : await pickTrouble();
+    const args = arg as PracticeTroubleArgs | undefined;
+    const requested = args?.trouble;
+    const trouble =
+      requested !== undefined
+        ? practiceTroubleOf(requested)
+        : await pickTrouble(args?.quickInputs ?? vscode.window);
     if (!trouble) {
       throw new Error(
         vscode.l10n.t(
@@ -43,7 +52,7 @@ export function registerPracticeTroubleCommand(
     }
     await practice.setTrouble(trouble.id);
     services.log.info(`Practice trouble switched on: ${trouble.label} (${trouble.id}).`);
-    if (arg === undefined) {
+    if (requested === undefined) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Practice server: "{0}" is on. {1}', trouble.label, trouble.description),
       );
@@ -52,21 +61,41 @@ export function registerPracticeTroubleCommand(
   });
 }
 
-async function pickTrouble() {
-  const picked = await vscode.window.showQuickPick(
-    PRACTICE_TROUBLES.map((trouble) => ({
-      label: trouble.label,
-      description: trouble.kind === 'state' ? vscode.l10n.t('now') : vscode.l10n.t('next request'),
-      detail: trouble.catalogId ? `${trouble.description} (${trouble.catalogId})` : trouble.description,
-      trouble,
-    })),
-    {
-      placeHolder: vscode.l10n.t('Which error of the troubleshooting guide should happen?'),
-      matchOnDetail: true,
-    },
+type TroubleItem = vscode.QuickPickItem & { readonly trouble: (typeof PRACTICE_TROUBLES)[number] };
+
+/**
+ * The picker of trouble switches: searchable by label, by id (`spend-refresh-token`, as the README and the CLI name
+ * them) and by what each one does, which goes on its own line so it is not cut after a few words.
+ */
+function pickTrouble(factory: QuickInputFactory): Promise<TroubleItem['trouble']> {
+  const pick = factory.createQuickPick<TroubleItem>();
+  pick.placeholder = vscode.l10n.t(
+    'Which error of the troubleshooting guide should happen? (type a name or an id)',
   );
-  if (!picked) {
-    throw new vscode.CancellationError();
-  }
-  return picked.trouble;
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.items = PRACTICE_TROUBLES.map((trouble) => ({
+    label: trouble.label,
+    description: `${trouble.id} · ${trouble.kind === 'state' ? vscode.l10n.t('now') : vscode.l10n.t('next request')}`,
+    detail: trouble.description,
+    trouble,
+  }));
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (!settled) {
+        settled = true;
+        fn();
+        pick.dispose();
+      }
+    };
+    pick.onDidAccept(() => {
+      const [chosen] = pick.activeItems;
+      if (chosen) {
+        finish(() => resolve(chosen.trouble));
+      }
+    });
+    pick.onDidHide(() => finish(() => reject(new vscode.CancellationError())));
+    pick.show();
+  });
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pickScopes } from './scopePick';
 import { CommandIds } from '../../constants';
 import { ClientProfile, ProfilePresetId, validateClientProfile } from '../../core/profiles/clientProfile';
 import {
@@ -202,16 +203,7 @@ async function askForProfile(
     const preset = presetOf(d.preset ?? 'generic-oauth2');
     // Rabobank scopes are a fixed list; elsewhere any scope may be needed, so it is free text.
     if (preset.facts.rabobank) {
-      const items = preset.suggestedScopes.map((scope) => ({ label: scope }));
-      const chosen = await pickStep(ui, position, {
-        placeholder: vscode.l10n.t('Scopes to ask consent for (Space to select, Enter to confirm)'),
-        items,
-        canSelectMany: true,
-        selected: items.filter((item) => d.scopes?.includes(item.label)),
-        validate: (selected) =>
-          selected.length === 0 ? vscode.l10n.t('Select at least one scope.') : undefined,
-      });
-      d.scopes = chosen.map((item) => item.label);
+      d.scopes = await pickScopes(ui, position, preset.suggestedScopes, d.scopes);
       return;
     }
     const text = await inputStep(ui, position, {

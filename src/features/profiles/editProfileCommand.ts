@@ -55,6 +55,7 @@ async function askForChange(profile: ClientProfile): Promise<Partial<ClientProfi
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Edit "{0}"', profile.label),
     placeHolder: vscode.l10n.t('Field to change'),
+    matchOnDescription: true,
   });
   if (!picked) {
     throw new vscode.CancellationError();

@@ -41,6 +41,7 @@ export function registerShowProfileActionsCommand(services: StatusBarDeps): vsco
     });
     const picked = await vscode.window.showQuickPick(items, {
       placeHolder: vscode.l10n.t('OAuth Workbench'),
+      matchOnDescription: true,
     });
     await picked?.run?.();
   });

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { escapeMarkdownText, markdownCodeSpan } from '../../core/text/markdownText';
+import { consentTooltip } from '../../core/consent/consentSummary';
 import { CommandIds, TreeItemContexts } from '../../constants';
 import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
 import { describeExpiry, msUntilNextLabelChange } from '../../core/tokens/expiryLabels';
@@ -179,24 +181,28 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         item.contextValue = profileContextValue(look.context, problem, tokenSet?.consent_id !== undefined);
         const tooltip = new vscode.MarkdownString(undefined, true);
         tooltip.appendMarkdown(
-          `**${escape(profile.label)}** — ${escape(presetOf(profile.preset).label)}\n\n`,
+          `**${escapeMarkdownText(profile.label)}** — ${escapeMarkdownText(presetOf(profile.preset).label)}\n\n`,
         );
         tooltip.appendMarkdown(
           `${vscode.l10n.t('State: {0}', look.text)}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left)) : ''}\n\n`,
         );
-        tooltip.appendMarkdown(`${vscode.l10n.t('Client id: {0}', `\`${escape(profile.client_id)}\``)}\n\n`);
+        tooltip.appendMarkdown(`${vscode.l10n.t('Client id: {0}', markdownCodeSpan(profile.client_id))}\n\n`);
         if (words) {
-          tooltip.appendMarkdown(`$(error) ${escape(words.sentence)} ${escape(words.nextStep)}\n\n`);
+          tooltip.appendMarkdown(
+            `$(error) ${escapeMarkdownText(words.sentence)} ${escapeMarkdownText(words.nextStep)}\n\n`,
+          );
         }
         if (snapshot.loadError) {
-          tooltip.appendMarkdown(`${vscode.l10n.t('Stored tokens: {0}', escape(snapshot.loadError))}\n\n`);
+          tooltip.appendMarkdown(
+            `${vscode.l10n.t('Stored tokens: {0}', escapeMarkdownText(snapshot.loadError))}\n\n`,
+          );
         }
         const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
         if (spent) {
-          tooltip.appendMarkdown(`$(warning) ${escape(spent)}\n\n`);
+          tooltip.appendMarkdown(`$(warning) ${escapeMarkdownText(spent)}\n\n`);
         }
         if (failure) {
-          tooltip.appendMarkdown(vscode.l10n.t('Last failure: {0}', escape(failure.message)));
+          tooltip.appendMarkdown(vscode.l10n.t('Last failure: {0}', escapeMarkdownText(failure.message)));
         }
         item.tooltip = tooltip;
         return item;
@@ -207,7 +213,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         item.description = describeExpiry(left);
         item.tooltip = tokenSet
           ? vscode.l10n.t(
-              '{0} token {1}, expires at {2}',
+              '{0} token, fingerprint {1}, expires at {2}',
               tokenSet.token_type,
               tokenFingerprint(tokenSet.access_token),
               tokenSet.expires_at ?? vscode.l10n.t('an unknown time'),
@@ -241,7 +247,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           .join(' · ');
         item.tooltip = tokenSet?.refresh_token
           ? [
-              vscode.l10n.t('Refresh token {0}', tokenFingerprint(tokenSet.refresh_token)),
+              vscode.l10n.t('Refresh token, fingerprint {0}', tokenFingerprint(tokenSet.refresh_token)),
               refused ? `${refused.sentence} ${refused.nextStep}` : undefined,
               spent,
             ]
@@ -271,6 +277,11 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         const ended =
           problem?.kind === 'consentEnded' || problem?.kind === 'consentInDoubt' ? words : undefined;
         item.description = [ended?.short, tokenSet?.consent_id].filter(Boolean).join(' · ');
+        item.tooltip = tokenSet?.consent_id
+          ? consentTooltip(tokenSet.consent_id, this.services.status.consentOf(element.profileId), (ms) =>
+              new Date(ms).toLocaleTimeString(),
+            )
+          : undefined;
         item.iconPath = ended
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
           : new vscode.ThemeIcon('shield');
@@ -436,8 +447,4 @@ function describeClaim(name: string, value: unknown): string {
   }
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

@@ -8,6 +8,9 @@ import type { CommandContext } from '../../platform/runCommand';
 export interface TokensViewDeps extends CommandContext {
   readonly profiles: Pick<WorkspaceProfileRepository, 'get' | 'list' | 'invalidEntries' | 'onDidChange'>;
   readonly secretStore: Pick<SecretStorageSecretStore, 'getClientSecret' | 'onDidChange'>;
-  readonly status: Pick<ProfileStatusStore, 'failureOf' | 'problemOf' | 'onDidChange' | 'recordFailure'>;
+  readonly status: Pick<
+    ProfileStatusStore,
+    'failureOf' | 'problemOf' | 'onDidChange' | 'recordFailure' | 'consentOf'
+  >;
   readonly vault: Pick<SecretStorageTokenVault, 'load' | 'onDidChange'>;
 }

@@ -4,7 +4,7 @@ import { CommandContext, registerCommand } from '../../platform/runCommand';
 
 /**
  * The walkthrough's commands: `oauthWorkbench.openWalkthrough` opens it (contributed in package.json), and
- * `oauthWorkbench.openErrorExample` opens the recorded error response its last step asks the user to hover.
+ * `oauthWorkbench.openErrorExample` opens an untitled copy of the recorded error response its last step asks the user to hover.
  */
 export function registerWalkthrough(
   deps: CommandContext,
@@ -19,8 +19,11 @@ export function registerWalkthrough(
       ),
     ),
     registerCommand(CommandIds.openErrorExample, deps, async () => {
+      // An untitled copy: the user may edit it freely without touching (or autosaving over) the extension's file.
       const uri = vscode.Uri.joinPath(extension.extensionUri, 'media', 'walkthrough', 'token-error.http');
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const document = await vscode.workspace.openTextDocument({ language: 'http', content });
+      await vscode.window.showTextDocument(document, { preview: true });
     }),
   );
 }

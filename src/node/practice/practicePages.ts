@@ -87,7 +87,11 @@ export class PracticePageRenderer {
       ['Consent details', `${e.consent_endpoint}/{consentId}`],
       ['Accounts (AIS)', e.accounts_endpoint],
       ['Client id', e.client_id],
-      ['Client secret', 'printed by "oauth-workbench practice"; VS Code keeps it in SecretStorage'],
+      [
+        'Client secret',
+        'in the terminal that started this server: "npm start" prints "client secret …", "oauth-workbench practice" ' +
+          'its JSON line (client_secret); Start Practice Server in VS Code keeps it in SecretStorage',
+      ],
       ['Registered redirect URI', e.redirect_uri],
     ];
     const troubles = page.troubles

@@ -10,6 +10,7 @@ import { PracticeServer, startPracticeServer } from '../../../src/node/practice/
 import { freePort } from '../../doubles/oidcProviderServer';
 import { removeTestProfile } from '../support/testProfiles';
 import { setSetting, workbenchApi } from '../support/workbench';
+import { waitFor } from '../support/waitFor';
 
 const PROFILE_ID = 'practice-consent-it';
 
@@ -36,6 +37,26 @@ async function approveOverHttp(authorizationUrl: string): Promise<void> {
   } finally {
     await agent.close();
   }
+}
+
+/** The report's Markdown, after checking that it is shown rendered (a Markdown preview tab), not as source. */
+async function renderedReport(result: ConsentCheckResult): Promise<string> {
+  assert.ok(result.reportUri, 'the check returns the report document');
+  // The built-in Markdown extension activates on the first preview, so the tab may take a moment.
+  await waitFor(
+    () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputWebview && /markdown\.preview/.test(input.viewType)
+        ? true
+        : undefined;
+    },
+    { what: 'a Markdown preview tab', timeoutMs: 15_000 },
+  );
+  assert.ok(
+    !vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === result.reportUri?.toString()),
+    'the Markdown source is not shown',
+  );
+  return (await vscode.workspace.openTextDocument(result.reportUri)).getText();
 }
 
 describe('oauthWorkbench.checkConsent against the Rabobank-shaped practice server', function () {
@@ -76,6 +97,22 @@ describe('oauthWorkbench.checkConsent against the Rabobank-shaped practice serve
     const consentNode = (await api.tokensTree.getChildren(profileNode)).find((n) => n.kind === 'consent');
     assert.ok(consentNode, 'a consent node');
     assert.match(String(api.tokensTree.getTreeItem(consentNode).description), /^[0-9a-f-]{36}$/);
+    assert.match(
+      String(api.tokensTree.getTreeItem(consentNode).tooltip),
+      /^Consent [0-9a-f-]{36}\nStatus: not checked yet/,
+    );
+    const menus = (vscode.extensions.getExtension('oauth-workbench.oauth-workbench')?.packageJSON ?? {}) as {
+      contributes?: { menus?: Record<string, { command: string; when?: string; group?: string }[]> };
+    };
+    assert.ok(
+      (menus.contributes?.menus?.['view/item/context'] ?? []).some(
+        (m) =>
+          m.command === CommandIds.checkConsent &&
+          m.when?.includes(`viewItem == ${TreeItemContexts.consentId}`) &&
+          !m.group?.startsWith('inline'),
+      ),
+      'Check Consent is in the context menu of the consent row, not only inline',
+    );
   });
 
   it('reports a valid consent per scope and account', async () => {
@@ -89,7 +126,7 @@ describe('oauthWorkbench.checkConsent against the Rabobank-shaped practice serve
     assert.equal(result.details?.usable, true);
     assert.ok(result.details.entries.length > 0);
     assert.ok(result.details.entries.every((entry) => entry.status === 'valid'));
-    const report = vscode.window.activeTextEditor?.document.getText() ?? '';
+    const report = await renderedReport(result);
     assert.match(report, /Usable: yes/);
   });
 
@@ -101,9 +138,17 @@ describe('oauthWorkbench.checkConsent against the Rabobank-shaped practice serve
     assert.equal(result.ok, true);
     assert.equal(result.details?.usable, false);
     assert.ok(result.details.entries.some((entry) => entry.status === 'revokedByPsu'));
-    const report = vscode.window.activeTextEditor?.document.getText() ?? '';
+    const report = await renderedReport(result);
     assert.match(report, /Usable: no/);
-    assert.match(report, /revokedByPsu \| .* \| Revoked by the account holder/);
+    assert.match(report, /\| revokedByPsu \|/);
+    assert.match(report, /^- \*\*revokedByPsu\*\*: Revoked by the account holder/m);
+    const api = await workbenchApi();
+    const profileNode = api.tokensTree.nodeFor('profile', PROFILE_ID);
+    const consentNode = (await api.tokensTree.getChildren(profileNode)).find((n) => n.kind === 'consent');
+    assert.ok(consentNode);
+    const tooltip = String(api.tokensTree.getTreeItem(consentNode).tooltip);
+    assert.match(tooltip, /Status: cannot be used \(checked .+\): .+revokedByPsu/);
+    assert.match(tooltip, /Valid until: /);
   });
 
   it('decodes a refused refresh with the Rabobank knowledge-base entry', async () => {

@@ -36,6 +36,9 @@ describe('practice mode, end to end', function () {
       true,
       'the secret is in SecretStorage',
     );
+    const steps = await api.walkthroughSteps();
+    assert.ok(steps.includes('practiceStarted'), 'the walkthrough ticks the practice step');
+    assert.ok(steps.includes('secretStored'), 'the walkthrough ticks the secret step');
 
     // The built-in profile comes first in the token explorer.
     const profileNode = await waitFor(
@@ -72,5 +75,42 @@ describe('practice mode, end to end', function () {
     assert.equal(refresh.failure?.catalogId, 'rabobank.token.invalid-refresh-token');
     assert.match(refresh.failure?.message ?? '', /401 invalid_grant/);
     assert.match(refresh.failure?.message ?? '', /Likely cause: .+ Fix: .+/);
+  });
+
+  it('finds a trouble switch in Practice Trouble… by its id and by what it does', async () => {
+    type Item = vscode.QuickPickItem & { trouble: { id: string } };
+    let pick: vscode.QuickPick<Item> | undefined;
+    const quickInputs = {
+      createQuickPick: <T extends vscode.QuickPickItem>() => {
+        pick = vscode.window.createQuickPick<T>() as unknown as vscode.QuickPick<Item>;
+        return pick as unknown as vscode.QuickPick<T>;
+      },
+      createInputBox: () => vscode.window.createInputBox(),
+    };
+    const done = vscode.commands.executeCommand<{ trouble: string }>(CommandIds.practiceTrouble, {
+      quickInputs,
+    });
+    const shown = await waitFor(() => (pick && pick.activeItems.length > 0 ? pick : undefined), {
+      what: 'the trouble pick',
+    });
+    assert.ok(
+      shown.items.every((item) => item.detail && item.detail.length > 0),
+      'each switch says what it does on its own line',
+    );
+    // Typed text is filtered by the workbench, which reports the first match back as the active item.
+    shown.value = 'counts as used';
+    await waitFor(() => shown.activeItems[0]?.trouble.id === 'spend-refresh-token' || undefined, {
+      what: 'a match on the detail text',
+    });
+    shown.value = 'grant-type-mismatch';
+    await waitFor(() => shown.activeItems[0]?.trouble.id === 'grant-type-mismatch' || undefined, {
+      what: 'a match on the id',
+    });
+    shown.value = 'spend-refresh-token';
+    await waitFor(() => shown.activeItems[0]?.trouble.id === 'spend-refresh-token' || undefined, {
+      what: 'a match on the id the README names',
+    });
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.deepEqual(await done, { trouble: 'spend-refresh-token' });
   });
 });

@@ -208,6 +208,56 @@ describe('oauthWorkbench.addProfile', () => {
     assert.equal(await done, undefined);
   });
 
+  it('scope step: describes known scopes, adds a typed one on Enter and keeps what was checked', async () => {
+    const ui = recordingQuickInputs();
+    const done = vscode.commands.executeCommand<string>(CommandIds.addProfile, { quickInputs: ui });
+    const presets = (await waitFor(() => ui.created[0], {
+      what: 'the preset pick',
+    })) as vscode.QuickPick<vscode.QuickPickItem>;
+    await waitFor(() => presets.activeItems.length > 0, { what: 'the preset pick to show' });
+    presets.activeItems = presets.items.filter((item) => item.label === 'Rabobank PSD2 (sandbox)');
+    await accept();
+    for (const [index, value] of ['scope-client', 'http://127.0.0.1:8766/callback'].entries()) {
+      const box = (await waitFor(() => ui.created[index + 1], {
+        what: `step ${index + 2}`,
+      })) as vscode.InputBox;
+      box.value = value;
+      await accept();
+    }
+    const scopes = (await waitFor(() => ui.created[3], {
+      what: 'the scopes step',
+    })) as vscode.QuickPick<vscode.QuickPickItem & { scope?: string }>;
+    const balances = scopes.items.find((item) => item.label === 'ais.balances.read');
+    assert.match(balances?.detail ?? '', /balances/i, 'a known scope says what it allows');
+    assert.ok(
+      scopes.items.every((item) => item.detail),
+      'every Rabobank scope is described',
+    );
+
+    const checked = () => scopes.selectedItems.map((item) => item.label).sort();
+    scopes.selectedItems = scopes.items.filter((item) => item.label === 'ais.balances.read');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    scopes.value = 'my.custom-scope';
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await accept();
+    await waitFor(() => scopes.items.some((item) => item.label === 'my.custom-scope') || undefined, {
+      what: 'the typed scope in the list',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(ui.created.length, 4, 'Enter with a typed scope stays on the step');
+    assert.deepEqual(checked(), ['ais.balances.read', 'my.custom-scope'], 'Enter kept the checked scope');
+    assert.equal(scopes.value, '');
+
+    await accept();
+    const secret = (await waitFor(() => ui.created[4], { what: 'the secret step' })) as vscode.InputBox;
+    secret.value = 'scope-step-secret';
+    await accept();
+    const id = await done;
+    const stored = profilesSetting().find((e) => (e as ClientProfile).id === id) as ClientProfile;
+    assert.deepEqual(stored.scopes, ['ais.balances.read', 'my.custom-scope']);
+    await vscode.commands.executeCommand(CommandIds.removeProfile, { profileId: id, confirm: false });
+  });
+
   it('edits a profile from programmatic arguments, validating the result', async () => {
     await vscode.commands.executeCommand(CommandIds.editProfile, {
       profileId: 'api-programmatic',

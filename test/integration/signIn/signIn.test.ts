@@ -182,7 +182,7 @@ describe('sign-in against oidc-provider', function () {
     });
     const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri))).getText();
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    assert.match(text, /access_token: •+ \(\d+ chars, #[0-9a-f]{8}\)/);
+    assert.match(text, /access_token: •+ \(\d+ chars, fingerprint [0-9a-f]{8}\)/);
     assert.match(text, /signature NOT verified/);
     for (const token of seenTokens) {
       assert.ok(!text.includes(token), 'no token in the masked document');

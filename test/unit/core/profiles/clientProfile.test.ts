@@ -74,6 +74,18 @@ describe('validateClientProfile', () => {
       severity: 'error',
     },
     {
+      name: 'a loopback redirect URI on port 80',
+      change: { redirect_uri: 'http://127.0.0.1/callback' },
+      field: 'redirect_uri',
+      severity: 'warning',
+    },
+    {
+      name: 'a loopback redirect URI with port 80 written out',
+      change: { redirect_uri: 'http://localhost:80/callback' },
+      field: 'redirect_uri',
+      severity: 'warning',
+    },
+    {
       name: 'a redirect URI with a fragment',
       change: { redirect_uri: 'http://127.0.0.1:8765/cb#x' },
       field: 'redirect_uri',

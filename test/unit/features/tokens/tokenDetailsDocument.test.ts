@@ -44,7 +44,9 @@ describe('renderTokenDetails', () => {
     const text = renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now });
     assert.ok(!text.includes(tokenSet.access_token));
     assert.ok(!text.includes('refresh-secret-value'));
-    assert.match(text, /access_token: •+ \(\d+ chars, #[0-9a-f]{8}\)/);
+    assert.match(text, /access_token: •+ \(\d+ chars, fingerprint [0-9a-f]{8}\)/);
+    // `#` and 3, 4, 6 or 8 hex digits is drawn as a colour swatch by the editor.
+    assert.doesNotMatch(text, /#(?:[0-9a-f]{8}|[0-9a-f]{6}|[0-9a-f]{3,4})\b/i);
     assert.match(text, /expires_at: 2026-11-27T10:42:30\.000Z \(expires in 42 min\)/);
     assert.match(text, /consent_id: 3f2c1d7e/);
     assert.match(text, /consent_details_endpoint: https:\/\/api\.example\/consents/);
