@@ -116,6 +116,10 @@ async function main() {
       record(hostName, { passes: 0, failures: 1, note: 'not run: the build or the compile failed' });
     } else {
       console.log(`\n▶ ${hostName}`);
+      if (opts.grep) {
+        // Read by test/integration/index.ts in the extension host, which inherits this environment.
+        process.env.OAUTH_WORKBENCH_GREP = opts.grep;
+      }
       const args = {
         root,
         extensionDevelopmentPath: root,

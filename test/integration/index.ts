@@ -11,6 +11,9 @@ import Mocha from 'mocha';
 export async function run(): Promise<void> {
   const resultsFile = process.env.OAUTH_WORKBENCH_TEST_RESULTS;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  if (process.env.OAUTH_WORKBENCH_GREP) {
+    mocha.grep(new RegExp(process.env.OAUTH_WORKBENCH_GREP));
+  }
   const files = findTestFiles(__dirname);
   const loadErrors: string[] = [];
   for (const file of files) {
