@@ -37,6 +37,8 @@ export const CommandIds = {
   sendRequest: 'oauthWorkbench.sendRequest',
   showResponseHistory: 'oauthWorkbench.showResponseHistory',
   copyAsCurl: 'oauthWorkbench.copyAsCurl',
+  /** From a response document: writes its answer, masked, as comments above its request in the source file. */
+  keepAnswer: 'oauthWorkbench.keepAnswer',
   explainError: 'oauthWorkbench.explainError',
 } as const;
 

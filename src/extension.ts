@@ -103,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
       sendRequest: async (request, options) =>
         (await import('./node/send/requestSender.js')).sendConcreteRequest(request, options),
     }),
-    registerExplainError({ log, status: services.status }),
+    registerExplainError({ log, status: services.status, profiles: services.profiles }),
     registerAnswerDiagnostics({ log }),
   );
   log.debug(`activate() took ${(performance.now() - started).toFixed(2)} ms`);

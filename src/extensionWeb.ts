@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerHttpDiagnostics({ service: httpLint, log, onDidChangeLintContext: lintContext.onDidChange }),
     registerHttpHover({ service: httpLint }),
     registerHttpQuickFixes({ service: httpLint }),
-    registerExplainError({ log, status }),
+    registerExplainError({ log, status, profiles }),
   );
   log.info(
     'Running in VS Code for the Web: .http checks, hovers, quick fixes and Explain Error Response only.',

@@ -78,7 +78,8 @@ export function lintRequest(
   return out;
 }
 
-const isVariable = (value: string) => value.includes('{{');
+/** Not written out: a `{{variable}}`, or a masked value (`Basic ••••` in a response document, `«redacted»`). */
+const isVariable = (value: string) => value.includes('{{') || /(?:^|\s)(?:•+|«redacted»)\s*$/.test(value);
 
 class RequestLinter {
   private readonly url: SourceText;

@@ -118,3 +118,18 @@ function sameHost(declared: string, target: URL): boolean {
 function trimSlash(path: string): string {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
+
+/**
+ * The profile an answer from `url` belongs to: the one profile whose endpoints, consent API or API hosts the URL is on
+ * (the rule above for a token). None when no profile or more than one fits, so the caller asks instead of guessing.
+ */
+export function profileOfUrl<P extends CredentialTargets>(
+  profiles: readonly P[],
+  url: string | undefined,
+): P | undefined {
+  if (!url) {
+    return undefined;
+  }
+  const fitting = profiles.filter((p) => mayCarryCredentials(p, 'bearerToken', url));
+  return fitting.length === 1 ? fitting[0] : undefined;
+}

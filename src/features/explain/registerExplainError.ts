@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { AnswerExplanation, AnswerHints, explainAnswer } from '../../core/httpFile/explainAnswer';
+import type { ClientProfile } from '../../core/profiles/clientProfile';
+import { profileOfUrl } from '../../core/profiles/credentialTarget';
 import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
 import { HoverActionKind } from '../../core/knowledge/knowledgeEntry';
 import { KNOWLEDGE_ACTION_COMMANDS } from '../../platform/knowledgeActions';
@@ -10,6 +12,8 @@ import { explanationHtml, requestedAction } from './explanationHtml';
 /** What Explain Error Response needs from the rest of the extension. */
 export interface ExplainDeps extends CommandContext {
   readonly log: vscode.LogOutputChannel;
+  /** The profiles, so an action button can name the one the answer's URL belongs to. */
+  readonly profiles: { list(): readonly ClientProfile[] };
 }
 
 /** The command's argument when another command or a test passes the answer instead of the user picking it. */
@@ -22,6 +26,8 @@ export interface ExplainErrorInput {
 export interface ExplainErrorResult {
   readonly explanation: AnswerExplanation;
   readonly html: string;
+  /** The profile the action buttons act on: the one the answer's URL belongs to, if exactly one does. */
+  readonly profileId?: string;
 }
 
 /** The command each action button runs: the one table the hovers and the error boundary use. */
@@ -31,7 +37,7 @@ const VIEW_TYPE = 'oauthWorkbench.explanation';
 
 /** Registers Explain Error Response…: an answer from the selection, the clipboard or typed text, explained in a view. */
 export function registerExplainError(deps: ExplainDeps): vscode.Disposable {
-  const view = new ExplanationView(deps.log);
+  const view = new ExplanationView(deps.log, (url) => profileOfUrl(deps.profiles.list(), url)?.id);
   return vscode.Disposable.from(
     view,
     registerCommand(CommandIds.explainError, deps, async (arg?: unknown) => {
@@ -40,7 +46,7 @@ export function registerExplainError(deps: ExplainDeps): vscode.Disposable {
         return undefined;
       }
       const explanation = explainAnswer(input.text, input.hints ?? {}, KnowledgeBase.shipped());
-      return view.show(explanation, await availableActions());
+      return view.show(explanation, await availableActions(), input.hints?.url);
     }),
   );
 }
@@ -111,12 +117,21 @@ async function availableActions(): Promise<ReadonlySet<HoverActionKind>> {
 class ExplanationView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private explanation: AnswerExplanation | undefined;
+  private profileId: string | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly profileOf: (url: string | undefined) => string | undefined,
+  ) {}
 
-  show(explanation: AnswerExplanation, available: ReadonlySet<HoverActionKind>): ExplainErrorResult {
+  show(
+    explanation: AnswerExplanation,
+    available: ReadonlySet<HoverActionKind>,
+    url: string | undefined,
+  ): ExplainErrorResult {
     const panel = this.panel ?? this.create();
     this.explanation = explanation;
+    this.profileId = this.profileOf(url);
     const first = explanation.findings[0];
     panel.title = first
       ? vscode.l10n.t('Explained: {0}', first.id)
@@ -128,7 +143,7 @@ class ExplanationView implements vscode.Disposable {
     );
     panel.webview.html = html;
     panel.reveal(vscode.ViewColumn.Beside, true);
-    return { explanation, html };
+    return { explanation, html, profileId: this.profileId };
   }
 
   private create(): vscode.WebviewPanel {
@@ -145,12 +160,16 @@ class ExplanationView implements vscode.Disposable {
         return;
       }
       const scope = asked.finding.requiredScopes.join(' ') || undefined;
-      // Without a profile id the commands let the user pick the profile.
-      void vscode.commands.executeCommand(ACTION_COMMANDS[asked.action], { scope });
+      // The profile the answer's URL belongs to; without one the commands let the user pick the profile.
+      void vscode.commands.executeCommand(ACTION_COMMANDS[asked.action], {
+        profileId: this.profileId,
+        scope,
+      });
     });
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.explanation = undefined;
+      this.profileId = undefined;
     });
     this.panel = panel;
     return panel;

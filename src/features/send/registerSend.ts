@@ -4,6 +4,7 @@ import { curlCommand } from '../../core/send/curlCommand';
 import { registerCommand } from '../../platform/runCommand';
 import { AuthVariableProviders } from './authVariableProviders';
 import { ExplanationActionProvider } from './explanationActionProvider';
+import { keepAnswer } from './keepAnswerCommand';
 import { ResponseDocuments } from './responseDocuments';
 import { SendCodeLensProvider } from './sendCodeLensProvider';
 import { SendDeps } from './sendDeps';
@@ -12,8 +13,8 @@ import { preparedAt, sendRequest } from './sendRequestCommand';
 const HTTP = { language: 'http' };
 
 /**
- * Send Request (command, key, CodeLens), response documents with their history and Copy as curl, completion and hover
- * for the `$auth` variables, and the explanation actions as code actions.
+ * Send Request (command, key, CodeLens), response documents with their history, Copy as curl and Keep Answer,
+ * completion and hover for the `$auth` variables, and the explanation actions as code actions.
  */
 export function registerSend(deps: SendDeps): vscode.Disposable {
   const responses = new ResponseDocuments();
@@ -52,6 +53,7 @@ export function registerSend(deps: SendDeps): vscode.Disposable {
         5000,
       );
     }),
+    registerCommand(CommandIds.keepAnswer, deps, (arg?: unknown) => keepAnswer(responses, arg)),
     vscode.languages.registerCodeLensProvider(HTTP, new SendCodeLensProvider()),
     vscode.languages.registerCompletionItemProvider(HTTP, authVariables, '$', '.', '(', '"'),
     vscode.languages.registerHoverProvider(HTTP, authVariables),

@@ -9,6 +9,18 @@ export interface KeptAnswer {
   readonly curl: string;
   /** Epoch milliseconds. */
   readonly at: number;
+  /** Where the request was sent from, so Keep Answer can find it again. */
+  readonly origin?: AnswerOrigin;
+}
+
+/** The request an answer belongs to. */
+export interface AnswerOrigin {
+  /** The `.http` document's URI, as a string. */
+  readonly source: string;
+  /** The request line, zero-based, when it was sent. */
+  readonly line: number;
+  /** The request line's text when it was sent (the request is found by it when lines have moved). */
+  readonly requestText: string;
 }
 
 /** How many answers are kept per `.http` document. */
@@ -24,6 +36,7 @@ export class ResponseDocuments extends Disposable implements vscode.TextDocument
   readonly onDidChange = this._onDidChange.event;
   private readonly texts = new Map<string, string>();
   private readonly curls = new Map<string, string>();
+  private readonly answers = new Map<string, KeptAnswer>();
   private readonly history = new Map<string, KeptAnswer[]>();
   private historyCount = 0;
 
@@ -39,6 +52,11 @@ export class ResponseDocuments extends Disposable implements vscode.TextDocument
   /** The request as curl for a response document, if it is one of ours. */
   curlOf(uri: vscode.Uri): string | undefined {
     return this.curls.get(uri.toString());
+  }
+
+  /** The answer a response document shows, if it is one of ours. */
+  answerOf(uri: vscode.Uri): KeptAnswer | undefined {
+    return this.answers.get(uri.toString());
   }
 
   /** Puts the answer to the request on `requestLine` of `source` in its document, and shows it beside the editor. */
@@ -74,6 +92,7 @@ export class ResponseDocuments extends Disposable implements vscode.TextDocument
   private put(uri: vscode.Uri, answer: KeptAnswer): void {
     this.texts.set(uri.toString(), answer.text);
     this.curls.set(uri.toString(), answer.curl);
+    this.answers.set(uri.toString(), answer);
     this._onDidChange.fire(uri);
   }
 

@@ -86,6 +86,11 @@ export async function sendRequest(
     text,
     curl: curlCommand(prepared),
     at: sentAt,
+    origin: {
+      source: document.uri.toString(),
+      line: prepared.line,
+      requestText: document.lineAt(prepared.line).text,
+    },
   });
   deps.log.info(
     `Sent ${prepared.method} ${prepared.shownUrl}: ${answer.status} in ${Math.round(answer.elapsedMs)} ms.`,

@@ -74,6 +74,36 @@ describe('Explain Error Response', () => {
     );
   });
 
+  it('has the action buttons act on the profile the answer’s URL belongs to, and ask when none fits', async () => {
+    const id = await vscode.commands.executeCommand<string>(CommandIds.addProfile, {
+      profile: {
+        id: 'explain-target',
+        label: 'Explain target',
+        preset: 'generic-oauth2',
+        authorization_endpoint: 'https://as.example/authorize',
+        token_endpoint: 'https://as.example/token',
+        client_id: 'client-1',
+        redirect_uri: 'http://127.0.0.1:8765/callback',
+        scopes: ['read'],
+      },
+    });
+    try {
+      const answer = 'HTTP/1.1 400 Bad Request\n\n{"error":"invalid_grant"}';
+      const fits = await vscode.commands.executeCommand<ExplainErrorResult>(CommandIds.explainError, {
+        text: answer,
+        hints: { url: 'https://as.example/token', grantType: 'refresh_token' },
+      });
+      assert.equal(fits.profileId, id);
+      const elsewhere = await vscode.commands.executeCommand<ExplainErrorResult>(CommandIds.explainError, {
+        text: answer,
+        hints: { url: 'https://other.example/token', grantType: 'refresh_token' },
+      });
+      assert.equal(elsewhere.profileId, undefined);
+    } finally {
+      await vscode.commands.executeCommand(CommandIds.removeProfile, { profileId: id, confirm: false });
+    }
+  });
+
   it('offers the clipboard when nothing is selected', async () => {
     await vscode.env.clipboard.writeText('{"error":"unsupported_grant_type"}');
     const pending = Promise.resolve(

@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { CommandIds, RESPONSE_SCHEME, SettingKeys, TOKEN_DETAILS_SCHEME } from '../../../src/constants';
 import { PRACTICE_PROFILE_ID } from '../../../src/core/practice/practiceProfile';
 import { PRACTICE_DEFAULT_SETTINGS } from '../../../src/core/practice/practiceSettings';
+import { parseHttpFile } from '../../../src/core/httpFile/parseHttpFile';
+import type { KeepAnswerResult } from '../../../src/features/send/keepAnswerCommand';
 import type { SendResult } from '../../../src/features/send/sendRequestCommand';
 import type { StartPracticeServerResult } from '../../../src/features/practice/startPracticeServerCommand';
 import type { OperationResult } from '../../../src/platform/operationResult';
@@ -18,6 +20,22 @@ import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/te
 import { waitFor } from '../support/waitFor';
 import { treeTexts } from '../support/treeTexts';
 import { logTextContaining, setSetting, workbenchApi } from '../support/workbench';
+
+/** What each request of a `.http` text would send, as written (variables left as text). */
+function sentRequests(text: string): unknown[] {
+  return parseHttpFile(text).blocks.flatMap((b) =>
+    b.request
+      ? [
+          {
+            method: b.request.method,
+            url: b.request.url.text,
+            headers: [...b.request.headers].map((h) => `${h.name}: ${h.value}`),
+            body: b.request.body?.text,
+          },
+        ]
+      : [],
+  );
+}
 
 /** Opens `content` as an untitled http document and sends the request on `line`. */
 async function send(content: string, line = 0): Promise<SendResult | undefined> {
@@ -264,6 +282,63 @@ describe('Send Request', function () {
         }
       });
     }
+    it('keeps an answer above its request: the requests parse the same, no secret in the file, explained there', async () => {
+      const source = await vscode.workspace.openTextDocument({
+        language: 'http',
+        content: `@practice = ${practice}\n\n### refresh\n${tokenCall('grant_type=refresh_token&refresh_token=spent-one')}`,
+      });
+      await vscode.window.showTextDocument(source);
+      const before = source.getText();
+      await arm('spend-refresh-token');
+      let result: SendResult | undefined;
+      try {
+        result = await vscode.commands.executeCommand<SendResult | undefined>(CommandIds.sendRequest, {
+          uri: source.uri.toString(),
+          line: 3,
+        });
+      } finally {
+        await disarm();
+      }
+      assert.equal(result?.status, 401, await responseText(result));
+      // A line above the request, added after sending: the answer still goes to its request.
+      const shift = new vscode.WorkspaceEdit();
+      shift.insert(source.uri, new vscode.Position(0, 0), '# notes\n');
+      assert.ok(await vscode.workspace.applyEdit(shift));
+      const kept = await vscode.commands.executeCommand<KeepAnswerResult>(
+        CommandIds.keepAnswer,
+        vscode.Uri.parse(result!.uri),
+      );
+      assert.equal(kept.uri, source.uri.toString());
+      const after = source.getText();
+      assert.match(after, /^# Answer kept .*\n# HTTP\/1\.1 401/m);
+      assert.match(source.lineAt(kept.requestLine).text, /^POST \{\{practice\}\}\/oauth2\/token$/);
+      assert.deepEqual(sentRequests(after), sentRequests(`# notes\n${before}`));
+      for (const secret of [...secrets].filter((s) => s.length >= 8)) {
+        assert.ok(!after.includes(secret), 'a secret or token is in the file');
+      }
+      await waitFor(
+        () =>
+          vscode.languages
+            .getDiagnostics(source.uri)
+            .find(
+              (d) =>
+                codeValue(d) === 'rabobank.token.invalid-refresh-token' &&
+                d.range.start.line < kept.requestLine,
+            ),
+        { what: 'the kept answer explained in the file', timeoutMs: 10_000 },
+      );
+      await vscode.commands.executeCommand('undo');
+      assert.equal(source.getText(), `# notes\n${before}`, 'one undo takes the kept answer out');
+    });
+
+    it('refuses to keep what is not an answer of Send Request, and says why', async () => {
+      const content = 'GET https://a.example/\n';
+      const plain = await vscode.workspace.openTextDocument({ language: 'http', content });
+      const result = await vscode.commands.executeCommand(CommandIds.keepAnswer, plain.uri);
+      assert.equal(result, undefined);
+      assert.equal(plain.getText(), content);
+      await logTextContaining(api, 'Open an answer of Send Request first');
+    });
   });
 
   describe('with oidc-provider', () => {

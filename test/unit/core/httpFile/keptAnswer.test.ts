@@ -157,6 +157,34 @@ describe('keepAnswerEdit', () => {
     assert.ok(codes.includes('rabobank.token.invalid-refresh-token'), codes.join(', '));
   });
 
+  it('examples/: no answer inside a request block; each kept answer is explained with its request as context', () => {
+    for (const file of fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.http'))) {
+      const blocks = parseHttpFile(fs.readFileSync(path.join(root, 'examples', file), 'utf8')).blocks;
+      assert.deepEqual(
+        blocks.filter((b) => b.responses.length > 0).map((b) => b.name),
+        [],
+        `${file} has answers where they would be sent`,
+      );
+    }
+    const recorded = fs.readFileSync(path.join(root, 'examples', 'recorded-rabobank-errors.http'), 'utf8');
+    const found = lintHttpFile(recorded, KnowledgeBase.create()).map((d) => [d.code, d.range.start.line]);
+    // The same body (invalid_grant) means a spent code after a code exchange and a spent refresh token after a refresh.
+    assert.deepEqual(
+      found.map(([code]) => code),
+      [
+        'rabobank.token.invalid-code',
+        'rabobank.token.invalid-refresh-token',
+        'rabobank.token.invalid-client',
+        'rabobank.api.access-token-invalid',
+        'rabobank.api.forbidden',
+      ],
+    );
+    const lines = recorded.split('\n');
+    for (const [, line] of found) {
+      assert.match(lines[line as number], /^# /, 'the diagnostic is on a kept comment line');
+    }
+  });
+
   it('refuses a line outside the document', () => {
     assert.throws(() => keepAnswerEdit('GET https://a.example/\n', 5, '{}', KEPT_AT), RangeError);
   });

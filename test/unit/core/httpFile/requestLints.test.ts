@@ -69,6 +69,16 @@ describe('request lints', () => {
       ['lint.token.malformed-basic-auth'],
     ],
     [
+      'a masked Basic header, as a response document shows it, is not read as written credentials',
+      `${TOKEN}Authorization: Basic ••••••••\n\ngrant_type=refresh_token&refresh_token=r`,
+      [],
+    ],
+    [
+      'a Basic header masked by the log redaction is not read as written credentials either',
+      `${TOKEN}Authorization: Basic «redacted»\n\ngrant_type=refresh_token&refresh_token=r`,
+      [],
+    ],
+    [
       'REST Client plain Basic form',
       `${TOKEN}Authorization: Basic my-client:my secret\n\ngrant_type=refresh_token&refresh_token=r`,
       [],

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { credentialTargetVerdict, mayCarryCredentials } from '../../../../src/core/profiles/credentialTarget';
+import {
+  credentialTargetVerdict,
+  mayCarryCredentials,
+  profileOfUrl,
+} from '../../../../src/core/profiles/credentialTarget';
 import { validateClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { presetOf } from '../../../../src/core/profiles/profilePresets';
 import { practiceProfile } from '../../../../src/core/practice/practiceProfile';
@@ -81,5 +85,22 @@ describe('credentialTargetVerdict', () => {
       problems.map((p) => p.field),
       ['apiHosts.1', 'apiHosts.2'],
     );
+  });
+});
+
+describe('profileOfUrl', () => {
+  const a = { id: 'a', token_endpoint: 'https://a.example/token', apiHosts: ['api.a.example'] };
+  const b = { id: 'b', token_endpoint: 'https://b.example/token' };
+
+  it('names the one profile whose endpoints or API hosts the URL is on', () => {
+    assert.equal(profileOfUrl([a, b], 'https://a.example/token')?.id, 'a');
+    assert.equal(profileOfUrl([a, b], 'https://api.a.example/accounts')?.id, 'a');
+    assert.equal(profileOfUrl([a, b], 'https://b.example/token')?.id, 'b');
+  });
+
+  it('names none when no profile or more than one fits, or there is no URL', () => {
+    assert.equal(profileOfUrl([a, b], 'https://c.example/token'), undefined);
+    assert.equal(profileOfUrl([a, { ...a, id: 'a2' }], 'https://a.example/token'), undefined);
+    assert.equal(profileOfUrl([a], undefined), undefined);
   });
 });
