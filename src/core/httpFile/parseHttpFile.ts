@@ -128,7 +128,9 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
       reader.commentLine(c0 === HASH ? first + 1 : first + 2, end);
     } else {
       reader.comment = undefined;
-      const skipped = skippedLine(text, c0, first, end);
+      // Only `>`, `<` and `?` start a skipped line: other lines need not ask.
+      const skipped =
+        c0 === GT || c0 === LT || c0 === QUESTION ? skippedLine(text, c0, first, end) : NOT_SKIPPED;
       if (skipped === OPENS_SCRIPT) {
         inHandler = true;
       } else if (skipped === INPUT_FILE) {
