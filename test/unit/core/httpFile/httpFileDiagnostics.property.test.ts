@@ -141,7 +141,8 @@ describe('IncrementalHttpLinter', () => {
     );
   });
 
-  it('relints a one-character edit of a 1 MB document in a few milliseconds', () => {
+  it('relints a one-character edit of a 1 MB document by parsing and diagnosing only the edited block', () => {
+    // The time an edit takes is measured by `npm run bench`; a clock here fails whenever the machine is busy.
     const unit = corpus.map((f) => f.text).join('\n###\n');
     let text = '';
     while (text.length < 1024 * 1024) {
@@ -150,17 +151,27 @@ describe('IncrementalHttpLinter', () => {
     const context = { now: NOW, profiles: [] };
     const linter = new IncrementalHttpLinter(kb);
     linter.lint(text, context);
-    const times: number[] = [];
+    const opened = linter.work;
+    const blocks = text.split('\n###\n').length;
+    assert.ok(
+      opened.blocksDiagnosed >= blocks,
+      `${opened.blocksDiagnosed} of ${blocks} blocks diagnosed on open`,
+    );
+    const parsed: number[] = [];
+    const diagnosed: number[] = [];
     for (let i = 0; i < 20; i++) {
       const at = Math.floor((text.length * (i + 1)) / 22);
       text = `${text.slice(0, at)}x${text.slice(at)}`;
-      const started = performance.now();
-      linter.lint(text, context);
-      times.push(performance.now() - started);
+      const before = linter.work;
+      assert.deepEqual(linter.lint(text, context), lintHttpFile(text, kb, context));
+      parsed.push(linter.work.blocksParsed - before.blocksParsed);
+      diagnosed.push(linter.work.blocksDiagnosed - before.blocksDiagnosed);
     }
-    times.sort((a, b) => a - b);
-    const median = times[10];
-    // The budget of issue 8 is 5 ms on its benchmark machine; this only guards against losing incrementality.
-    assert.ok(median < 25, `median ${median.toFixed(2)} ms`);
+    // An `x` can join two blocks (typed before a `###`) or change a variable that other blocks use: allow a few.
+    assert.ok(Math.max(...parsed) <= 2, `blocks parsed per edit: ${parsed.join(' ')} of ${blocks}`);
+    assert.ok(
+      diagnosed.filter((n) => n <= 2).length >= 18,
+      `blocks diagnosed per edit: ${diagnosed.join(' ')} of ${blocks}`,
+    );
   });
 });
