@@ -252,7 +252,7 @@ class HttpFileReader {
       this.comment = comment;
       this.block.comments = appended(this.block.comments, comment);
     }
-    // Not `text.length`: building the text on every line made a long comment run quadratic (16,000 lines: 7 s).
+    // Not `text.length`: building the text on every line would make a long comment run quadratic.
     const virtualAt = comment.text.isEmpty ? 0 : comment.text.textLength + 1;
     comment.text.append(text, contentStart, end);
     const status = statusLine(text, firstNonBlank(text, contentStart, end), end);
