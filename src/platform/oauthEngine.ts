@@ -1,6 +1,5 @@
 import type { CallbackReceiverFactory } from '../core/oauth/authorizationCallback';
 import type { HttpClient } from '../core/oauth/httpClient';
-import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import type { ClientProfile } from '../core/profiles/clientProfile';
 import type { TokenManager } from '../core/oauth/tokenManager';
 
@@ -15,6 +14,4 @@ export interface OAuthEngine {
   httpClientFor(profile: Pick<ClientProfile, 'proxy' | 'tls'>): Promise<HttpClient>;
   /** The loopback redirect server factory for the authorization-code flow. */
   loopbackReceiver(): Promise<CallbackReceiverFactory>;
-  /** The error knowledge base, built once on first use. */
-  knowledgeBase(): Promise<KnowledgeBase>;
 }

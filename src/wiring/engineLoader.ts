@@ -5,7 +5,6 @@ import { OAuthLogger, RedactingLogger } from '../core/oauth/oauthLogger';
 import type { ClientProfile } from '../core/profiles/clientProfile';
 import { EditorConnection, resolveConnection } from '../core/profiles/connectionDefaults';
 import type { SecretStore } from '../core/profiles/secretStore';
-import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import type { TokenManager } from '../core/oauth/tokenManager';
 import type { TokenVault } from '../core/tokens/tokenVault';
 import type { UndiciHttpClientFactory } from '../node/undiciHttpClient';
@@ -17,13 +16,12 @@ interface Runtime {
 }
 
 /**
- * Loads the OAuth engine (undici, the token manager, the loopback server, the error knowledge base) the first time a
+ * Loads the OAuth engine (undici, the token manager, the loopback server) the first time a
  * command needs it, so activating the extension costs none of it. Everything here is imported with `import()`; the
  * static imports above are types only.
  */
 export class EngineLoader implements OAuthEngine, vscode.Disposable {
   private runtime: Promise<Runtime> | undefined;
-  private knowledge: Promise<KnowledgeBase> | undefined;
   private readonly logger: OAuthLogger;
 
   constructor(
@@ -56,12 +54,6 @@ export class EngineLoader implements OAuthEngine, vscode.Disposable {
     const { LoopbackRedirectServer } = await import('../node/loopbackRedirectServer.js');
     const mediaDir = `${this.ports.extensionPath}/media`;
     return (expectations) => LoopbackRedirectServer.start(expectations, { mediaDir });
-  }
-
-  /** The error knowledge base, built once on first use. */
-  knowledgeBase(): Promise<KnowledgeBase> {
-    this.knowledge ??= import('../core/knowledge/knowledgeBase.js').then((m) => m.KnowledgeBase.shipped());
-    return this.knowledge;
   }
 
   dispose(): void {

@@ -96,35 +96,110 @@ export function parseHttpFile(text: string): HttpFile {
 export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: HttpFile) => void): HttpFile {
   const lines = new LineIndex(text);
   const reader = new HttpFileReader(text, lines, onBlock);
-  // The lines come from the index, found beforehand in a walk of their own. Finding them while reading them, with
-  // the walk's place in local variables, made the parse alone about 5% faster but a whole lint no faster, and needed
-  // a second copy of the line-break rules.
+  // What every line reads stays in locals of this loop, and the steps take and return it: the dispatch runs once per
+  // line, so it is kept out of fields and out of a call of its own.
+  let state: State = 'preamble';
+  /** Inside a JetBrains handler or pre-request script (`{% … %}`) that goes on over lines. */
+  let inHandler = false;
+  /** Inside an httpYac `{{ … }}` script in the preamble that goes on over lines. */
+  let inScript = false;
+  // The lines come from the index, found beforehand in a walk of their own, so the line-break rules live in one place.
   const lineCount = lines.lineCount;
   const starts = lines.starts;
   const ends = lines.ends;
   for (let line = 0; line < lineCount; line++) {
-    reader.readLine(line, starts[line], ends[line]);
+    const start = starts[line];
+    const end = ends[line];
+    const first = firstNonBlank(text, start, end);
+    const c0 = text.charCodeAt(first);
+    // A separator ends everything, even an unterminated script, so each block reads the same on its own.
+    if (c0 === HASH && text.charCodeAt(first + 1) === HASH && text.charCodeAt(first + 2) === HASH) {
+      reader.separator(line);
+      state = 'preamble';
+      inHandler = false;
+      inScript = false;
+    } else if (inHandler) {
+      inHandler = indexInLine(text, '%}', first, end) < 0;
+    } else if (inScript) {
+      inScript = !text.startsWith('}}', first);
+    } else if (first === end) {
+      state = reader.blankLine(state);
+    } else if (c0 === HASH || (c0 === SLASH && text.charCodeAt(first + 1) === SLASH)) {
+      reader.commentLine(c0 === HASH ? first + 1 : first + 2, end);
+    } else {
+      reader.comment = undefined;
+      // Only `>`, `<` and `?` start a skipped line: other lines need not ask.
+      const skipped =
+        c0 === GT || c0 === LT || c0 === QUESTION ? skippedLine(text, c0, first, end) : NOT_SKIPPED;
+      if (skipped === OPENS_SCRIPT) {
+        inHandler = true;
+      } else if (skipped === INPUT_FILE) {
+        reader.inputFile(state);
+      } else if (skipped === NOT_SKIPPED) {
+        const status = c0 === UPPER_H ? statusLine(text, first, end) : 0;
+        if (status > 0) {
+          state = reader.startResponse(status, line, first, end);
+        } else if (state === 'preamble') {
+          if (c0 === OPEN_BRACE && text.charCodeAt(first + 1) === OPEN_BRACE) {
+            inScript = indexInLine(text, '}}', first + 2, end) < 0;
+          } else {
+            state = reader.preambleLine(c0, line, first, end);
+          }
+        } else {
+          if (state === 'requestHeaders' || state === 'responseHeaders') {
+            state = reader.headerLine(state, c0, first, end);
+          }
+          if (state !== 'requestHeaders' && state !== 'responseHeaders') {
+            reader.bodyLine(state, line, start, first, end);
+          }
+        }
+      }
+    }
   }
   return reader.finish();
 }
 
-/** The reader's place in the file: the block being read, what its lines belong to, and runs that span lines. */
+/** A line of no request or response data that {@link skippedLine} tells apart. */
+const NOT_SKIPPED = 0;
+const SKIPPED = 1;
+/** A handler or pre-request script (`{% …`) that goes on over the next lines. */
+const OPENS_SCRIPT = 2;
+/** An input file (`< ./body.json`). */
+const INPUT_FILE = 3;
+
+/**
+ * JetBrains response handlers (`> {% … %}`, `> script.js`), response references (`<> file`), input files (`< file`)
+ * and httpYac assertions (`?? …`) carry no request or response data: which of them the line is, if any.
+ */
+function skippedLine(text: string, c0: number, first: number, end: number): number {
+  if (c0 === GT) {
+    const open = indexInLine(text, '{%', first, end);
+    return open >= 0 && indexInLine(text, '%}', open + 2, end) < 0 ? OPENS_SCRIPT : SKIPPED;
+  }
+  const c1 = text.charCodeAt(first + 1);
+  if (c0 === LT && (c1 === GT || isBlank(c1))) {
+    const script = indexInLine(text, '{%', first, end);
+    if (script >= 0) {
+      // A JetBrains pre-request script (`< {% … %}`), possibly over several lines.
+      return indexInLine(text, '%}', script + 2, end) < 0 ? OPENS_SCRIPT : SKIPPED;
+    }
+    return c1 === GT ? SKIPPED : INPUT_FILE;
+  }
+  return c0 === QUESTION && c1 === QUESTION ? SKIPPED : NOT_SKIPPED;
+}
+
+/** The reader's place in the file apart from the loop's: the block being read and runs that span lines. */
 class HttpFileReader {
   readonly file: HttpFile;
+  /** The comment run the last line belonged to. */
+  comment: CommentRun | undefined;
   private readonly variables = new Map<string, string>();
   private readonly headers: HeaderSection;
   private block = newBlock(0);
-  private state: State = 'preamble';
   /** The response whose headers or body are being read. */
   private response: HttpResponse | undefined;
-  /** The comment run the last line belonged to. */
-  private comment: CommentRun | undefined;
   /** The last line added to a body, so that a body with a blank line inside keeps it. */
   private lastBodyLine = -2;
-  /** Inside a JetBrains handler or pre-request script (`{% … %}`) that goes on over lines. */
-  private inHandler = false;
-  /** Inside an httpYac `{{ … }}` script in the preamble that goes on over lines. */
-  private inScript = false;
 
   constructor(
     private readonly text: string,
@@ -133,30 +208,6 @@ class HttpFileReader {
   ) {
     this.file = { text, lines, blocks: [], variables: this.variables };
     this.headers = new HeaderSection(new HeaderTable(text));
-  }
-
-  /** Reads the line `text[start, end)`, line break excluded. */
-  readLine(line: number, start: number, end: number): void {
-    const text = this.text;
-    const first = firstNonBlank(text, start, end);
-    const c0 = text.charCodeAt(first);
-    // A separator ends everything, even an unterminated script, so each block reads the same on its own.
-    if (c0 === HASH && text.charCodeAt(first + 1) === HASH && text.charCodeAt(first + 2) === HASH) {
-      this.separator(line);
-    } else if (this.inHandler) {
-      this.inHandler = indexInLine(text, '%}', first, end) < 0;
-    } else if (this.inScript) {
-      this.inScript = !text.startsWith('}}', first);
-    } else if (first === end) {
-      this.blankLine();
-    } else if (c0 === HASH || (c0 === SLASH && text.charCodeAt(first + 1) === SLASH)) {
-      this.commentLine(c0 === HASH ? first + 1 : first + 2, end);
-    } else {
-      this.comment = undefined;
-      if (!this.skippedLine(c0, first, end)) {
-        this.contentLine(c0, line, start, first, end);
-      }
-    }
   }
 
   /** Ends the file: its last block is complete. */
@@ -168,29 +219,27 @@ class HttpFileReader {
   }
 
   /** A `###` line: the block ends and a new one starts after it. */
-  private separator(line: number): void {
+  separator(line: number): void {
     this.headers.flush();
     this.block.endLine = line - 1;
     this.onBlock(this.block, this.file);
     this.block = newBlock(line + 1);
-    this.state = 'preamble';
     this.response = undefined;
     this.comment = undefined;
-    this.inHandler = false;
-    this.inScript = false;
   }
 
   /** A blank line ends a comment run and a header section; the body follows. */
-  private blankLine(): void {
+  blankLine(state: State): State {
     this.comment = undefined;
-    if (this.state === 'requestHeaders' || this.state === 'responseHeaders') {
+    if (state === 'requestHeaders' || state === 'responseHeaders') {
       this.headers.flush();
-      this.state = this.state === 'requestHeaders' ? 'requestBody' : 'responseBody';
+      return state === 'requestHeaders' ? 'requestBody' : 'responseBody';
     }
+    return state;
   }
 
   /** A `#` or `//` line, its content starting at `contentStart`: a `@name`, or part of a comment run. */
-  private commentLine(contentStart: number, end: number): void {
+  commentLine(contentStart: number, end: number): void {
     const text = this.text;
     const name = atName(text, contentStart, end);
     if (name !== undefined) {
@@ -203,7 +252,7 @@ class HttpFileReader {
       this.comment = comment;
       this.block.comments = appended(this.block.comments, comment);
     }
-    // Not `text.length`: building the text on every line made a long comment run quadratic (16,000 lines: 7 s).
+    // Not `text.length`: building the text on every line would make a long comment run quadratic.
     const virtualAt = comment.text.isEmpty ? 0 : comment.text.textLength + 1;
     comment.text.append(text, contentStart, end);
     const status = statusLine(text, firstNonBlank(text, contentStart, end), end);
@@ -212,50 +261,15 @@ class HttpFileReader {
     }
   }
 
-  /**
-   * JetBrains response handlers (`> {% … %}`, `> script.js`), response references (`<> file`), input files
-   * (`< file`) and httpYac assertions (`?? …`) carry no request or response data: true when the line is one of them.
-   */
-  private skippedLine(c0: number, first: number, end: number): boolean {
-    const text = this.text;
-    if (c0 === GT) {
-      const open = indexInLine(text, '{%', first, end);
-      if (open >= 0) {
-        this.inHandler = indexInLine(text, '%}', open + 2, end) < 0;
-      }
-      return true;
-    }
-    const c1 = text.charCodeAt(first + 1);
-    if (c0 === LT && (c1 === GT || isBlank(c1))) {
-      const script = indexInLine(text, '{%', first, end);
-      if (script >= 0) {
-        // A JetBrains pre-request script (`< {% … %}`), possibly over several lines.
-        this.inHandler = indexInLine(text, '%}', script + 2, end) < 0;
-      } else if (this.block.request && c1 !== GT && this.state !== 'preamble') {
-        this.block.request.externalBody = true;
-      }
-      return true;
-    }
-    return c0 === QUESTION && c1 === QUESTION;
-  }
-
-  /** Any other line: a status line, or what the state makes of it (preamble, header or body). */
-  private contentLine(c0: number, line: number, start: number, first: number, end: number): void {
-    const status = c0 === UPPER_H ? statusLine(this.text, first, end) : 0;
-    if (status > 0) {
-      this.startResponse(status, line, first, end);
-    } else if (this.state === 'preamble') {
-      this.preambleLine(c0, line, first, end);
-    } else if (
-      (this.state !== 'requestHeaders' && this.state !== 'responseHeaders') ||
-      !this.headerLine(c0, first, end)
-    ) {
-      this.bodyLine(line, start, first, end);
+  /** An input file line (`< ./body.json`): below a request line, the request's body comes from that file. */
+  inputFile(state: State): void {
+    if (this.block.request && state !== 'preamble') {
+      this.block.request.externalBody = true;
     }
   }
 
   /** A status line (`HTTP/1.1 400 Bad Request`): a recorded response starts, its headers follow. */
-  private startResponse(status: number, line: number, first: number, end: number): void {
+  startResponse(status: number, line: number, first: number, end: number): State {
     this.headers.flush();
     const response: HttpResponse = {
       status,
@@ -268,11 +282,11 @@ class HttpFileReader {
     this.response = response;
     this.block.responses = appended(this.block.responses, response);
     this.headers.open(response);
-    this.state = 'responseHeaders';
+    return 'responseHeaders';
   }
 
-  /** Before the request line: a variable, an httpYac script, a pasted JSON payload or the request line itself. */
-  private preambleLine(c0: number, line: number, first: number, end: number): void {
+  /** Before the request line: a variable, a pasted JSON payload or the request line itself (or nothing). */
+  preambleLine(c0: number, line: number, first: number, end: number): State {
     const text = this.text;
     const block = this.block;
     if (c0 === AT) {
@@ -281,55 +295,53 @@ class HttpFileReader {
         this.variables.set(v.name, v.value);
         block.variables = appended(block.variables, [v.name, v.value] as const);
       }
-    } else if (c0 === OPEN_BRACE && text.charCodeAt(first + 1) === OPEN_BRACE) {
-      this.inScript = indexInLine(text, '}}', first + 2, end) < 0;
     } else if (c0 === OPEN_BRACE || c0 === OPEN_BRACKET || c0 === QUOTE) {
       const payload = new SourceText();
       payload.append(text, first, end);
       block.payloads = appended(block.payloads, payload);
-      this.state = 'payload';
       this.lastBodyLine = line;
+      return 'payload';
     } else {
       const request = requestLine(text, first, end, line);
       if (request) {
         block.request = request;
         this.headers.open(request);
-        this.state = 'requestHeaders';
+        return 'requestHeaders';
       }
     }
+    return 'preamble';
   }
 
   /**
    * A line in a header section: a query continuation (`?a=1`, `&b=2`) right below the request line, or a header.
-   * False for anything else, which ends the section: a body that follows its headers without the blank line.
+   * Anything else ends the section: a body that follows its headers without the blank line. The state after it.
    */
-  private headerLine(c0: number, first: number, end: number): boolean {
-    const request = this.state === 'requestHeaders' ? this.block.request : undefined;
+  headerLine(state: State, c0: number, first: number, end: number): State {
+    const request = state === 'requestHeaders' ? this.block.request : undefined;
     if (request && (c0 === QUESTION || c0 === AMP) && this.headers.isEmpty) {
       request.url.append(this.text, first, end);
       request.headerInsertOffset = end;
-      return true;
+      return state;
     }
     if (this.headers.addLine(first, end)) {
       if (request) {
         request.headerInsertOffset = end;
       }
-      return true;
+      return state;
     }
     this.headers.flush();
-    this.state = this.state === 'requestHeaders' ? 'requestBody' : 'responseBody';
-    return false;
+    return state === 'requestHeaders' ? 'requestBody' : 'responseBody';
   }
 
   /** A line of the request's body, the response's body or the pasted payload being read. */
-  private bodyLine(line: number, start: number, first: number, end: number): void {
+  bodyLine(state: State, line: number, start: number, first: number, end: number): void {
     const block = this.block;
     let body: SourceText | undefined;
-    if (this.state === 'requestBody') {
+    if (state === 'requestBody') {
       body = block.request ? (block.request.body ??= new SourceText()) : undefined;
-    } else if (this.state === 'responseBody') {
+    } else if (state === 'responseBody') {
       body = this.response ? (this.response.body ??= new SourceText()) : undefined;
-    } else if (this.state === 'payload') {
+    } else if (state === 'payload') {
       body = block.payloads[block.payloads.length - 1];
     }
     if (body) {

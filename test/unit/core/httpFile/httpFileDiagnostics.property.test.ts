@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { HttpDiagnostic } from '../../../../src/core/httpFile/httpDiagnostic';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
+import { jsonScanWork } from '../../../../src/core/httpFile/jsonScanner';
 import { IncrementalHttpLinter } from '../../../../src/core/httpFile/incrementalHttpLinter';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 import { loadFixtureCorpus } from './fixtureCorpus';
@@ -91,22 +92,21 @@ describe('httpFileDiagnostics properties', () => {
     assert.ok(large < small * 8 + 5, `8 copies: ${small.toFixed(1)} ms, 32 copies: ${large.toFixed(1)} ms`);
   });
 
-  it('takes time linear in the size of one pathological line', () => {
-    const timeFor = (n: number) => {
-      const text = `# ${'{"a":'.repeat(n)}\n${'{'.repeat(n)}`;
-      // Best of several runs: one garbage collection or a busy neighbour must not decide the verdict.
-      let best = Infinity;
-      for (let i = 0; i < 5; i++) {
-        const started = performance.now();
-        lintHttpFile(text, kb);
-        best = Math.min(best, performance.now() - started);
-      }
-      return best;
+  it('reads one pathological line a bounded number of times', () => {
+    // Counted, not timed (`npm run bench` has the times): scanning the JSON again from every `{` is quadratic work.
+    const workFor = (key: string, n: number) => {
+      const text = `# ${`{"${key}":`.repeat(n)}\n${'{'.repeat(n)}`;
+      const before = jsonScanWork.characters;
+      assertWellFormed(text, lintHttpFile(text, kb));
+      return { read: jsonScanWork.characters - before, length: text.length };
     };
-    timeFor(10_000);
-    const small = timeFor(50_000);
-    const large = timeFor(200_000);
-    assert.ok(large < small * 8 + 5, `50k: ${small.toFixed(1)} ms, 200k: ${large.toFixed(1)} ms`);
+    for (const key of ['error', 'a']) {
+      const small = workFor(key, 50_000);
+      const large = workFor(key, 200_000);
+      const says = `"${key}": 50k read ${small.read} of ${small.length}, 200k read ${large.read} of ${large.length}`;
+      assert.ok(key === 'a' || small.read >= small.length / 2, `the line is scanned as JSON; ${says}`);
+      assert.ok(large.read <= 2 * large.length && large.read <= 5 * small.read, says);
+    }
   });
 });
 
@@ -141,7 +141,8 @@ describe('IncrementalHttpLinter', () => {
     );
   });
 
-  it('relints a one-character edit of a 1 MB document in a few milliseconds', () => {
+  it('relints a one-character edit of a 1 MB document by parsing and diagnosing only the edited block', () => {
+    // The time an edit takes is measured by `npm run bench`; a clock here fails whenever the machine is busy.
     const unit = corpus.map((f) => f.text).join('\n###\n');
     let text = '';
     while (text.length < 1024 * 1024) {
@@ -150,17 +151,27 @@ describe('IncrementalHttpLinter', () => {
     const context = { now: NOW, profiles: [] };
     const linter = new IncrementalHttpLinter(kb);
     linter.lint(text, context);
-    const times: number[] = [];
+    const opened = linter.work;
+    const blocks = text.split('\n###\n').length;
+    assert.ok(
+      opened.blocksDiagnosed >= blocks,
+      `${opened.blocksDiagnosed} of ${blocks} blocks diagnosed on open`,
+    );
+    const parsed: number[] = [];
+    const diagnosed: number[] = [];
     for (let i = 0; i < 20; i++) {
       const at = Math.floor((text.length * (i + 1)) / 22);
       text = `${text.slice(0, at)}x${text.slice(at)}`;
-      const started = performance.now();
-      linter.lint(text, context);
-      times.push(performance.now() - started);
+      const before = linter.work;
+      assert.deepEqual(linter.lint(text, context), lintHttpFile(text, kb, context));
+      parsed.push(linter.work.blocksParsed - before.blocksParsed);
+      diagnosed.push(linter.work.blocksDiagnosed - before.blocksDiagnosed);
     }
-    times.sort((a, b) => a - b);
-    const median = times[10];
-    // The budget of issue 8 is 5 ms on its benchmark machine; this only guards against losing incrementality.
-    assert.ok(median < 25, `median ${median.toFixed(2)} ms`);
+    // An `x` can join two blocks (typed before a `###`) or change a variable that other blocks use: allow a few.
+    assert.ok(Math.max(...parsed) <= 2, `blocks parsed per edit: ${parsed.join(' ')} of ${blocks}`);
+    assert.ok(
+      diagnosed.filter((n) => n <= 2).length >= 18,
+      `blocks diagnosed per edit: ${diagnosed.join(' ')} of ${blocks}`,
+    );
   });
 });
