@@ -16,6 +16,7 @@ export const CommandIds = {
   removeProfile: 'oauthWorkbench.removeProfile',
   setClientSecret: 'oauthWorkbench.setClientSecret',
   signIn: 'oauthWorkbench.signIn',
+  signInWithDeviceCode: 'oauthWorkbench.signInWithDeviceCode',
   refreshToken: 'oauthWorkbench.refreshToken',
   revokeToken: 'oauthWorkbench.revokeToken',
   signOut: 'oauthWorkbench.signOut',
