@@ -10,7 +10,9 @@ import Mocha from 'mocha';
  */
 export async function run(): Promise<void> {
   const resultsFile = process.env.OAUTH_WORKBENCH_TEST_RESULTS;
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // `scripts/test.mjs --grep` reaches the host through the environment.
+  const grep = process.env.OAUTH_WORKBENCH_TEST_GREP || undefined;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', grep });
   const files = findTestFiles(__dirname);
   const loadErrors: string[] = [];
   for (const file of files) {
