@@ -125,6 +125,7 @@ async function main() {
         extensionDevelopmentPath: root,
         extensionTestsPath: path.join(outDir, 'test', 'integration', 'index.js'),
         workspace: path.join(root, 'test', 'fixtures', 'workspace'),
+        grep: opts.grep,
       };
       try {
         const results =

@@ -18,6 +18,7 @@ export const CommandIds = {
   signIn: 'oauthWorkbench.signIn',
   /** Opens the paste-back box for the sign-in under way (linked from its progress notification). */
   pasteRedirectUrl: 'oauthWorkbench.pasteRedirectUrl',
+  signInWithDeviceCode: 'oauthWorkbench.signInWithDeviceCode',
   refreshToken: 'oauthWorkbench.refreshToken',
   revokeToken: 'oauthWorkbench.revokeToken',
   signOut: 'oauthWorkbench.signOut',

@@ -11,6 +11,7 @@ import { CommandIds, SettingKeys } from '../constants';
 /** Commands that act with credentials or start servers; off until the workspace is trusted. */
 export const TRUST_GATED_COMMANDS: ReadonlyMap<string, string> = new Map([
   [CommandIds.signIn, 'Sign-in'],
+  [CommandIds.signInWithDeviceCode, 'Sign-in with a device code'],
   [CommandIds.refreshToken, 'Refreshing a token'],
   [CommandIds.revokeToken, 'Revoking a token'],
   [CommandIds.checkConsent, 'Checking a consent'],

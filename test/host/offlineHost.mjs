@@ -358,6 +358,7 @@ export async function runTestsInOfflineHost({
   extensionTestsPath,
   workspace,
   workspaceTrust = false,
+  grep,
   timeoutMs = 10 * 60_000,
   log = console.error,
   print = (line) => process.stdout.write(`${line}\n`),
@@ -371,6 +372,7 @@ export async function runTestsInOfflineHost({
   const env = {
     OAUTH_WORKBENCH_TEST_RESULTS: resultsFile,
     ...(workspaceTrust ? { OAUTH_WORKBENCH_RESTRICTED: '1' } : {}),
+    ...(grep ? { OAUTH_WORKBENCH_TEST_GREP: grep } : {}),
   };
   const server = await startCodeServer(root, { env, log, workspaceTrust, smokeTestDriver: true });
   let browser;

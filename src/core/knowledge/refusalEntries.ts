@@ -25,5 +25,26 @@ export function refusalEntries(): KnowledgeEntry[] {
       },
       actions: ['editProfile'],
     }),
+    entry({
+      id: 'oauth.authorize.redirect-uri-mismatch',
+      title: 'The server showed a redirect URI mismatch page',
+      place: 'authorize-page',
+      status: [200, 400],
+      summary:
+        'The server answered with a page saying the redirect URI does not match, instead of a login or an OAuth answer. It will not send the browser back to an address it does not know.',
+      causes: [
+        'The profile’s redirect URI is not among the ones registered for this client: scheme, host, port, path or trailing slash differ.',
+        'The client is registered in another environment or tenant, with other redirect URIs.',
+      ],
+      fixes: [
+        'Copy the redirect URI registered at the provider into the profile exactly, or register the profile’s one there.',
+        'Check that the client id belongs to the environment the authorization endpoint is in.',
+      ],
+      link: {
+        title: 'RFC 6749 §3.1.2 Redirection Endpoint',
+        url: 'https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2',
+      },
+      actions: ['editProfile'],
+    }),
   ];
 }

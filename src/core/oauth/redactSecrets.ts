@@ -45,6 +45,7 @@ const SECRET_NAMES = [
   'token',
   'code',
   'code_verifier',
+  'device_code',
   'client_secret',
   'client_assertion',
   'state',

@@ -46,6 +46,8 @@ export interface ClientProfile {
   readonly token_endpoint: string;
   readonly revocation_endpoint?: string;
   readonly introspection_endpoint?: string;
+  /** The device authorization endpoint (RFC 8628 §3.1); with it the profile can sign in with a user code. */
+  readonly device_authorization_endpoint?: string;
   /** Rabobank Consent Details API base, e.g. `https://api-sandbox.rabobank.nl/openapi/sandbox/oauth2-premium/v1/consents`. */
   readonly consentDetailsEndpoint?: string;
   readonly client_id: string;
@@ -124,6 +126,7 @@ export function validateClientProfile(profile: ClientProfile): ProfileProblem[] 
   checkEndpoint(add, 'token_endpoint', profile.token_endpoint, true);
   checkEndpoint(add, 'revocation_endpoint', profile.revocation_endpoint, false);
   checkEndpoint(add, 'introspection_endpoint', profile.introspection_endpoint, false);
+  checkEndpoint(add, 'device_authorization_endpoint', profile.device_authorization_endpoint, false);
   checkEndpoint(add, 'consentDetailsEndpoint', profile.consentDetailsEndpoint, false);
   if (profile.issuer !== undefined && !isNonEmptyString(profile.issuer)) {
     add('issuer', 'The issuer must be a URL, or be left out.');
@@ -199,6 +202,7 @@ function checkEndpoint(
     | 'token_endpoint'
     | 'revocation_endpoint'
     | 'introspection_endpoint'
+    | 'device_authorization_endpoint'
     | 'consentDetailsEndpoint',
   value: string | undefined,
   required: boolean,
@@ -292,6 +296,8 @@ function describeField(field: string): string {
       return 'revocation endpoint';
     case 'introspection_endpoint':
       return 'introspection endpoint';
+    case 'device_authorization_endpoint':
+      return 'device authorization endpoint';
     default:
       return 'consent details endpoint';
   }

@@ -9,7 +9,9 @@ import { ClientProfile } from './clientProfile';
 
 /** The profile fields a discovery document fills. */
 export type DiscoveredFields = Pick<ClientProfile, 'issuer' | 'authorization_endpoint' | 'token_endpoint'> &
-  Partial<Pick<ClientProfile, 'revocation_endpoint' | 'introspection_endpoint'>>;
+  Partial<
+    Pick<ClientProfile, 'revocation_endpoint' | 'introspection_endpoint' | 'device_authorization_endpoint'>
+  >;
 
 /**
  * The URLs to try for what the user typed: the URL itself when it already names a `.well-known` document, else the
@@ -43,6 +45,7 @@ export function fieldsFromDiscovery(document: Readonly<Record<string, unknown>>)
     token_endpoint: token,
     revocation_endpoint: text('revocation_endpoint'),
     introspection_endpoint: text('introspection_endpoint'),
+    device_authorization_endpoint: text('device_authorization_endpoint'),
   };
   return JSON.parse(JSON.stringify(fields)) as DiscoveredFields;
 }

@@ -8,6 +8,7 @@ export function endpointsOf(profile: ClientProfile): [string, string][] {
     ['token_endpoint', profile.token_endpoint],
     ['revocation_endpoint', profile.revocation_endpoint],
     ['introspection_endpoint', profile.introspection_endpoint],
+    ['device_authorization_endpoint', profile.device_authorization_endpoint],
     ['consent_details_endpoint', profile.consentDetailsEndpoint],
   ];
   return all.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');

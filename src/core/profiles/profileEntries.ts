@@ -29,6 +29,7 @@ const STRING_FIELDS = [
   'token_endpoint',
   'revocation_endpoint',
   'introspection_endpoint',
+  'device_authorization_endpoint',
   'consentDetailsEndpoint',
   'client_id',
   'token_endpoint_auth_method',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SignInDeps } from './signInDeps';
+import { registerDeviceSignInCommand } from './deviceSignInCommand';
 import { registerRefreshTokenCommand } from './refreshTokenCommand';
 import { registerRevokeTokenCommand } from './revokeTokenCommand';
 import { registerSignInCommand } from './signInCommand';
@@ -9,6 +10,7 @@ import { registerSignOutCommand } from './signOutCommand';
 export function registerSignIn(services: SignInDeps): vscode.Disposable {
   return vscode.Disposable.from(
     registerSignInCommand(services),
+    registerDeviceSignInCommand(services),
     registerRefreshTokenCommand(services),
     registerRevokeTokenCommand(services),
     registerSignOutCommand(services),

@@ -59,6 +59,7 @@ describe('httpFileDiagnostics over the fixture corpus', () => {
       'lint.authorize.redirect-uri-mismatch',
       // Seen only by the engine, which fetches the authorization URL itself.
       'oauth.authorize.refused-before-login',
+      'oauth.authorize.redirect-uri-mismatch',
     ];
     const missing = kb
       .all()
