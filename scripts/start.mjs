@@ -28,9 +28,14 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const practice = await startPractice();
 const workspace = path.join(root, 'examples');
 const code = opts.offline ? undefined : findOnPath('code');
+// In VS Code for the web the browser reaches the practice pages through code-server's /proxy/PORT/, which sends
+// code-server's own address as Host: the practice server must know it, so code-server's port is chosen first.
+const offlinePort = code ? undefined : await codeServerPort();
+const practice = await startPractice(
+  offlinePort === undefined ? [] : [`127.0.0.1:${offlinePort}`, `localhost:${offlinePort}`],
+);
 if (code) {
   console.log(`Opening VS Code with the extension from ${root} and the workspace ${workspace}`);
   const child = spawn(code, ['--extensionDevelopmentPath', root, '--new-window', workspace], {
@@ -57,10 +62,7 @@ if (code) {
     await import('../test/host/offlineHost.mjs');
   try {
     ensureOfflineHost(root);
-    const port = opts.port === undefined ? undefined : Number(opts.port);
-    if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
-      throw new HostError(`--port must be a port number from 1 to 65535, not "${opts.port}".`);
-    }
+    const port = offlinePort;
     // The port proxy lets the browser reach the practice server's sign-in page when VS Code rewrites its address.
     // The extension is installed as a person has it: no test driver, which would silence every notification.
     const server = await startCodeServer(root, { port, proxy: true, installedExtension: root });
@@ -99,10 +101,18 @@ if (code) {
  * Starts `oauth-workbench practice` from the fresh build and waits for its JSON line. Resolves to the child process,
  * or to undefined when the port is taken (a practice server from an earlier `npm start` may still be running).
  */
-async function startPractice() {
+async function startPractice(allowedHosts) {
   const child = spawn(
     process.execPath,
-    [path.join(root, 'dist', 'cli.js'), 'practice', '--port', opts['practice-port'], '--speed', opts.speed],
+    [
+      path.join(root, 'dist', 'cli.js'),
+      'practice',
+      '--port',
+      opts['practice-port'],
+      '--speed',
+      opts.speed,
+      ...allowedHosts.flatMap((host) => ['--allow-host', host]),
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -130,6 +140,20 @@ async function startPractice() {
   );
   child.stdout.resume();
   return child;
+}
+
+/** The port code-server will listen on: `--port N`, or a free one. */
+async function codeServerPort() {
+  if (opts.port === undefined) {
+    const { freePort } = await import('../test/host/offlineHost.mjs');
+    return freePort();
+  }
+  const port = Number(opts.port);
+  if (!(Number.isInteger(port) && port > 0 && port < 65536)) {
+    console.error(`npm start: --port must be a port number from 1 to 65535, not "${opts.port}".`);
+    process.exit(1);
+  }
+  return port;
 }
 
 function findOnPath(name) {

@@ -8,9 +8,11 @@ import { PracticeServerError, startPracticeServer } from '../node/practice/pract
 import { CliIo, CliUsageError } from './cliIo';
 
 /** Usage lines for the top-level help. */
-export const PRACTICE_USAGE = `  oauth-workbench practice [--port N] [--speed F]
+export const PRACTICE_USAGE = `  oauth-workbench practice [--port N] [--speed F] [--allow-host HOST:PORT]…
                                Start the local practice server (Rabobank-like; default port ${PRACTICE_DEFAULT_PORT}),
-                               print its endpoints as one JSON line, serve until Ctrl+C.
+                               print its endpoints as one JSON line, serve until Ctrl+C. It answers only requests
+                               addressed to its own loopback address; --allow-host adds the address of a proxy in
+                               front of it that keeps its own Host (code-server's /proxy/PORT/ under npm start).
 `;
 
 /** Test hooks: stop the server with this signal instead of waiting for SIGINT / SIGTERM. */
@@ -26,10 +28,10 @@ export async function runPracticeCommand(
   io: CliIo,
   options: PracticeCommandOptions = {},
 ): Promise<number> {
-  const { port, speed } = parsePracticeArgs(argv);
+  const { port, speed, allowedHosts } = parsePracticeArgs(argv);
   let server;
   try {
-    server = await startPracticeServer({ port, settings: { speed } });
+    server = await startPracticeServer({ port, settings: { speed }, allowedHosts });
   } catch (err) {
     if (err instanceof PracticeServerError && err.code === 'PORT_IN_USE') {
       throw new CliUsageError(`${err.message} Pick another with --port N (0 picks a free one).`, 1);
@@ -46,7 +48,14 @@ export async function runPracticeCommand(
   return 0;
 }
 
-function parsePracticeArgs(argv: readonly string[]): { port: number; speed: number } {
+/** A `host:port` the way it arrives in a Host header: a name or IPv4 literal, or a bracketed IPv6 literal, and a port. */
+const HOST_AND_PORT = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/;
+
+function parsePracticeArgs(argv: readonly string[]): {
+  port: number;
+  speed: number;
+  allowedHosts: string[];
+} {
   let values;
   try {
     ({ values } = parseArgs({
@@ -54,6 +63,7 @@ function parsePracticeArgs(argv: readonly string[]): { port: number; speed: numb
       options: {
         port: { type: 'string' },
         speed: { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
         verbose: { type: 'boolean' },
       },
       strict: true,
@@ -73,7 +83,12 @@ function parsePracticeArgs(argv: readonly string[]): { port: number; speed: numb
   if (problem) {
     throw new CliUsageError(`--speed "${values.speed}": ${problem}`);
   }
-  return { port, speed };
+  const allowedHosts = values['allow-host'] ?? [];
+  const bad = allowedHosts.find((host) => !HOST_AND_PORT.test(host));
+  if (bad !== undefined) {
+    throw new CliUsageError(`--allow-host takes HOST:PORT, e.g. 127.0.0.1:8080, not "${bad}".`);
+  }
+  return { port, speed, allowedHosts };
 }
 
 function waitForStop(stop: AbortSignal | undefined): Promise<void> {

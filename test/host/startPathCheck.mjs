@@ -67,6 +67,13 @@ export async function checkStartPath(root, log = console.error) {
     if (withDriver.length > 0) {
       messages.push(`npm start passes ${SMOKE_TEST_DRIVER_OPTION}:\n${withDriver.join('\n')}`);
     }
+    // The browser reaches the practice pages through code-server's port proxy, which sends code-server's Host.
+    const proxied = await fetch(
+      `${new URL(url).origin}/proxy/${practicePort}/.well-known/oauth-authorization-server`,
+    ).catch((err) => ({ status: `unreachable (${err.message})` }));
+    if (proxied.status !== 200) {
+      messages.push(`the practice server does not answer through code-server's proxy: ${proxied.status}`);
+    }
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);

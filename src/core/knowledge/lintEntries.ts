@@ -26,7 +26,7 @@ export function lintEntries(): KnowledgeEntry[] {
       causes: ['The parameters were appended to the URL instead of being sent as the body.'],
       fixes: [
         'Move the parameters into a body with `Content-Type: application/x-www-form-urlencoded`.',
-        'Rotate a secret or revoke a refresh token that has been sent in a URL.',
+        'Replace a secret, and revoke a refresh token, that has been sent in a URL.',
       ],
       link: { title: 'RFC 6749 §4.1.3 Access Token Request', url: `${RFC6749}#section-4.1.3` },
     }),

@@ -75,8 +75,8 @@ export function precisionLintEntries(): KnowledgeEntry[] {
         'The authorization request goes through the user’s browser: a secret in it is seen by the browser, its history, its extensions and any logs on the way.',
       causes: ['`client_secret`, `client_assertion` or a password added to the authorization URL.'],
       fixes: [
-        'Leave credentials out of the authorization request; send them to the token endpoint only, over the back channel.',
-        'Rotate a secret that has been sent this way.',
+        'Send credentials to the token endpoint only, over the back channel, never in the authorization request.',
+        'Replace a secret that has been sent this way.',
       ],
       link: { title: 'RFC 6749 §3.1 Authorization Endpoint', url: `${RFC6749}#section-3.1` },
     }),
@@ -91,7 +91,7 @@ export function precisionLintEntries(): KnowledgeEntry[] {
         'Standard base64 (`+`, `/`, `=`) was used instead of base64url, or the verifier was sent instead of its hash.',
       ],
       fixes: [
-        'Compute `BASE64URL(SHA256(code_verifier))` without padding, or let the client generate the pair.',
+        'Use `BASE64URL(SHA256(code_verifier))` without padding as the challenge, or let the client generate the pair.',
       ],
       link: { title: 'RFC 7636 §4.2 Client Creates the Code Challenge', url: `${RFC7636}#section-4.2` },
     }),
@@ -184,7 +184,7 @@ export function precisionLintEntries(): KnowledgeEntry[] {
       summary:
         'In a form body the blanks are part of the name or the value; `grant_type = x` sends a parameter named `grant_type ` that the server does not know.',
       causes: ['The body was written like a settings file.'],
-      fixes: ['Write `name=value` without blanks; encode a blank inside a value as `+` or `%20`.'],
+      fixes: ['Remove the blanks around `=`; encode a blank inside a value as `+` or `%20`.'],
       link: {
         title: 'URL Standard: application/x-www-form-urlencoded',
         url: 'https://url.spec.whatwg.org/#application/x-www-form-urlencoded',
@@ -197,7 +197,7 @@ export function precisionLintEntries(): KnowledgeEntry[] {
       summary:
         'A request line is `METHOD url`; with a colon after the method no `.http` client reads it as a request.',
       causes: ['The line was written like a header (`POST: https://…`).'],
-      fixes: ['Remove the colon.'],
+      fixes: ['Remove the colon after the method, so the line reads `POST https://…`.'],
       link: { title: 'RFC 9112 §3 Request Line', url: 'https://www.rfc-editor.org/rfc/rfc9112#section-3' },
     }),
   ];

@@ -17,7 +17,7 @@ export function refusalEntries(): KnowledgeEntry[] {
       ],
       fixes: [
         'Compare the profile’s redirect URI with the one registered at the provider, character by character.',
-        'Check the client id and the authorization endpoint of the profile.',
+        'Compare the client id and the authorization endpoint of the profile (Edit Profile) with the provider’s.',
       ],
       link: {
         title: 'RFC 6749 §4.1.2.1 Error Response',
@@ -38,7 +38,7 @@ export function refusalEntries(): KnowledgeEntry[] {
       ],
       fixes: [
         'Copy the redirect URI registered at the provider into the profile exactly, or register the profile’s one there.',
-        'Check that the client id belongs to the environment the authorization endpoint is in.',
+        'Use the client id of the environment the authorization endpoint is in (Edit Profile).',
       ],
       link: {
         title: 'RFC 6749 §3.1.2 Redirection Endpoint',

@@ -59,7 +59,10 @@ export async function requestDeviceAuthorization(
       throw new HttpRequestError(
         'HTTP_UNEXPECTED_RESPONSE',
         'The device authorization endpoint answered 200 without device_code, user_code, verification_uri and expires_in.',
-        { status: 200, fix: 'Check that the device authorization endpoint URL is right.' },
+        {
+          status: 200,
+          fix: 'Compare the profile’s device authorization endpoint (Edit Profile) with the one in the provider’s metadata.',
+        },
       );
     }
     throw errorFromResponse(response, deviceContext(call), call.clientSecret ? [call.clientSecret] : []);

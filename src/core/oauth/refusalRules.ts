@@ -83,9 +83,6 @@ const STANDARD_ERRORS: ReadonlySet<string> = new Set([
   'temporarily_unavailable',
 ]);
 
-const CLIENT_FIX =
-  'Check the client id and secret and the client authentication method of the profile (Basic header or form body).';
-
 const BEFORE_LOGIN: CatalogChoice = {
   rabobank: 'oauth.authorize.refused-before-login',
   other: 'oauth.authorize.refused-before-login',
@@ -97,7 +94,7 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     statuses: [400, 401, 403, 404],
     errors: 'none',
     catalog: BEFORE_LOGIN,
-    fix: 'The server will not start a login for this request, so it cannot redirect back: check that the redirect URI is registered for the client exactly as the profile has it, and that the client id is right.',
+    fix: 'Register the redirect URI for this client exactly as the profile has it, and compare the client id with the provider’s: the server will not start a login for this request, so it cannot redirect back.',
   },
   {
     endpoint: 'token',
@@ -105,14 +102,14 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     errors: ['invalid_grant'],
     description: /reuse|reused|replay|family|revoked/i,
     catalog: REFRESH,
-    fix: 'The server saw this refresh token used a second time and revoked every token of this sign-in, so refreshing cannot recover: a new sign-in is needed.',
+    fix: 'Run Sign In Again: the server saw this refresh token used a second time and revoked every token of this sign-in, so no refresh can recover it.',
   },
   {
     endpoint: 'token',
     errors: ['invalid_client', 'unauthorized_client'],
     basicSecretEncoded: true,
     catalog: CLIENT,
-    fix: 'The secret has characters that the Basic header must form-encode (RFC 6749 §2.3.1), and some servers do not decode them: switch the profile’s client authentication to client_secret_post, or check the secret.',
+    fix: 'Set the profile’s client authentication to client_secret_post (Edit Profile), or replace the secret: it has characters the Basic header must form-encode (RFC 6749 §2.3.1), and some servers do not decode them.',
   },
   {
     endpoint: 'token',
@@ -120,14 +117,14 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     errors: 'empty',
     basicSecretEncoded: true,
     catalog: CLIENT,
-    fix: 'The secret has characters that the Basic header must form-encode (RFC 6749 §2.3.1), and some servers do not decode them: switch the profile’s client authentication to client_secret_post, or check the secret.',
+    fix: 'Set the profile’s client authentication to client_secret_post (Edit Profile), or replace the secret: it has characters the Basic header must form-encode (RFC 6749 §2.3.1), and some servers do not decode them.',
   },
   {
     endpoint: 'token',
     statuses: [401, 403],
     errors: ['unauthorized_client'],
     catalog: CLIENT,
-    fix: `The server refused the client’s credentials (it calls this \`{error}\`). ${CLIENT_FIX}`,
+    fix: `Set the client secret again (Set Client Secret) and compare the client id and the authentication method (Basic header or form body) with the provider’s registration (Edit Profile). The server refused the client’s credentials (it calls this \`{error}\`).`,
   },
   {
     endpoint: 'token',
@@ -135,7 +132,7 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     statuses: [400],
     errors: 'empty',
     catalog: REFRESH,
-    fix: 'The server refused the refresh token without a word: it was used already, expired, or was revoked (or the consent ended). Sign in again.',
+    fix: 'Run Sign In Again: the server refused the refresh token without saying why; it was used already, expired or was revoked, or the consent ended.',
   },
   {
     endpoint: 'token',
@@ -143,42 +140,42 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     statuses: [400],
     errors: 'empty',
     catalog: CODE,
-    fix: 'The server refused the authorization code without a word: a code works once, within minutes, with the redirect URI it was issued for. Sign in again.',
+    fix: 'Run Sign In Again: the server refused the authorization code without saying why; a code works once, within minutes, with the redirect URI it was issued for.',
   },
   {
     endpoint: 'token',
     statuses: [401, 403],
     errors: 'empty',
     catalog: CLIENT,
-    fix: `The server refused the client without a word. ${CLIENT_FIX}`,
+    fix: 'Set the client secret again (Set Client Secret) and compare the client id and the authentication method (Basic header or form body) with the provider’s registration (Edit Profile). The server refused the client without saying why.',
   },
   {
     endpoint: 'token',
     errors: 'nonstandard',
     errorMentions: /code/i,
     catalog: CODE,
-    fix: 'The server refused the authorization code (it calls this `{error}`): a code works once, within minutes, with the redirect URI it was issued for. Sign in again.',
+    fix: 'Run Sign In Again: the server refused the authorization code (it calls this `{error}`); a code works once, within minutes, with the redirect URI it was issued for.',
   },
   {
     endpoint: 'token',
     errors: 'nonstandard',
     errorMentions: /refresh/i,
     catalog: REFRESH,
-    fix: 'The server refused the refresh token (it calls this `{error}`): it was used already, expired, or was revoked. Sign in again.',
+    fix: 'Run Sign In Again: the server refused the refresh token (it calls this `{error}`); it was used already, expired or was revoked.',
   },
   {
     endpoint: 'token',
     errors: 'nonstandard',
     errorMentions: /client|secret|credential|auth/i,
     catalog: CLIENT,
-    fix: `The server refused the client (it calls this \`{error}\`). ${CLIENT_FIX}`,
+    fix: `Set the client secret again (Set Client Secret) and compare the client id and the authentication method (Basic header or form body) with the provider’s registration (Edit Profile). The server refused the client (it calls this \`{error}\`).`,
   },
   {
     endpoint: 'token',
     errors: 'nonstandard',
     errorMentions: /scope/i,
     catalog: SCOPE,
-    fix: 'The server refused the scope (it calls this `{error}`): request only scopes the client is registered for.',
+    fix: 'Request only scopes the client is registered for (Edit Profile): the server refused the scope (it calls this `{error}`).',
   },
   {
     endpoint: 'token',
@@ -186,7 +183,7 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     errors: 'nonstandard',
     errorMentions: /grant|token|expired|invalid/i,
     catalog: REFRESH,
-    fix: 'The server refused the refresh token (it calls this `{error}`): it was used already, expired, or was revoked. Sign in again.',
+    fix: 'Run Sign In Again: the server refused the refresh token (it calls this `{error}`); it was used already, expired or was revoked.',
   },
   {
     endpoint: 'token',
@@ -194,7 +191,7 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     errors: 'nonstandard',
     errorMentions: /grant|expired|invalid|used/i,
     catalog: CODE,
-    fix: 'The server refused the authorization code (it calls this `{error}`): a code works once, within minutes, with the redirect URI it was issued for. Sign in again.',
+    fix: 'Run Sign In Again: the server refused the authorization code (it calls this `{error}`); a code works once, within minutes, with the redirect URI it was issued for.',
   },
 ];
 
@@ -206,8 +203,13 @@ export function explainRefusal(facts: RefusalFacts): RefusalExplanation | undefi
   }
   return {
     catalogId: facts.context.rabobank ? rule.catalog.rabobank : rule.catalog.other,
-    fix: rule.fix.replace('{error}', facts.error ?? ''),
+    fix: withServerError(rule.fix, facts.error),
   };
+}
+
+/** The rule's fix with the server's own `error` value where it says `{error}`. */
+function withServerError(text: string, error: string | undefined): string {
+  return text.replace('{error}', error ?? '');
 }
 
 function matches(rule: RefusalRule, facts: RefusalFacts): boolean {

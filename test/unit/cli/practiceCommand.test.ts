@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import { runCli } from '../../../src/cli/cli';
 import { runPracticeCommand } from '../../../src/cli/practiceCommand';
@@ -69,6 +70,51 @@ describe('oauth-workbench practice', () => {
       const io = captureCliIo();
       assert.equal(await runCli(argv, io), 2, argv.join(' '));
       assert.match(io.err, /^oauth-workbench: /);
+    }
+  });
+
+  it('answers a proxy address given with --allow-host, and still refuses any other Host', async () => {
+    const io = captureCliIo();
+    const stop = new AbortController();
+    let listening!: () => void;
+    const ready = new Promise<void>((resolve) => (listening = resolve));
+    const exit = runPracticeCommand(['--port', '0', '--allow-host', '127.0.0.1:1234'], io, {
+      stop: stop.signal,
+      onListening: listening,
+    });
+    await ready;
+    const issuer = new URL(String((JSON.parse(io.out.split('\n')[0]) as { issuer: string }).issuer));
+    const statusWithHost = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.get(
+          {
+            host: '127.0.0.1',
+            port: issuer.port,
+            path: '/.well-known/oauth-authorization-server',
+            headers: { host },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+      });
+    try {
+      assert.equal(await statusWithHost('127.0.0.1:1234'), 200);
+      assert.equal(await statusWithHost('127.0.0.1:1235'), 403);
+      assert.equal(await statusWithHost('rebound.attacker.example:1234'), 403);
+    } finally {
+      stop.abort();
+      assert.equal(await exit, 0);
+    }
+  });
+
+  it('refuses an --allow-host that is not HOST:PORT', async () => {
+    for (const value of ['127.0.0.1', 'a b:80', 'http://x:80']) {
+      const io = captureCliIo();
+      assert.equal(await runCli(['practice', '--allow-host', value], io), 2, value);
+      assert.match(io.err, /--allow-host takes HOST:PORT/);
     }
   });
 

@@ -29,14 +29,14 @@ describe('refusal rules: every refusal gets a catalog id and a fix that fits the
       res: response(400, ''),
       context: refresh,
       catalogId: 'oauth.token.invalid_grant',
-      fix: /refresh token.*used already, expired, or was revoked/,
+      fix: /refresh token.*used already, expired or was revoked/,
     },
     {
       name: 'an empty 400 on refresh at Rabobank',
       res: response(400, ''),
       context: { ...refresh, rabobank: true },
       catalogId: 'rabobank.token.invalid-refresh-token',
-      fix: /Sign in again/,
+      fix: /Sign In Again/,
     },
     {
       name: 'an empty 400 on a code exchange',
@@ -50,21 +50,21 @@ describe('refusal rules: every refusal gets a catalog id and a fix that fits the
       res: response(401, ''),
       context: clientCredentials,
       catalogId: 'oauth.token.invalid_client',
-      fix: /client id and secret/,
+      fix: /client secret again.*client id/,
     },
     {
       name: 'an empty 403: client authentication',
       res: response(403, '   '),
       context: refresh,
       catalogId: 'oauth.token.invalid_client',
-      fix: /client id and secret/,
+      fix: /client secret again.*client id/,
     },
     {
       name: '403 unauthorized_client after a wrong secret',
       res: response(403, '{"error":"unauthorized_client"}'),
       context: code,
       catalogId: 'oauth.token.invalid_client',
-      fix: /calls this `unauthorized_client`.*client id and secret/,
+      fix: /client secret again.*calls this `unauthorized_client`/,
     },
     {
       name: '403 invalid_code after a replayed code',
@@ -95,7 +95,7 @@ describe('refusal rules: every refusal gets a catalog id and a fix that fits the
       ),
       context: refresh,
       catalogId: 'oauth.token.invalid_grant',
-      fix: /a new sign-in is needed/,
+      fix: /Run Sign In Again.*revoked every token/,
     },
     {
       name: 'Basic refused for a secret with reserved characters',
@@ -123,7 +123,7 @@ describe('refusal rules: every refusal gets a catalog id and a fix that fits the
   it('leaves the plain mapping alone where it fits', () => {
     const plain = errorFromResponse(response(400, '{"error":"unauthorized_client"}'), clientCredentials);
     assert.equal(plain.catalogId, 'oauth.token.unauthorized_client');
-    assert.match(plain.fix ?? '', /Allow this grant type/);
+    assert.match(plain.fix ?? '', /Enable this grant type/);
     const encodedButFine = errorFromResponse(response(400, '{"error":"invalid_scope"}'), {
       ...clientCredentials,
       basicSecretEncoded: true,

@@ -109,7 +109,7 @@ describe('the engine against a second authorization server (@node-oauth/oauth2-s
     const replay = await engineError(exchange());
     assert.equal(replay.error, 'invalid_grant');
     assert.equal(replay.catalogId, 'oauth.token.invalid_grant');
-    assert.match(replay.fix ?? '', /authorization code/);
+    assert.match(replay.fix ?? '', /new code is exchanged once/);
 
     const refresh = () =>
       refreshTokenGrant(call, {

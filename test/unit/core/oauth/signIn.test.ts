@@ -134,7 +134,7 @@ describe('signIn against oidc-provider', () => {
     assert.equal(err.code, 'HTTP_UNEXPECTED_RESPONSE');
     assert.equal(err.status, 400);
     assert.equal(err.catalogId, 'oauth.authorize.refused-before-login');
-    assert.match(err.fix ?? '', /redirect URI is registered/);
+    assert.match(err.fix ?? '', /Register the redirect URI/);
     assert.equal(fixture.server.tokenRequests(), 0);
   });
 
