@@ -1,4 +1,3 @@
-import { mayCarryCredentials } from '../profiles/credentialTarget';
 import { authVariableText } from '../send/sendVariables';
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { isPushedAuthorizationRequest, lintAuthorizeParams } from './authorizeLints';
@@ -15,10 +14,11 @@ import {
   lintHtmlEntity,
   looksLikeIdToken,
 } from './hygieneLints';
-import { credentialTargetsOf, LintContext, LintProfile } from './lintContext';
+import { LintContext, LintProfile } from './lintContext';
 import { HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
 import { rabobankRequiredScopes } from './rabobankScopes';
 import { RequestContext } from './requestContext';
+import { credentialProfile, freshTokenProfile, matchProfile } from './requestProfiles';
 import { SourceText } from './sourceText';
 import { parseBasicCredentials } from '../wire/basicAuthentication';
 
@@ -176,7 +176,7 @@ class RequestLinter {
     const auth = this.auth;
     const form = this.bodyParams;
     const has = (name: string) => form.some((p) => p.name === name && p.value !== '');
-    const profile = this.credentialProfile();
+    const profile = credentialProfile(this.lint, this.ctx);
     if (!auth) {
       const inBody = has('client_secret') || has('client_assertion');
       if (inBody || this.bodyUnknown()) {
@@ -188,7 +188,7 @@ class RequestLinter {
       const facts = { bodyParams: this.bodyParams, query: this.ctx.query, provider: this.ctx.provider };
       // Whether the client is confidential may come from a profile matched by client id: it only decides whether to
       // warn. The fix's credentials come from the profile that owns this URL, never from a client id.
-      if (!isPublicTokenClient(this.file, this.request, facts, this.matchProfile())) {
+      if (!isPublicTokenClient(this.file, this.request, facts, matchProfile(this.lint, this.ctx))) {
         this.addUrl('lint.token.missing-client-auth', 'warning', {
           fixes: [this.addBasicFix(profile)],
           profileName: profile?.name,
@@ -285,7 +285,7 @@ class RequestLinter {
   }
 
   private redirectUri(param: FormParam, source: SourceText): void {
-    const profile = this.matchProfile();
+    const profile = matchProfile(this.lint, this.ctx);
     if (!profile?.redirectUri || isVariable(param.value) || param.value === profile.redirectUri) {
       return;
     }
@@ -323,7 +323,7 @@ class RequestLinter {
     }
     const exp = known?.expiresAt ?? (typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined);
     if (exp !== undefined && exp <= now) {
-      const fresh = this.freshTokenProfile(token);
+      const fresh = freshTokenProfile(this.lint, this.ctx, token);
       const range = this.file.lines.rangeOf(start, auth.valueEnd);
       this.addRaw('lint.bearer.expired-token', start, auth.valueEnd, 'warning', {
         profileName: known?.profileName,
@@ -368,50 +368,6 @@ class RequestLinter {
   /** A body read from a file, or one whose parameters come from a variable (`{{form}}`), may hold anything. */
   private bodyUnknown(): boolean {
     return this.request.externalBody || this.ctx.form.some((p) => p.name.includes('{{'));
-  }
-
-  /** The profile for this request: by `client_id` in query or body, else by endpoint URL. */
-  private matchProfile(): LintProfile | undefined {
-    const profiles = this.lint.profiles;
-    if (profiles.length === 0) {
-      return undefined;
-    }
-    const clientId =
-      findParam(this.ctx.query, 'client_id')?.value ?? findParam(this.ctx.form, 'client_id')?.value;
-    const byId = clientId ? profiles.find((p) => p.clientId === clientId) : undefined;
-    if (byId) {
-      return byId;
-    }
-    const url = this.ctx.resolvedUrl;
-    return profiles.find((p) => p.tokenEndpoint === url || p.authorizationEndpoint === url);
-  }
-
-  /**
-   * The profile whose client credentials may go to this request: one whose own token, revocation or introspection
-   * endpoint the URL is (see {@link mayCarryCredentials}), the one with the request's `client_id` first. A client id
-   * alone never picks a profile: a file can name any client id and post it anywhere.
-   */
-  private credentialProfile(): LintProfile | undefined {
-    const url = this.ctx.resolvedUrl;
-    const allowed = this.lint.profiles.filter((p) =>
-      mayCarryCredentials(credentialTargetsOf(p), 'clientCredentials', url),
-    );
-    if (allowed.length === 0) {
-      return undefined;
-    }
-    const clientId =
-      findParam(this.ctx.query, 'client_id')?.value ?? findParam(this.ctx.form, 'client_id')?.value;
-    return allowed.find((p) => p.clientId === clientId) ?? allowed[0];
-  }
-
-  /** The profile now holding a newer token in place of `token`, when its token may go to this request's URL. */
-  private freshTokenProfile(token: string): { id: string; name: string } | undefined {
-    const id = this.lint.freshTokenProfile?.(token);
-    const profile = id === undefined ? undefined : this.lint.profiles.find((p) => p.id === id);
-    return profile?.id !== undefined &&
-      mayCarryCredentials(credentialTargetsOf(profile), 'bearerToken', this.ctx.resolvedUrl)
-      ? { id: profile.id, name: profile.name }
-      : undefined;
   }
 
   /** A Basic header from the profile's credentials as a variable, filled in only when the request is sent. */
