@@ -3,6 +3,7 @@
 //
 //   node test/host/startPathCheck.mjs       (also run by `npm test` after the integration suite)
 import { spawn, spawnSync } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, launchChromium, SMOKE_TEST_DRIVER_OPTION } from './offlineHost.mjs';
@@ -41,6 +42,7 @@ export async function checkStartPath(root, log = console.error) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const messages = [];
   let browser;
+  let page;
   try {
     const deadline = Date.now() + 180_000;
     let url;
@@ -75,18 +77,34 @@ export async function checkStartPath(root, log = console.error) {
       messages.push(`the practice server does not answer through code-server's proxy: ${proxied.status}`);
     }
     browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
     await page.locator('.activitybar [aria-label="OAuth Workbench"]').first().waitFor({ timeout: 60_000 });
     // Any command that answers with a notification: Start Practice Server finds the one npm start runs.
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>OAuth Workbench: Start Practice Server');
-    await page
+    // The palette lists the extension's commands only once the workbench has read its manifest, which can take a
+    // while on a busy machine: open it again until the command is there.
+    const row = page
       .locator('.quick-input-list .monaco-list-row', { hasText: 'Start Practice Server' })
-      .first()
-      .waitFor();
+      .first();
+    const paletteDeadline = Date.now() + 120_000;
+    for (;;) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>OAuth Workbench: Start Practice Server');
+      if (
+        await row.waitFor({ timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        break;
+      }
+      if (Date.now() > paletteDeadline) {
+        throw new Error('the command palette never listed OAuth Workbench: Start Practice Server');
+      }
+      await page.keyboard.press('Escape');
+    }
     await page.keyboard.press('Enter');
     try {
       await page.locator('.notifications-toasts .notification-toast').first().waitFor({ timeout: 30_000 });
@@ -95,6 +113,16 @@ export async function checkStartPath(root, log = console.error) {
     }
   } catch (err) {
     messages.push(err?.message ?? String(err));
+    // What the page looked like when a step failed, to see why.
+    const shot = path.join(os.tmpdir(), 'oauth-workbench-start-path-failure.png');
+    if (
+      await page?.screenshot({ path: shot }).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      messages.push(`the page at the failure: ${shot}`);
+    }
   } finally {
     await browser?.close().catch(() => undefined);
     // Ctrl+C as a person would; the script must say that it stops, then stop everything.

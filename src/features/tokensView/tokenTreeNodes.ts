@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { TreeItemContexts } from '../../constants';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { describeProblem, ProfileProblem } from '../../core/profiles/profileProblem';
@@ -25,26 +24,26 @@ export const STATE_LOOK: Record<
   signedIn: {
     icon: 'pass-filled',
     color: 'testing.iconPassed',
-    text: vscode.l10n.t('signed in'),
+    text: 'signed in',
     context: TreeItemContexts.profileSignedIn,
   },
   expired: {
     icon: 'warning',
     color: 'list.warningForeground',
-    text: vscode.l10n.t('expired'),
+    text: 'expired',
     context: TreeItemContexts.profileExpired,
   },
   signedOut: { icon: 'circle-large-outline', text: 'signed out', context: TreeItemContexts.profileSignedOut },
   noSecret: {
     icon: 'key',
     color: 'list.warningForeground',
-    text: vscode.l10n.t('no client secret'),
+    text: 'no client secret',
     context: TreeItemContexts.profileNoSecret,
   },
   error: {
     icon: 'error',
     color: 'list.errorForeground',
-    text: vscode.l10n.t('error'),
+    text: 'error',
     context: TreeItemContexts.profileError,
   },
 };

@@ -19,12 +19,12 @@ import {
   profileStateOf,
   TokenTreeNode,
 } from './tokenTreeNodes';
+import { profileStateText } from './profileStateText';
 import { treeItemAccessibility } from './treeItemAccessibility';
 
 /**
- * The token explorer: one node per profile with its state, and below it the access token ("expires in 42 min"),
- * refresh token, scopes, consent id, unverified claims and endpoints. Time-dependent labels are refreshed item by item
- * exactly when they would read differently, without rebuilding the tree. Never shows a token: fingerprints only.
+ * The token explorer: each profile's state, its tokens, scopes, consent, claims and endpoints. Time-dependent labels
+ * are refreshed item by item when they would read differently. Never shows a token: fingerprints only.
  */
 export class TokensTreeDataProvider extends Disposable implements vscode.TreeDataProvider<TokenTreeNode> {
   private readonly _onDidChangeTreeData = this._register(
@@ -172,8 +172,8 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         item.description = words
           ? `${words.short} · ${actionButton(words.action)}`
           : state === 'signedIn' || state === 'expired'
-            ? `${look.text} · ${describeExpiry(left)}`
-            : look.text;
+            ? `${profileStateText(state)} · ${describeExpiry(left)}`
+            : profileStateText(state);
         item.iconPath = new vscode.ThemeIcon(
           look.icon,
           look.color ? new vscode.ThemeColor(look.color) : undefined,
@@ -184,7 +184,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           `**${escapeMarkdownText(profile.label)}** — ${escapeMarkdownText(presetOf(profile.preset).label)}\n\n`,
         );
         tooltip.appendMarkdown(
-          `${vscode.l10n.t('State: {0}', look.text)}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left)) : ''}\n\n`,
+          `${vscode.l10n.t('State: {0}', profileStateText(state))}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left)) : ''}\n\n`,
         );
         tooltip.appendMarkdown(`${vscode.l10n.t('Client id: {0}', markdownCodeSpan(profile.client_id))}\n\n`);
         if (words) {
