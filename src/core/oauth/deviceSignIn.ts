@@ -4,7 +4,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc8628
  */
-import { ClientProfile, validateClientProfile } from '../profiles/clientProfile';
+import { ClientProfile } from '../profiles/clientProfile';
 import { SecretStore } from '../profiles/secretStore';
 import { Clock, systemClock } from '../tokens/clock';
 import { TokenSet } from '../tokens/tokenSet';
@@ -13,7 +13,7 @@ import { DeviceAuthorization, pollDeviceToken, requestDeviceAuthorization } from
 import { HttpClient } from './httpClient';
 import { ProfileStateError } from './oauthErrors';
 import { OAuthLogger, RedactingLogger } from './oauthLogger';
-import { missingScopes } from './signIn';
+import { assertProfileUsable, missingScopes } from './signIn';
 
 /** What {@link deviceSignIn} needs. */
 export interface DeviceSignInOptions {
@@ -38,14 +38,7 @@ export async function deviceSignIn(options: DeviceSignInOptions): Promise<TokenS
   const { profile } = options;
   const clock = options.clock ?? systemClock;
   const logger = new RedactingLogger(options.logger);
-  const problems = validateClientProfile(profile).filter((problem) => problem.severity === 'error');
-  if (problems.length > 0) {
-    throw new ProfileStateError(
-      'PROFILE_INVALID',
-      `The profile "${profile.label}" has problems: ${problems.map((p) => `${p.field}: ${p.message}`).join(' ')}`,
-      { fix: 'Edit the profile and correct the fields listed.' },
-    );
-  }
+  assertProfileUsable(profile);
   const endpoint = profile.device_authorization_endpoint;
   if (!endpoint) {
     throw new ProfileStateError(

@@ -84,11 +84,8 @@ export function canServeRedirectLocally(profile: Pick<ClientProfile, 'redirect_u
  * `FLOW_CANCELLED`, `OAUTH_AUTHORIZATION_RESPONSE`, `ISSUER_MISMATCH`, `OAUTH_RESPONSE`, `AUTHORIZATION_CODE_EXPIRED`,
  * `HTTP_*`.
  */
-export async function signIn(options: SignInOptions): Promise<TokenSet> {
-  const { profile } = options;
-  const clock = options.clock ?? systemClock;
-  const logger = new RedactingLogger(options.logger);
-
+/** Throws `PROFILE_INVALID`, listing every field in error, before a flow sends anything for `profile`. */
+export function assertProfileUsable(profile: ClientProfile): void {
   const problems = validateClientProfile(profile).filter((problem) => problem.severity === 'error');
   if (problems.length > 0) {
     throw new ProfileStateError(
@@ -97,6 +94,14 @@ export async function signIn(options: SignInOptions): Promise<TokenSet> {
       { fix: 'Edit the profile and correct the fields listed.' },
     );
   }
+}
+
+export async function signIn(options: SignInOptions): Promise<TokenSet> {
+  const { profile } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = new RedactingLogger(options.logger);
+
+  assertProfileUsable(profile);
   const clientSecret =
     profile.token_endpoint_auth_method === 'none'
       ? undefined
