@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { resolveConnection } from '../../core/profiles/connectionDefaults';
 import { readEditorConnection } from '../../platform/editorConnection';
+import { validAccessToken } from '../../platform/validAccessToken';
 import { CommandIds, SettingKeys } from '../../constants';
 import { HttpBlock, HttpFile, parseHttpFile } from '../../core/httpFile/parseHttpFile';
 import { basicCredentials } from '../../core/wire/basicAuthentication';
@@ -46,7 +47,8 @@ export async function sendRequest(
   const block = blockAt(file, line);
   const prepared = prepareSendRequest(file, block, await sendEnvironment(document));
   checkCredentialTargets(prepared, (id) => deps.profiles.get(id));
-  const values = await authValues(deps, prepared.auth);
+  // Retry after a refused refresh sends the same request again.
+  const values = await authValues(deps, prepared.auth, { uri: document.uri.toString(), line });
   if (!values) {
     return undefined;
   }
@@ -185,6 +187,7 @@ async function sendEnvironment(document: vscode.TextDocument): Promise<SendEnvir
 async function authValues(
   deps: SendDeps,
   refs: readonly AuthReference[],
+  retryArgs: SendTarget,
 ): Promise<Map<string, string> | undefined> {
   const values = new Map<string, string>();
   const tokens = refs.some((r) => r.kind === 'token' || r.kind === 'idToken')
@@ -199,7 +202,7 @@ async function authValues(
     try {
       switch (ref.kind) {
         case 'token':
-          value = await tokens!.getValidAccessToken(profile);
+          value = await validAccessToken(tokens!, profile, retryArgs);
           break;
         case 'idToken':
           value = (await tokens!.getTokenSet(profile))?.id_token;

@@ -3,6 +3,7 @@ import { CommandIds } from '../../constants';
 import { describeExpiry } from '../../core/tokens/expiryLabels';
 import { msUntilExpiry } from '../../core/tokens/tokenSet';
 import { registerCommand } from '../../platform/runCommand';
+import { validAccessToken } from '../../platform/validAccessToken';
 import type { TokenCommandsDeps } from './tokenCommandsDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
 
@@ -11,7 +12,7 @@ export function registerCopyAccessTokenCommand(services: TokenCommandsDeps): vsc
   return registerCommand(CommandIds.copyAccessToken, services, async (arg?: unknown) => {
     const profile = await resolveProfile(services, arg, vscode.l10n.t('Profile whose access token to copy'));
     const tokens = await services.engine.tokenManager();
-    await vscode.env.clipboard.writeText(await tokens.getValidAccessToken(profile));
+    await vscode.env.clipboard.writeText(await validAccessToken(tokens, profile));
     const tokenSet = await tokens.getTokenSet(profile);
     const expiry = tokenSet ? describeExpiry(msUntilExpiry(tokenSet, Date.now())) : '';
     vscode.window.setStatusBarMessage(

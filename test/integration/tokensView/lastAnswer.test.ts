@@ -167,3 +167,79 @@ describe('What the last answer proved, in the tree and the status bar (practice 
     );
   });
 });
+
+describe('A refresh refused while another command needed the token (practice server)', function () {
+  this.timeout(60_000);
+  const QUICK_ID = 'practice-last-answer-quick';
+  let server: PracticeServer;
+
+  before(async () => {
+    await workbenchApi();
+    await setSetting(SettingKeys.autoRefresh, false);
+    // An access token of 30 s: inside the token manager's minute of margin, so every use refreshes it first.
+    server = await startPracticeServer({
+      settings: { redirect_uri: `http://127.0.0.1:${await freeLoopbackPort()}/callback`, speed: 120 },
+    });
+    const profile = { ...practiceProfile(server.endpoints), id: QUICK_ID, label: 'Practice quick' };
+    await vscode.commands.executeCommand(CommandIds.addProfile, {
+      profile,
+      clientSecret: server.endpoints.client_secret,
+    });
+  });
+
+  after(async () => {
+    await removeTestProfile(QUICK_ID);
+    await server?.close();
+  });
+
+  async function signInQuick(): Promise<void> {
+    const result = await vscode.commands.executeCommand<OperationResult>(CommandIds.signIn, {
+      profileId: QUICK_ID,
+      openUrl: (url: string) => void answerConsent(url),
+    });
+    assert.equal(result.ok, true, result.failure?.message);
+  }
+
+  async function profileDescription(api: WorkbenchTestApi): Promise<string> {
+    await api.tokensTree.getChildren();
+    return String(api.tokensTree.getTreeItem(api.tokensTree.nodeFor('profile', QUICK_ID)).description);
+  }
+
+  for (const [name, run] of [
+    [
+      'Copy Access Token',
+      () =>
+        vscode.commands.executeCommand<OperationResult>(CommandIds.copyAccessToken, { profileId: QUICK_ID }),
+    ],
+    [
+      'Send Request',
+      async () => {
+        const document = await vscode.workspace.openTextDocument({
+          language: 'http',
+          content: `GET ${server.url}/accounts\nAuthorization: Bearer {{$auth.token("${QUICK_ID}")}}\n`,
+        });
+        return vscode.commands.executeCommand<OperationResult>(CommandIds.sendRequest, {
+          uri: document.uri.toString(),
+          line: 0,
+        });
+      },
+    ],
+  ] as const) {
+    it(`shows the spent refresh token after ${name} refreshed first`, async () => {
+      const api = await workbenchApi();
+      await signInQuick();
+      assert.match(await profileDescription(api), /^signed in · /);
+      server.authorizationServer.setTrouble('spend-refresh-token');
+      const result = await run();
+      assert.equal(result?.ok, false, 'the command reports the refused refresh');
+      const described = await waitFor(
+        async () => {
+          const now = await profileDescription(api);
+          return now.includes('refused') ? now : undefined;
+        },
+        { what: `the tree to show the refresh token that ${name} had refused` },
+      );
+      assert.equal(described, 'refresh token refused · Sign In Again');
+    });
+  }
+});
