@@ -31,15 +31,17 @@ export interface FailureFacts {
 }
 
 /**
- * The actions to offer for a failure, in button order: what the catalog entry names, what the error code names and
- * what the operation suggests, without the retry action, without impossible ones, and "Edit Profile" last.
+ * The actions to offer for a failure, in button order: what the catalog entry and the error code name, or else what
+ * the operation suggests; without the retry action, without impossible ones, and "Edit Profile" last.
  */
 export function failureActions(facts: FailureFacts): KnowledgeActionKind[] {
-  const named = new Set<KnowledgeActionKind>([
+  const specific = [
     ...(facts.entryActions ?? []),
     ...((facts.code !== undefined ? CODE_ACTIONS[facts.code] : undefined) ?? []),
-    ...(facts.operationActions ?? []),
-  ]);
+  ];
+  // What the operation suggests is a guess for errors nobody described; an entry that names its own actions knows
+  // better, and more buttons than a notification can show are cut to unreadable stubs.
+  const named = new Set<KnowledgeActionKind>(specific.length > 0 ? specific : (facts.operationActions ?? []));
   named.delete('editProfile');
   if (facts.retry) {
     named.delete(facts.retry);
