@@ -25,16 +25,15 @@ export interface ConsentDetails {
   readonly usable: boolean;
 }
 
+/** What each status means, without repeating the status itself: the report and the warning show it beside. */
 const STATUS_EXPLANATIONS: Readonly<Record<string, string>> = {
-  valid: 'Valid: the consent covers this account.',
-  expired:
-    'Expired: the consent ran out (PSD2 consents last 180 days). The user must consent again: sign in again.',
+  valid: 'The consent covers this account.',
+  expired: 'The consent ran out (PSD2 consents last 180 days). The user must consent again: sign in again.',
   revokedByPsu:
-    'Revoked by the account holder (for example in Rabo Online Banking). The user must consent again: sign in again.',
-  terminatedByTpp: 'Terminated by your application (the TPP). Start a new consent: sign in again.',
-  received:
-    'Received but not yet authorised: the user did not finish signing. Sign in again and complete the consent.',
-  rejected: 'Rejected: the user or the bank declined it. Sign in again to ask for a new consent.',
+    'The account holder revoked it (for example in Rabo Online Banking). The user must consent again: sign in again.',
+  terminatedByTpp: 'Your application (the TPP) ended it. Start a new consent: sign in again.',
+  received: 'Not yet authorised: the user did not finish signing. Sign in again and complete the consent.',
+  rejected: 'The user or the bank declined it. Sign in again to ask for a new consent.',
 };
 
 /**
@@ -95,7 +94,7 @@ export function parseConsentDetails(json: Readonly<Record<string, unknown>>): Co
 export function explainConsentStatus(status: string): string {
   return (
     STATUS_EXPLANATIONS[status] ??
-    `"${status}" is not "valid", so the consent cannot be used for this account. Sign in again to get a new consent.`
+    `It is not "valid", so the consent cannot be used for this account. Sign in again to get a new consent.`
   );
 }
 

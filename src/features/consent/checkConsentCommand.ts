@@ -213,7 +213,7 @@ function reportConsent(
           'The consent of "{0}" cannot be used. {1}',
           label,
           firstBad
-            ? `${firstBad.scope}: ${explainConsentStatus(firstBad.status)}`
+            ? `${firstBad.scope} (${firstBad.status}): ${explainConsentStatus(firstBad.status)}`
             : vscode.l10n.t('It lists no accounts.'),
         ),
       ),

@@ -141,7 +141,7 @@ describe('oauthWorkbench.checkConsent against the Rabobank-shaped practice serve
     const report = await renderedReport(result);
     assert.match(report, /Usable: no/);
     assert.match(report, /\| revokedByPsu \|/);
-    assert.match(report, /^- \*\*revokedByPsu\*\*: Revoked by the account holder/m);
+    assert.match(report, /^- \*\*revokedByPsu\*\*: The account holder revoked it/m);
     const api = await workbenchApi();
     const profileNode = api.tokensTree.nodeFor('profile', PROFILE_ID);
     const consentNode = (await api.tokensTree.getChildren(profileNode)).find((n) => n.kind === 'consent');

@@ -47,6 +47,10 @@ describe('consentDetails', () => {
     for (const status of ['expired', 'revokedByPsu', 'terminatedByTpp', 'received', 'rejected', 'invalid']) {
       assert.match(explainConsentStatus(status), /sign in again/i, status);
     }
-    assert.match(explainConsentStatus('valid'), /^Valid/);
+    assert.match(explainConsentStatus('valid'), /covers this account/);
+    // The report and the warning show the status beside its meaning: the meaning does not say it again.
+    for (const status of ['valid', 'expired', 'rejected', 'invalid']) {
+      assert.doesNotMatch(explainConsentStatus(status), new RegExp(`^"?${status}`, 'i'), status);
+    }
   });
 });

@@ -18,7 +18,7 @@ describe('renderConsentReport', () => {
     assert.match(text, /Usable: no\.\*\* 1 of 2 account entries are not valid/);
     assert.match(text, /\| ais\.balances\.read \| NL01RABO0123456789 \(EUR\) \| valid \| 2027-05-01 \|/);
     assert.match(text, /\| ais\.transactions\.read-90days \| .* \| expired \| — \|$/m);
-    assert.match(text, /^- \*\*expired\*\*: Expired: /m);
+    assert.match(text, /^- \*\*expired\*\*: The consent ran out/m);
     for (const row of text.split('\n').filter((line) => line.startsWith('|'))) {
       assert.equal(row.split(' | ').length, 4, `four columns: ${row}`);
     }
