@@ -18,14 +18,20 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { values: opts } = parseArgs({
-  options: {
-    base: { type: 'string', default: 'cef56fe' },
-    rounds: { type: 'string', default: '60' },
-    'check-only': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-});
+let opts;
+try {
+  ({ values: opts } = parseArgs({
+    options: {
+      base: { type: 'string', default: 'cef56fe' },
+      rounds: { type: 'string', default: '60' },
+      'check-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }));
+} catch (err) {
+  process.stderr.write(`${err.message}; --help lists the options.\n`);
+  process.exit(2);
+}
 if (opts.help) {
   process.stdout.write('node bench/compareTrees.mjs [--base <commit>] [--rounds N] [--check-only]\n');
   process.exit(0);
