@@ -89,6 +89,37 @@ async function openFile(page, name) {
   await page.locator('.tab.active', { hasText: name }).waitFor();
 }
 
+/** Closes every editor; a scratch editor of an earlier picture is closed without saving. */
+async function closeAllEditors(page) {
+  await runCommand(page, 'View: Close All Editors');
+  const dontSave = page.getByRole('button', { name: "Don't Save" });
+  const asked = await dontSave
+    .waitFor({ timeout: 2000 })
+    .then(() => true)
+    .catch(() => false);
+  if (asked) {
+    await dontSave.click();
+  }
+}
+
+/** Waits until one of the page's frames (a webview renders in frames of its own) shows `text`. */
+async function waitForFrameText(page, text, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const count = await frame
+        .getByText(text)
+        .count()
+        .catch(() => 0);
+      if (count > 0) {
+        return;
+      }
+    }
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`No frame showed "${text}" within ${timeoutMs / 1000} s.`);
+}
+
 async function closeNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications');
   await page.waitForTimeout(300);
@@ -168,14 +199,18 @@ async function tokenExplorer(page) {
 async function consentReport(page) {
   await runCommand(page, 'OAuth Workbench: Check Consent');
   await page.locator('.tab.active', { hasText: /Preview.*Consent/ }).waitFor({ timeout: 30_000 });
-  // The preview renders inside its webview's frame; give it a moment to lay out.
-  await page.waitForTimeout(2000);
+  await waitForFrameText(page, 'What the statuses mean');
+  // The text is there; give the table a moment to lay out.
+  await page.waitForTimeout(1000);
   await closeNotifications(page);
   await shoot(page, 'consent-report');
 }
 
 /** Switches on the practice server's "Wrong client secret" and refreshes: the failure toast with its actions. */
 async function failureToast(page) {
+  // A rendered preview can take the focus back while it loads, which closes a quick pick opened meanwhile: close the
+  // editors first.
+  await closeAllEditors(page);
   await closeNotifications(page);
   await runCommand(page, 'OAuth Workbench: Practice Trouble…');
   const input = page.locator('.quick-input-widget input');
@@ -197,6 +232,8 @@ async function failureToast(page) {
 }
 
 async function hoverAndProblems(page) {
+  await closeAllEditors(page);
+  await closeNotifications(page);
   await openFile(page, 'recorded-rabobank-errors.http');
   const value = page.locator('.view-line span', { hasText: '"invalid_grant"' }).first();
   await value.waitFor();
@@ -236,6 +273,8 @@ async function explainError(page) {
     .click();
   await page.locator('.monaco-editor textarea').first().waitFor();
   await page.waitForTimeout(500);
+  // Wrapped, so the whole answer shows beside its explanation instead of the end of its longest line.
+  await runCommand(page, 'View: Toggle Word Wrap');
   const answer = [
     'HTTP/1.1 400 Bad Request',
     'Content-Type: application/json; charset=utf-8',
@@ -246,8 +285,8 @@ async function explainError(page) {
   await page.keyboard.press('Control+A');
   await runCommand(page, 'OAuth Workbench: Explain Error Response…');
   await page.locator('.tab', { hasText: 'Explained:' }).first().waitFor({ timeout: 15_000 });
-  // The page is drawn inside nested frames; give it a moment after the tab appears.
-  await page.waitForTimeout(1500);
+  await waitForFrameText(page, 'AADSTS700082');
+  await page.waitForTimeout(500);
   await closeNotifications(page);
   await shoot(page, 'explain-error');
 }
@@ -290,15 +329,12 @@ async function main() {
           await tokenExplorer(page);
         }
       }
-      if (wanted('consent-report') || wanted('failure-toast')) {
+      if (wanted('consent-report')) {
         if (!wanted('practice-sign-in') && !wanted('token-explorer')) {
           await signInWithPractice(page);
         }
         if (wanted('consent-report')) {
           await consentReport(page);
-        }
-        if (wanted('failure-toast')) {
-          await failureToast(page);
         }
       }
       if (wanted('hover-invalid-grant') || wanted('problems-panel')) {
@@ -306,6 +342,13 @@ async function main() {
       }
       if (wanted('explain-error')) {
         await explainError(page);
+      }
+      // Last: the refused secret it provokes stays on the profile, and would show in every later picture.
+      if (wanted('failure-toast')) {
+        if (!wanted('practice-sign-in') && !wanted('token-explorer') && !wanted('consent-report')) {
+          await signInWithPractice(page);
+        }
+        await failureToast(page);
       }
     } catch (err) {
       // What the page looked like when a step timed out, to see why.
