@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import type { DeviceAuthorization } from '../../core/oauth/deviceAuthorization';
-import { isCancellation } from '../../core/oauth/oauthErrors';
 import { registerCommand } from '../../platform/runCommand';
-import { OperationFailedError } from '../../platform/operationFailedError';
-import type { OperationResult } from '../../platform/operationResult';
 import { resolveProfile } from '../../platform/resolveProfile';
 import type { SignInDeps } from './signInDeps';
+import { ensureClientSecret, withSignInProgress } from './signInProgress';
 
 /**
  * Programmatic arguments of `oauthWorkbench.signInWithDeviceCode`. `openUrl` replaces the browser for the Open action:
@@ -29,17 +27,7 @@ export function registerDeviceSignInCommand(services: SignInDeps): vscode.Dispos
       arg,
       vscode.l10n.t('Profile to sign in with a device code'),
     );
-    if (
-      profile.token_endpoint_auth_method !== 'none' &&
-      (await services.secretStore.getClientSecret(profile.id)) === undefined
-    ) {
-      const stored = await vscode.commands.executeCommand<string | undefined>(CommandIds.setClientSecret, {
-        profileId: profile.id,
-      });
-      if (stored === undefined) {
-        throw new vscode.CancellationError();
-      }
-    }
+    await ensureClientSecret(services, profile);
     const [{ deviceSignIn }, http] = await Promise.all([
       import('../../core/oauth/deviceSignIn.js'),
       services.engine.httpClientFor(profile),
@@ -48,45 +36,30 @@ export function registerDeviceSignInCommand(services: SignInDeps): vscode.Dispos
       ? async (url: string) => void (await openUrl(url))
       : async (url: string) => void (await vscode.env.openExternal(vscode.Uri.parse(url, true)));
 
-    return vscode.window.withProgress<OperationResult>(
+    return withSignInProgress(
+      services,
+      profile,
       {
-        location: vscode.ProgressLocation.Notification,
         title: vscode.l10n.t('Signing in to "{0}" with a device code', profile.label),
-        cancellable: true,
+        kind: 'Device sign-in',
       },
-      async (progress, cancellation) => {
-        const abort = new AbortController();
-        const onCancel = cancellation.onCancellationRequested(() => abort.abort());
-        try {
-          progress.report({ message: vscode.l10n.t('asking for a user code…') });
-          const tokenSet = await deviceSignIn({
-            profile,
-            secretStore: services.secretStore,
-            http,
-            tokenVault: services.vault,
-            signal: abort.signal,
-            logger: services.log,
-            onWarning: (message) => void vscode.window.showWarningMessage(message),
-            onUserCode: (authorization) => {
-              progress.report({
-                message: vscode.l10n.t('waiting for the code {0} to be approved…', authorization.user_code),
-              });
-              void offerUserCode(authorization, open, services);
-            },
-          });
-          services.status.clearFailure(profile.id);
-          await services.status.setActiveProfile(profile.id);
-          vscode.window.setStatusBarMessage(vscode.l10n.t('Signed in to "{0}"', profile.label), 5000);
-          return { ok: true, profileId: profile.id, expiresAt: tokenSet.expires_at };
-        } catch (err) {
-          if (isCancellation(err) || cancellation.isCancellationRequested) {
-            services.log.info(`Device sign-in for "${profile.label}" was cancelled.`);
-            throw new vscode.CancellationError();
-          }
-          throw new OperationFailedError('signIn', profile, err);
-        } finally {
-          onCancel.dispose();
-        }
+      (progress, signal) => {
+        progress.report({ message: vscode.l10n.t('asking for a user code…') });
+        return deviceSignIn({
+          profile,
+          secretStore: services.secretStore,
+          http,
+          tokenVault: services.vault,
+          signal,
+          logger: services.log,
+          onWarning: (message) => void vscode.window.showWarningMessage(message),
+          onUserCode: (authorization) => {
+            progress.report({
+              message: vscode.l10n.t('waiting for the code {0} to be approved…', authorization.user_code),
+            });
+            void offerUserCode(authorization, open, services);
+          },
+        });
       },
     );
   });

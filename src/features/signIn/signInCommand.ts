@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
-import { isCancellation } from '../../core/oauth/oauthErrors';
 import { ClientProfile } from '../../core/profiles/clientProfile';
 import { registerCommand } from '../../platform/runCommand';
 import type { SignInDeps } from './signInDeps';
+import { ensureClientSecret, withSignInProgress } from './signInProgress';
 import type { QuickInputFactory } from '../../platform/quickInputSteps';
 import { resolveProfile } from '../../platform/resolveProfile';
 import { loopbackOrPasteBack, loopbackReach, openInBrowser, pastedRedirectPrompt } from './browserRedirect';
-import { OperationFailedError } from '../../platform/operationFailedError';
 import type { OperationResult } from '../../platform/operationResult';
 
 /**
@@ -58,18 +57,7 @@ async function signInWithProfile(
   onPasteRequested: vscode.Event<void>,
   quickInputs?: Pick<QuickInputFactory, 'createInputBox'>,
 ): Promise<OperationResult> {
-  if (
-    profile.token_endpoint_auth_method !== 'none' &&
-    (await services.secretStore.getClientSecret(profile.id)) === undefined
-  ) {
-    // Ask for the missing secret now rather than failing after the browser round trip.
-    const stored = await vscode.commands.executeCommand<string | undefined>(CommandIds.setClientSecret, {
-      profileId: profile.id,
-    });
-    if (stored === undefined) {
-      throw new vscode.CancellationError();
-    }
-  }
+  await ensureClientSecret(services, profile);
   const [{ signIn, canServeRedirectLocally }, http] = await Promise.all([
     import('../../core/oauth/signIn.js'),
     services.engine.httpClientFor(profile),
@@ -97,18 +85,14 @@ async function signInWithProfile(
       )
     : vscode.l10n.t('finish the login in your browser…');
 
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Signing in to "{0}"', profile.label),
-      cancellable: true,
-    },
-    async (progress, cancellation) => {
-      const abort = new AbortController();
-      const onCancel = cancellation.onCancellationRequested(() => abort.abort());
-      try {
+  try {
+    return await withSignInProgress(
+      services,
+      profile,
+      { title: vscode.l10n.t('Signing in to "{0}"', profile.label), kind: 'Sign-in' },
+      (progress, signal) => {
         progress.report({ message: waiting });
-        const tokenSet = await signIn({
+        return signIn({
           profile,
           secretStore: services.secretStore,
           http,
@@ -116,26 +100,15 @@ async function signInWithProfile(
           receiveCallback,
           promptForRedirectUrl: prompt,
           tokenVault: services.vault,
-          signal: abort.signal,
+          signal,
           logger: services.log,
           onWarning: (message) => void vscode.window.showWarningMessage(message),
         });
-        services.status.clearFailure(profile.id);
-        await services.status.setActiveProfile(profile.id);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Signed in to "{0}"', profile.label), 5000);
-        return { ok: true, profileId: profile.id, expiresAt: tokenSet.expires_at };
-      } catch (err) {
-        if (isCancellation(err) || cancellation.isCancellationRequested) {
-          services.log.info(`Sign-in for "${profile.label}" was cancelled.`);
-          throw new vscode.CancellationError();
-        }
-        throw new OperationFailedError('signIn', profile, err);
-      } finally {
-        onCancel.dispose();
-        pasteAsked?.dispose();
-      }
-    },
-  );
+      },
+    );
+  } finally {
+    pasteAsked?.dispose();
+  }
 }
 
 /** The profile with the requested scopes added and saved (the user asked to sign in again with them). */
