@@ -75,7 +75,7 @@ describe('secrets never leak: sign in, refresh, failed refreshes, sign out', fun
     const result = await refresh();
     assert.equal(result.ok, false);
     assert.equal(result.failure?.catalogId, 'oauth.token.invalid_client');
-    // The catalog entry names "Set Client Secret"; a refused refresh adds "Sign In Again"; the boundary adds the rest.
+    // The catalog entry names "Set Client Secret", and only that: the boundary adds Retry, Show Log and Edit Profile.
     await waitFor(() => recorder.text().includes(`${result.failure?.message} | Retry | Set Client Secret`), {
       what: 'the error notification with the catalog actions',
     });
@@ -83,7 +83,7 @@ describe('secrets never leak: sign in, refresh, failed refreshes, sign out', fun
       recorder
         .text()
         .includes(
-          `showErrorMessage: ${result.failure?.message} | Retry | Set Client Secret | Sign In Again | Show Log | Edit Profile`,
+          `showErrorMessage: ${result.failure?.message} | Retry | Set Client Secret | Show Log | Edit Profile`,
         ),
       recorder.text(),
     );
