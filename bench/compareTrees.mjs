@@ -4,7 +4,9 @@
 // timed call by call, alternating the trees (order reversed every round), in CPU time of this process. A second copy
 // of the base commit, bundled separately, shows how far two identical copies land apart on this machine today.
 //
-//   node bench/compareTrees.mjs [--base cef56fe] [--rounds 60] [--check-only]
+//   node bench/compareTrees.mjs [--base cef56fe] [--rounds 60] [--check-only] [--also DIR ...]
+//
+// --also adds another source tree (a scratch copy with one change, say) to the same alternation.
 //
 // Prints medians and the ratios to the base. Not a test: it asserts nothing. See docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
@@ -25,6 +27,7 @@ try {
       base: { type: 'string', default: 'cef56fe' },
       rounds: { type: 'string', default: '60' },
       'check-only': { type: 'boolean', default: false },
+      also: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   }));
@@ -33,7 +36,9 @@ try {
   process.exit(2);
 }
 if (opts.help) {
-  process.stdout.write('node bench/compareTrees.mjs [--base <commit>] [--rounds N] [--check-only]\n');
+  process.stdout.write(
+    'node bench/compareTrees.mjs [--base <commit>] [--rounds N] [--check-only] [--also DIR ...]\n',
+  );
   process.exit(0);
 }
 
@@ -71,6 +76,9 @@ const trees = [
   await load('now', root),
   await load(`base ${opts.base} again`, extract('base2')),
 ];
+for (const dir of opts.also) {
+  trees.push(await load(path.basename(path.resolve(dir)), path.resolve(dir)));
+}
 
 const readHttp = (dir) =>
   fs
@@ -126,7 +134,7 @@ function serialize(value, text) {
 }
 
 const now = trees[1];
-for (const tree of [trees[0], trees[2]]) {
+for (const tree of trees.filter((t) => t !== trees[1])) {
   let diagnostics = 0;
   let parses = 0;
   for (const text of inputs) {

@@ -4,7 +4,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc7519#section-7.2
  */
-import { base64ToBinary, latin1Bytes } from '../wire/base64';
+import { base64UrlPartToBinary, latin1Bytes } from '../wire/base64';
 
 /** A decoded, unverified JWT. */
 export interface UnverifiedJwt {
@@ -31,10 +31,7 @@ const UTF8 = new TextDecoder();
 const NON_ASCII = /[\x80-\xff]/;
 
 function decodePart(part: string): Record<string, unknown> | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(part)) {
-    return undefined;
-  }
-  const binary = base64ToBinary(part);
+  const binary = base64UrlPartToBinary(part);
   if (binary === undefined) {
     return undefined;
   }

@@ -64,6 +64,25 @@ export function base64ToBinary(value: string): string | undefined {
   }
 }
 
+/** The base64url alphabet only, without padding, as a JWT's parts are written (RFC 7515 §2). */
+const BASE64URL_UNPADDED = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * A JWT part (unpadded base64url, RFC 7515 §2) to a string of byte values; `undefined` for anything else. One pass
+ * to check the alphabet: the bearer-token lint decodes every token written into a file.
+ */
+export function base64UrlPartToBinary(part: string): string | undefined {
+  if (!BASE64URL_UNPADDED.test(part) || part.length % 4 === 1) {
+    return undefined;
+  }
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
+  try {
+    return atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
+  } catch {
+    return undefined;
+  }
+}
+
 /** base64url without padding, as RFC 7636 Appendix A and JWTs (RFC 7515 §2) use it. */
 export function base64UrlEncode(bytes: Uint8Array): string {
   return btoa(bytesToBinary(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

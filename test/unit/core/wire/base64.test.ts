@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   base64ToBinary,
   base64UrlEncode,
+  base64UrlPartToBinary,
   decodeBase64Text,
   encodeBase64Text,
 } from '../../../../src/core/wire/base64';
@@ -35,6 +36,18 @@ describe('base64 and base64url', () => {
         );
       }),
     );
+  });
+
+  it('reads a JWT part (unpadded base64url) like Buffer, and nothing in another alphabet', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), (bytes) => {
+        const part = Buffer.from(bytes).toString('base64url');
+        assert.equal(base64UrlPartToBinary(part), Buffer.from(bytes).toString('latin1'));
+      }),
+    );
+    for (const notAPart of ['', 'ab+c', 'ab/c', 'abcd==', 'abcde', 'ab c']) {
+      assert.equal(base64UrlPartToBinary(notAPart), undefined, notAPart);
+    }
   });
 
   it('refuses what is not base64 or not UTF-8', () => {
