@@ -35,6 +35,9 @@ export function matchProfile(lint: LintContext, ctx: RequestFacts): LintProfile 
  * alone never picks a profile: a file can name any client id and post it anywhere.
  */
 export function credentialProfile(lint: LintContext, ctx: RequestFacts): LintProfile | undefined {
+  if (lint.profiles.length === 0) {
+    return undefined;
+  }
   const allowed = lint.profiles.filter((p) =>
     mayCarryCredentials(credentialTargetsOf(p), 'clientCredentials', ctx.resolvedUrl),
   );
