@@ -9,8 +9,12 @@ import { SourceText } from './sourceText';
  */
 const PLACEHOLDER_TOKEN =
   /^(?:\{[^{}]*\}|<[^<>]*>|\$\{[^{}]*\}|\$[A-Za-z_]\w*|(?:your|my)[_-]?[a-z_-]{0,30}|x{3,}|\.{3}|…|token|access[_-]?token)$/i;
-/** An all-capitals name with `TOKEN` in it, such as `ACCESS_TOKEN` or `BEARER_TOKEN`. */
+/**
+ * An all-capitals name with `TOKEN` in it, such as `ACCESS_TOKEN` or `BEARER_TOKEN`, or words without a digit that
+ * name a token or say where it goes (`accessTokenGoesHere`, `yourJwtHere`): issued tokens are random characters.
+ */
 const PLACEHOLDER_NAME = /^[A-Z][A-Z0-9_]*TOKEN[A-Z0-9_]*$/;
+const PLACEHOLDER_WORDS = /^(?:[A-Za-z_-]{0,30}(?:token|jwt)[A-Za-z_-]{0,30}|[A-Za-z_-]{1,40}here)$/i;
 
 /** Which claims make a JWT an ID token rather than an access token (OpenID Connect Core §2, §3.1.3.6, §3.3.2.11). */
 const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
@@ -31,7 +35,10 @@ export function lintAuthorizationValue(auth: HttpHeader, out: Finding[]): boolea
     return false;
   }
   const token = value.slice(m[0].length).trim();
-  if (token && (PLACEHOLDER_TOKEN.test(token) || PLACEHOLDER_NAME.test(token))) {
+  if (
+    token &&
+    (PLACEHOLDER_TOKEN.test(token) || PLACEHOLDER_NAME.test(token) || PLACEHOLDER_WORDS.test(token))
+  ) {
     out.push(
       finding(
         'lint.bearer.placeholder',
@@ -92,6 +99,10 @@ export function lintFormSpaces(params: readonly NamedValue[], body: SourceText, 
       continue;
     }
     if (isBlank(text.charCodeAt(eq - 1)) || isBlank(text.charCodeAt(eq + 1))) {
+      if (SCRIPT_OR_ASSERTION.test(text.slice(0, eq))) {
+        // httpYac's `?? status == 200` assertions and `{{ … }}` scripts after the form are code, not form data.
+        return;
+      }
       out.push(
         finding(
           'lint.request.form-spaces',
@@ -106,6 +117,9 @@ export function lintFormSpaces(params: readonly NamedValue[], body: SourceText, 
     }
   }
 }
+
+/** A line that starts an httpYac assertion (`??`) or script (`{{` at the start of a line, with no `}}` after it). */
+const SCRIPT_OR_ASSERTION = /(?:^|\n)[ \t]*(?:\?\?|\{\{(?![^\n]*\}\}))/;
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;
