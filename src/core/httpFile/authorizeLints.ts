@@ -51,6 +51,10 @@ export function lintAuthorizeParams(
       }
     }
   }
+  const responseType = param(params, 'response_type');
+  if (responseType && /(^|\s)token(\s|$)/.test(responseType.value)) {
+    add('lint.authorize.implicit-grant', responseType, 'warning');
+  }
   const challenge = param(params, 'code_challenge');
   const method = param(params, 'code_challenge_method');
   if (method && !challenge) {

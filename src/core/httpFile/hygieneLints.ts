@@ -16,6 +16,9 @@ const PLACEHOLDER_TOKEN =
 const PLACEHOLDER_NAME = /^[A-Z][A-Z0-9_]*TOKEN[A-Z0-9_]*$/;
 const PLACEHOLDER_WORDS = /^(?:[A-Za-z_-]{0,30}(?:token|jwt)[A-Za-z_-]{0,30}|[A-Za-z_-]{1,40}here)$/i;
 
+/** A compact JWS: three base64url parts, the first a JSON object (so it starts with `eyJ`). */
+const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
 /** Which claims make a JWT an ID token rather than an access token (OpenID Connect Core §2, §3.1.3.6, §3.3.2.11). */
 const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
 
@@ -32,6 +35,11 @@ export function lintAuthorizationValue(auth: HttpHeader, out: Finding[]): boolea
   }
   const m = /^bearer\s+/i.exec(value);
   if (!m) {
+    if (c === 101 && JWT_SHAPE.test(value)) {
+      // `eyJ…` alone: a JWT pasted as the whole value, with no scheme in front of it.
+      out.push(finding('lint.header.missing-scheme', auth.valueStart, auth.valueEnd, 'error'));
+      return true;
+    }
     return false;
   }
   const token = value.slice(m[0].length).trim();

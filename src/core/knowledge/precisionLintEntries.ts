@@ -115,6 +115,21 @@ export function precisionLintEntries(): KnowledgeEntry[] {
       link: { title: 'RFC 7636 §4.3 Client Sends the Code Challenge', url: `${RFC7636}#section-4.3` },
     }),
     entry({
+      id: 'lint.authorize.implicit-grant',
+      title: 'Implicit grant (`response_type=token`)',
+      place: 'request',
+      summary:
+        'The access token comes back in the redirect URL, where browser history, logs and other scripts can read it, and no client authentication or PKCE binds it to this client. Current security advice drops this flow; OAuth 2.1 removes it.',
+      causes: ['The request follows an older single-page-app tutorial.'],
+      fixes: [
+        'Use `response_type=code` with PKCE (`code_challenge`, `code_challenge_method=S256`) and exchange the code at the token endpoint.',
+      ],
+      link: {
+        title: 'RFC 9700 §2.1.2 Implicit Grant',
+        url: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2',
+      },
+    }),
+    entry({
       id: 'lint.authorize.openid-without-nonce',
       title: '`openid` without a `nonce`',
       place: 'request',
@@ -165,6 +180,21 @@ export function precisionLintEntries(): KnowledgeEntry[] {
       link: {
         title: 'OpenID Connect Core §2 ID Token',
         url: 'https://openid.net/specs/openid-connect-core-1_0.html#IDToken',
+      },
+    }),
+    entry({
+      id: 'lint.header.missing-scheme',
+      title: 'Authorization header without a scheme',
+      place: 'request',
+      summary:
+        'The header holds a token but no scheme in front of it; servers read the first word as the scheme and refuse the request as unauthenticated.',
+      causes: ['The token was pasted as the whole header value, without `Bearer `.'],
+      fixes: [
+        'Add `Bearer ` in front of the token, or better write `Bearer {{$auth.token("<profile id>")}}`.',
+      ],
+      link: {
+        title: 'RFC 6750 §2.1 Authorization Request Header Field',
+        url: 'https://www.rfc-editor.org/rfc/rfc6750#section-2.1',
       },
     }),
     entry({
