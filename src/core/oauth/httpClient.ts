@@ -1,6 +1,6 @@
 /**
  * Port for HTTP, so `core` stays free of Node I/O and tests can inject a fake. The Node implementation is
- * `src/node/undiciHttpClient.ts` (timeouts, proxy, mTLS, custom CA).
+ * `src/node/nodeHttpClient.ts` (timeouts, proxy, mTLS, custom CA).
  */
 import { ClientProfile } from '../profiles/clientProfile';
 
