@@ -22,6 +22,7 @@ import {
   forwardingAgent,
   proxyRefused,
   serverName,
+  startRequest,
   TUNNEL_SIGNAL,
   TunnelAgent,
 } from './http/proxyTunnel';
@@ -189,11 +190,11 @@ export class NodeHttpClient implements HttpClient {
         agent: this.directAgent(secure),
       };
       const withLookup = this.lookup ? { ...options, lookup: this.lookup } : options;
-      return secure ? https.request(withLookup) : http.request(withLookup);
+      return startRequest(withLookup, secure);
     }
     if (url.protocol === 'https:') {
       const options = { ...target, method: req.method, headers: req.headers, agent: this.tunnelAgent(proxy) };
-      return https.request({ ...options, [TUNNEL_SIGNAL]: signal } as https.RequestOptions);
+      return startRequest({ ...options, [TUNNEL_SIGNAL]: signal } as https.RequestOptions, true);
     }
     const headers: Record<string, string> = { host: url.host, ...req.headers };
     if (proxy.authorization) {
@@ -210,7 +211,7 @@ export class NodeHttpClient implements HttpClient {
         forwardingAgent(proxy, this.proxyTls),
       ),
     };
-    return proxy.protocol === 'https:' ? https.request(options) : http.request(options);
+    return startRequest(options, proxy.protocol === 'https:');
   }
 
   private directAgent(secure: boolean): http.Agent {

@@ -2,6 +2,9 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 
+/** Taken at load, so a test that replaces http.request (as VS Code's extension host does) leaves the proxy working. */
+const upstreamRequest = http.request;
+
 /** One request a {@link TestProxy} saw: a CONNECT tunnel or an absolute-form request, and its credentials. */
 export interface ProxiedRequest {
   readonly kind: 'CONNECT' | 'forward';
@@ -60,7 +63,7 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     }
     const headers = { ...req.headers };
     delete headers['proxy-authorization'];
-    const upstream = http.request(
+    const upstream = upstreamRequest(
       {
         host: '127.0.0.1',
         port: portOf(target),

@@ -16,6 +16,20 @@ export const PROXY_CONNECT_FAILED = 'WB_PROXY_CONNECT';
 /** Request option that hands the request's abort signal to the tunnel it waits for. */
 export const TUNNEL_SIGNAL = 'workbenchTunnelSignal';
 
+/**
+ * Starts a request with Node's ClientRequest rather than `http.request` / `https.request`: VS Code's extension host
+ * replaces those two functions for extensions (its own proxy support) and, for a host other than localhost, drops the
+ * agent given, and with it the profile's proxy, client certificate, CA and certificate-check setting.
+ */
+export function startRequest(options: https.RequestOptions, secure: boolean): http.ClientRequest {
+  return new http.ClientRequest({
+    ...options,
+    protocol: secure ? 'https:' : 'http:',
+    // What https.request adds: the agent type to build for `agent: false`, and the default port.
+    _defaultAgent: secure ? https.globalAgent : http.globalAgent,
+  } as http.ClientRequestArgs);
+}
+
 /** Keeps idle sockets for `idleMs` only, and never times out a socket while a request uses it. */
 export function expireIdleSockets<T extends http.Agent>(agent: T, idleMs: number): T {
   // Node's keepSocketAlive answers whether the socket may be kept (its typing says void).
@@ -98,8 +112,8 @@ export class TunnelAgent extends https.Agent {
       };
       const request =
         this.proxy.protocol === 'https:'
-          ? https.request({ ...options, ...this.proxyTls, servername: serverName(this.proxy.hostname) })
-          : http.request(options);
+          ? startRequest({ ...options, ...this.proxyTls, servername: serverName(this.proxy.hostname) }, true)
+          : startRequest(options, false);
       this.pending.add(request);
       request.once('connect', (response: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
         this.pending.delete(request);

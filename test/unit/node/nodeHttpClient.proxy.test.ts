@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { createRequire } from 'node:module';
 import * as net from 'node:net';
 import { NodeHttpClient, NodeHttpClientOptions } from '../../../src/node/nodeHttpClient';
 import { engineError } from '../../doubles/engineError';
@@ -166,5 +167,29 @@ describe('NodeHttpClient through a proxy', function () {
     const res = await get(client({ proxy: p.url }), `http://127.0.0.1:${plainPort}/`);
     assert.equal(res.status, 200);
     assert.deepEqual(p.seen, []);
+  });
+
+  // VS Code's extension host hands extensions an http and https whose request() drops a custom agent (its proxy
+  // support): the client must not depend on those two functions.
+  it('keeps working when http.request and https.request are replaced, as in VS Code’s extension host', async () => {
+    const modules = createRequire(__filename);
+    const patched = [modules('node:http'), modules('node:https')] as { request: unknown }[];
+    const originals = patched.map((m) => m.request);
+    const replaced = () => {
+      throw new Error('the replaced request() was called');
+    };
+    const p = await proxy();
+    try {
+      patched.forEach((m) => (m.request = replaced));
+      await get(client({ lookup: loopbackLookup }), httpsUrl('/direct'));
+      await get(client({ proxy: p.url }), httpsUrl('/tunnel'));
+      await get(client({ proxy: p.url }), `http://as.invalid:${plainPort}/forward`);
+    } finally {
+      patched.forEach((m, i) => (m.request = originals[i]));
+    }
+    assert.deepEqual(
+      p.seen.map((s) => s.kind),
+      ['CONNECT', 'forward'],
+    );
   });
 });
