@@ -26,6 +26,7 @@ import {
   TUNNEL_SIGNAL,
   TunnelAgent,
 } from './http/proxyTunnel';
+import { loadSystemStore, SystemStore, trustedCertificates } from './http/systemCertificates';
 import { ExchangeState, transportError } from './http/transportError';
 
 /** Options of {@link NodeHttpClient}. */
@@ -42,6 +43,10 @@ export interface NodeHttpClientOptions {
   readonly keepAliveTimeoutMs?: number;
   /** Verify server certificates (default); false only when the user turned VS Code's `http.proxyStrictSSL` off. */
   readonly rejectUnauthorized?: boolean;
+  /** Also trust the operating system's certificate store, unless `tls` names a CA bundle (default false). */
+  readonly systemCertificates?: boolean;
+  /** Where the system store comes from; default this machine's, read once per process. */
+  readonly systemStore?: () => SystemStore;
   /** Resolves host names instead of the system resolver (split-horizon setups, tests); proxied targets are resolved by the proxy. */
   readonly lookup?: net.LookupFunction;
 }
@@ -67,7 +72,10 @@ export class NodeHttpClient implements HttpClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.idleMs = options.keepAliveTimeoutMs ?? 1000;
     const rejectUnauthorized = options.rejectUnauthorized !== false;
-    this.targetTls = { ...tlsOptions(options.tls), rejectUnauthorized };
+    this.targetTls = {
+      ...tlsOptions(options.tls, options.systemCertificates === true, options.systemStore ?? loadSystemStore),
+      rejectUnauthorized,
+    };
     this.proxyTls = { ca: this.targetTls.ca, rejectUnauthorized };
     this.routes = new ProxyRoutes({ proxy: options.proxy, env: options.env ?? process.env });
     this.lookup = options.lookup;
@@ -248,7 +256,8 @@ export class NodeHttpClientFactory {
 
   readonly forSettings: HttpClientFactory = (settings) => {
     const strict = settings.rejectUnauthorized !== false;
-    const key = JSON.stringify([settings.proxy ?? '', settings.tls ?? {}, strict]);
+    const system = settings.systemCertificates === true;
+    const key = JSON.stringify([settings.proxy ?? '', settings.tls ?? {}, strict, system]);
     let client = this.clients.get(key);
     if (!client) {
       client = new NodeHttpClient({
@@ -256,6 +265,7 @@ export class NodeHttpClientFactory {
         proxy: settings.proxy,
         tls: settings.tls,
         ...(strict ? {} : { rejectUnauthorized: false }),
+        systemCertificates: system,
       });
       this.clients.set(key, client);
     }
@@ -269,21 +279,22 @@ export class NodeHttpClientFactory {
   }
 }
 
-function tlsOptions(settings: ConnectionSettings['tls']): tls.ConnectionOptions {
-  if (!settings) {
-    return {};
-  }
+function tlsOptions(
+  settings: ConnectionSettings['tls'],
+  systemCertificates: boolean,
+  systemStore: () => SystemStore,
+): tls.ConnectionOptions {
   const options: tls.ConnectionOptions = {};
+  let profileCa: string | undefined;
   try {
-    if (settings.clientCertificatePath) {
+    if (settings?.clientCertificatePath) {
       options.cert = fs.readFileSync(settings.clientCertificatePath);
     }
-    if (settings.clientKeyPath) {
+    if (settings?.clientKeyPath) {
       options.key = fs.readFileSync(settings.clientKeyPath);
     }
-    if (settings.caBundlePath) {
-      // Add to the system roots rather than replace them, so public endpoints keep working.
-      options.ca = [...tls.rootCertificates, fs.readFileSync(settings.caBundlePath, 'utf8')];
+    if (settings?.caBundlePath) {
+      profileCa = fs.readFileSync(settings.caBundlePath, 'utf8');
     }
   } catch (err) {
     throw new HttpRequestError(
@@ -295,7 +306,9 @@ function tlsOptions(settings: ConnectionSettings['tls']): tls.ConnectionOptions 
       },
     );
   }
-  return options;
+  // Added to Node's roots rather than replacing them, so public endpoints keep working.
+  const ca = trustedCertificates({ profileCa, systemCertificates }, systemStore);
+  return ca ? { ...options, ca } : options;
 }
 
 function flattenHeaders(headers: Record<string, string[] | undefined>): Record<string, string> {

@@ -67,12 +67,17 @@ export class EngineLoader implements OAuthEngine, vscode.Disposable {
 
   private load(): Promise<Runtime> {
     this.runtime ??= (async () => {
-      const [{ NodeHttpClientFactory }, { TokenManager }, { LoggingHttpClient }] = await Promise.all([
-        import('../node/nodeHttpClient.js'),
-        import('../core/oauth/tokenManager.js'),
-        import('../core/oauth/loggingHttpClient.js'),
-      ]);
-      const http = new NodeHttpClientFactory();
+      const [{ NodeHttpClientFactory }, { TokenManager }, { LoggingHttpClient }, { loadSystemStore }] =
+        await Promise.all([
+          import('../node/nodeHttpClient.js'),
+          import('../core/oauth/tokenManager.js'),
+          import('../core/oauth/loggingHttpClient.js'),
+          import('../node/http/systemCertificates.js'),
+        ]);
+      // The log says once which system store http.systemCertificates brought in (no certificate content).
+      const http = new NodeHttpClientFactory({
+        systemStore: () => loadSystemStore((line) => this.logger.info(line)),
+      });
       const tokenManager = new TokenManager({
         vault: this.ports.vault,
         secretStore: this.ports.secretStore,

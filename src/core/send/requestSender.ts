@@ -21,6 +21,8 @@ export interface SendOptions {
   readonly tls?: ClientTlsSettings;
   /** Verify server certificates (default); false only when the user turned VS Code's `http.proxyStrictSSL` off. */
   readonly rejectUnauthorized?: boolean;
+  /** Also trust the operating system's certificate store (VS Code's `http.systemCertificates`). */
+  readonly systemCertificates?: boolean;
   readonly signal?: AbortSignal;
 }
 
