@@ -26,6 +26,7 @@ import {
   TUNNEL_SIGNAL,
   TunnelAgent,
 } from './http/proxyTunnel';
+import { secureContextFor, TlsMaterial } from './http/secureContexts';
 import { loadSystemStore, SystemStore, trustedCertificates } from './http/systemCertificates';
 import { ExchangeState, transportError } from './http/transportError';
 
@@ -61,9 +62,10 @@ type Progress = { -readonly [K in 'answered' | 'reusedSocket']?: boolean };
 export class NodeHttpClient implements HttpClient {
   private readonly timeoutMs: number;
   private readonly idleMs: number;
+  private readonly material: TlsMaterial;
+  private readonly rejectUnauthorized: boolean;
   private readonly targetTls: tls.ConnectionOptions;
-  /** TLS to an https:// proxy: the same trust as the targets, no client certificate. */
-  private readonly proxyTls: tls.ConnectionOptions;
+  private proxyContext: tls.SecureContext | undefined;
   private readonly routes: ProxyRoutes;
   private readonly lookup: net.LookupFunction | undefined;
   private readonly agents = new Map<string, http.Agent>();
@@ -72,11 +74,13 @@ export class NodeHttpClient implements HttpClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.idleMs = options.keepAliveTimeoutMs ?? 1000;
     const rejectUnauthorized = options.rejectUnauthorized !== false;
-    this.targetTls = {
-      ...tlsOptions(options.tls, options.systemCertificates === true, options.systemStore ?? loadSystemStore),
-      rejectUnauthorized,
-    };
-    this.proxyTls = { ca: this.targetTls.ca, rejectUnauthorized };
+    this.material = tlsMaterial(
+      options.tls,
+      options.systemCertificates === true,
+      options.systemStore ?? loadSystemStore,
+    );
+    this.rejectUnauthorized = rejectUnauthorized;
+    this.targetTls = { secureContext: secureContextFor(this.material), rejectUnauthorized };
     this.routes = new ProxyRoutes({ proxy: options.proxy, env: options.env ?? process.env });
     this.lookup = options.lookup;
   }
@@ -235,6 +239,12 @@ export class NodeHttpClient implements HttpClient {
     );
   }
 
+  /** TLS to an https:// proxy: the same trust as the targets, no client certificate. */
+  private get proxyTls(): tls.ConnectionOptions {
+    this.proxyContext ??= secureContextFor({ ca: this.material.ca });
+    return { secureContext: this.proxyContext, rejectUnauthorized: this.rejectUnauthorized };
+  }
+
   private agent(key: string, create: () => http.Agent): http.Agent {
     let agent = this.agents.get(key);
     if (!agent) {
@@ -279,19 +289,21 @@ export class NodeHttpClientFactory {
   }
 }
 
-function tlsOptions(
+/** The profile's certificate and key, and the CA list it trusts (undefined: Node's bundled roots). */
+function tlsMaterial(
   settings: ConnectionSettings['tls'],
   systemCertificates: boolean,
   systemStore: () => SystemStore,
-): tls.ConnectionOptions {
-  const options: tls.ConnectionOptions = {};
+): TlsMaterial {
+  let cert: Buffer | undefined;
+  let key: Buffer | undefined;
   let profileCa: string | undefined;
   try {
     if (settings?.clientCertificatePath) {
-      options.cert = fs.readFileSync(settings.clientCertificatePath);
+      cert = fs.readFileSync(settings.clientCertificatePath);
     }
     if (settings?.clientKeyPath) {
-      options.key = fs.readFileSync(settings.clientKeyPath);
+      key = fs.readFileSync(settings.clientKeyPath);
     }
     if (settings?.caBundlePath) {
       profileCa = fs.readFileSync(settings.caBundlePath, 'utf8');
@@ -308,7 +320,7 @@ function tlsOptions(
   }
   // Added to Node's roots rather than replacing them, so public endpoints keep working.
   const ca = trustedCertificates({ profileCa, systemCertificates }, systemStore);
-  return ca ? { ...options, ca } : options;
+  return { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}) };
 }
 
 function flattenHeaders(headers: Record<string, string[] | undefined>): Record<string, string> {

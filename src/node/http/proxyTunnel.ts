@@ -72,9 +72,7 @@ export class TunnelAgent extends https.Agent {
     this.openTunnel(authority, options[TUNNEL_SIGNAL]).then(
       (raw) => {
         const socket = tls.connect({
-          ca: options.ca,
-          cert: options.cert,
-          key: options.key,
+          secureContext: options.secureContext,
           rejectUnauthorized: options.rejectUnauthorized,
           // The name the certificate is checked against; no SNI for an IP address.
           host,
