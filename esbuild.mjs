@@ -39,24 +39,12 @@ const common = {
   plugins: [problemMatcherPlugin],
 };
 
-/**
- * undici is more than half of the extension bundle and only a sign-in or token command needs it, so the extension
- * and the CLI load it from its own file, dist/undici.js, the first time the engine is built (src/wiring/engineLoader.ts).
- */
-const undiciOnDemandPlugin = {
-  name: 'undici-on-demand',
-  setup(build) {
-    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
-  },
-};
-
 const contexts = await Promise.all([
   esbuild.context({
     ...common,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
-    plugins: [...common.plugins, undiciOnDemandPlugin],
   }),
   // The web worker build (`browser` in package.json): the .http features only; a Node built-in fails the build.
   esbuild.context({
@@ -69,16 +57,9 @@ const contexts = await Promise.all([
   }),
   esbuild.context({
     ...common,
-    entryPoints: ['node_modules/undici/index.js'],
-    outfile: 'dist/undici.js',
-  }),
-  esbuild.context({
-    ...common,
     entryPoints: ['src/cli/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    // The same dist/undici.js as the extension: `lint` and `explain` start without reading it at all.
-    plugins: [...common.plugins, undiciOnDemandPlugin],
   }),
 ]);
 

@@ -100,8 +100,16 @@ export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | u
       clientSecret: (id) => secretStore.getClientSecret(id),
       tokenManager: () => services.engine.tokenManager(),
       lints: httpLint,
-      sendRequest: async (request, options) =>
-        (await import('./node/send/requestSender.js')).sendConcreteRequest(request, options),
+      sendRequest: async (request, options) => {
+        const [{ sendConcreteRequest }, { loadSystemStore }] = await Promise.all([
+          import('./node/send/requestSender.js'),
+          import('./node/http/systemCertificates.js'),
+        ]);
+        return sendConcreteRequest(request, {
+          ...options,
+          systemStore: () => loadSystemStore((line) => log.info(line)),
+        });
+      },
     }),
     registerExplainError({ log, status: services.status, profiles: services.profiles }),
     registerAnswerDiagnostics({ log }),

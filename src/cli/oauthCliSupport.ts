@@ -9,7 +9,7 @@ import { EndpointCall } from '../core/oauth/tokenEndpoint';
 import { isLoopbackUrl } from '../core/profiles/clientProfile';
 import { decodeTokenSetJwts } from '../core/tokens/decodeJwt';
 import { TokenSet } from '../core/tokens/tokenSet';
-import { UndiciHttpClient } from '../node/undiciHttpClient';
+import { NodeHttpClient } from '../node/nodeHttpClient';
 import { CliIo, CliUsageError } from './cliIo';
 import { checkInputFile } from './inputFiles';
 
@@ -118,7 +118,7 @@ export interface CommonOptionValues {
 export function endpointCallFrom(
   io: CliIo,
   values: CommonOptionValues,
-): EndpointCall & { readonly http: UndiciHttpClient } {
+): EndpointCall & { readonly http: NodeHttpClient } {
   const method = clientAuthMethod(values['client-auth']);
   const client = {
     client_id: required(values['client-id'], 'client-id'),
@@ -143,7 +143,7 @@ export function secondsOption(value: string | undefined, flag: string, fallbackS
 }
 
 /** Builds the HTTP client from the common options and the environment (HTTPS_PROXY, NO_PROXY). */
-function httpClientFrom(io: CliIo, values: CommonOptionValues): UndiciHttpClient {
+function httpClientFrom(io: CliIo, values: CommonOptionValues): NodeHttpClient {
   if ((values.cert === undefined) !== (values.key === undefined)) {
     throw new CliUsageError('Mutual TLS needs both --cert and --key.');
   }
@@ -153,7 +153,7 @@ function httpClientFrom(io: CliIo, values: CommonOptionValues): UndiciHttpClient
       checkInputFile(file, flag);
     }
   }
-  return new UndiciHttpClient({
+  return new NodeHttpClient({
     env: io.env,
     proxy: values.proxy,
     timeoutMs: secondsOption(values['http-timeout-s'], 'http-timeout-s', 30),

@@ -7,16 +7,16 @@ import { EditorConnection, resolveConnection } from '../core/profiles/connection
 import type { SecretStore } from '../core/profiles/secretStore';
 import type { TokenManager } from '../core/oauth/tokenManager';
 import type { TokenVault } from '../core/tokens/tokenVault';
-import type { UndiciHttpClientFactory } from '../node/undiciHttpClient';
+import type { NodeHttpClientFactory } from '../node/nodeHttpClient';
 import type { OAuthEngine } from '../platform/oauthEngine';
 
 interface Runtime {
-  readonly http: UndiciHttpClientFactory;
+  readonly http: NodeHttpClientFactory;
   readonly tokenManager: TokenManager;
 }
 
 /**
- * Loads the OAuth engine (undici, the token manager, the loopback server) the first time a
+ * Loads the OAuth engine (the HTTP client, the token manager, the loopback server) the first time a
  * command needs it, so activating the extension costs none of it. Everything here is imported with `import()`; the
  * static imports above are types only.
  */
@@ -67,12 +67,17 @@ export class EngineLoader implements OAuthEngine, vscode.Disposable {
 
   private load(): Promise<Runtime> {
     this.runtime ??= (async () => {
-      const [{ UndiciHttpClientFactory }, { TokenManager }, { LoggingHttpClient }] = await Promise.all([
-        import('../node/undiciHttpClient.js'),
-        import('../core/oauth/tokenManager.js'),
-        import('../core/oauth/loggingHttpClient.js'),
-      ]);
-      const http = new UndiciHttpClientFactory();
+      const [{ NodeHttpClientFactory }, { TokenManager }, { LoggingHttpClient }, { loadSystemStore }] =
+        await Promise.all([
+          import('../node/nodeHttpClient.js'),
+          import('../core/oauth/tokenManager.js'),
+          import('../core/oauth/loggingHttpClient.js'),
+          import('../node/http/systemCertificates.js'),
+        ]);
+      // The log says once which system store http.systemCertificates brought in (no certificate content).
+      const http = new NodeHttpClientFactory({
+        systemStore: () => loadSystemStore((line) => this.logger.info(line)),
+      });
       const tokenManager = new TokenManager({
         vault: this.ports.vault,
         secretStore: this.ports.secretStore,

@@ -9,7 +9,7 @@ import { InMemorySecretStore } from '../../src/core/profiles/secretStore';
 import { TokenManager } from '../../src/core/oauth/tokenManager';
 import { TokenSet } from '../../src/core/tokens/tokenSet';
 import { TokenVault } from '../../src/core/tokens/tokenVault';
-import { UndiciHttpClient } from '../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../src/node/nodeHttpClient';
 import { buildProfile } from './builders/profileBuilder';
 
 /** The profile id both processes use. */
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       await new Promise(() => setInterval(() => undefined, 1000));
     }
   });
-  const http = new UndiciHttpClient({ env: {}, timeoutMs: 10_000 });
+  const http = new NodeHttpClient({ env: {}, timeoutMs: 10_000 });
   const profile = buildProfile({ id: CHILD_PROFILE_ID, token_endpoint: tokenEndpoint });
   const manager = new TokenManager({
     vault,

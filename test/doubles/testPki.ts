@@ -1,11 +1,15 @@
 /**
- * A throwaway PKI for TLS tests, made with the openssl command line: a CA, a server certificate for 127.0.0.1 and a
- * client certificate (mTLS), all short-lived EC keys in a temporary folder the caller removes.
+ * A throwaway PKI for TLS tests, made with the openssl command line: a CA, a server certificate for 127.0.0.1 and
+ * {@link TEST_PKI_SERVER_NAME}, and a client certificate (mTLS), all short-lived EC keys in a temporary folder the
+ * caller removes.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
+/** A host name the server certificate holds besides 127.0.0.1, for a TLS target reached through a proxy. */
+export const TEST_PKI_SERVER_NAME = 'tls.proxied.test';
 
 /** Paths of the generated PEM files. */
 export interface TestPki {
@@ -42,7 +46,7 @@ export function createTestPki(): TestPki {
     '-subj',
     '/CN=OAuth Workbench Test CA',
   );
-  fs.writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  fs.writeFileSync(file('server.ext'), `subjectAltName=IP:127.0.0.1,DNS:${TEST_PKI_SERVER_NAME}\n`);
   openssl('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
   openssl(
     'x509',

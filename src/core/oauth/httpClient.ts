@@ -1,6 +1,6 @@
 /**
  * Port for HTTP, so `core` stays free of Node I/O and tests can inject a fake. The Node implementation is
- * `src/node/undiciHttpClient.ts` (timeouts, proxy, mTLS, custom CA).
+ * `src/node/nodeHttpClient.ts` (timeouts, proxy, mTLS, custom CA).
  */
 import { ClientProfile } from '../profiles/clientProfile';
 
@@ -33,6 +33,8 @@ export interface HttpClient {
 export type ConnectionSettings = Pick<ClientProfile, 'tls' | 'proxy'> & {
   /** Verify server certificates (default); false only when the user turned VS Code's `http.proxyStrictSSL` off. */
   readonly rejectUnauthorized?: boolean;
+  /** Also trust the operating system's certificate store (VS Code's `http.systemCertificates`); default false. */
+  readonly systemCertificates?: boolean;
 };
 
 /** Gives the HTTP client for a profile's connection settings (one per distinct proxy / mTLS / CA combination). */

@@ -1,6 +1,6 @@
 /**
  * The port through which Send Request reaches the network. The Node implementation (`node/send/requestSender.ts`,
- * undici) is loaded by the composition root on first use; features see only this shape.
+ * Node's http / https) is loaded by the composition root on first use; features see only this shape.
  */
 import type { ClientTlsSettings } from '../profiles/clientProfile';
 import type { ConcreteRequest } from './sendRequest';
@@ -21,6 +21,8 @@ export interface SendOptions {
   readonly tls?: ClientTlsSettings;
   /** Verify server certificates (default); false only when the user turned VS Code's `http.proxyStrictSSL` off. */
   readonly rejectUnauthorized?: boolean;
+  /** Also trust the operating system's certificate store (VS Code's `http.systemCertificates`). */
+  readonly systemCertificates?: boolean;
   readonly signal?: AbortSignal;
 }
 

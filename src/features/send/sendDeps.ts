@@ -21,6 +21,6 @@ export interface SendDeps extends CommandContext {
   readonly tokenManager: () => Promise<TokenManager>;
   /** The lints of `http` documents, whose findings the explanation actions (Ctrl+.) act on. */
   readonly lints: HttpLintService;
-  /** Sends a resolved request (Node's undici, loaded on first use by the composition root). */
+  /** Sends a resolved request (Node's http / https, loaded on first use by the composition root). */
   readonly sendRequest: RequestSender;
 }

@@ -1,16 +1,16 @@
 /**
- * Sends a request of a `.http` file through the engine's undici client (the profile's proxy, CA bundle and client
+ * Sends a request of a `.http` file through the engine's HTTP client (the profile's proxy, CA bundle and client
  * certificate, or the editor's proxy), without following redirects: a 3xx is the answer shown. One client per send,
  * closed afterwards, so settings changed between sends always apply.
  */
 import { STATUS_CODES } from 'node:http';
 import type { SentResponse } from '../../core/send/requestSender';
 import { ConcreteRequest } from '../../core/send/sendRequest';
-import { UndiciHttpClient, UndiciHttpClientOptions } from '../undiciHttpClient';
+import { NodeHttpClient, NodeHttpClientOptions } from '../nodeHttpClient';
 
 /**
  * Headers the HTTP client sets itself from the connection and the body; a file that writes them would make the
- * request malformed (a stale Content-Length) or be refused by undici (Connection, Transfer-Encoding).
+ * request malformed (a stale Content-Length) or clash with the client's own connection handling (Connection, Transfer-Encoding).
  */
 const CLIENT_OWNED_HEADERS = new Set([
   'content-length',
@@ -26,10 +26,10 @@ export type { SentResponse };
 
 export async function sendConcreteRequest(
   request: ConcreteRequest,
-  options: UndiciHttpClientOptions & { readonly signal?: AbortSignal },
+  options: NodeHttpClientOptions & { readonly signal?: AbortSignal },
 ): Promise<SentResponse> {
   const { signal, ...clientOptions } = options;
-  const client = new UndiciHttpClient({ keepAliveTimeoutMs: 1, ...clientOptions });
+  const client = new NodeHttpClient({ keepAliveTimeoutMs: 1, ...clientOptions });
   try {
     const started = performance.now();
     const response = await client.send({

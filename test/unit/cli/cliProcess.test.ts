@@ -36,7 +36,7 @@ describe('oauth-workbench as a process', () => {
       require(${JSON.stringify(CLI)}).runCli(process.argv.slice(1), {
         stdout: () => {}, stderr: () => {}, env: {},
       }).then(() => {
-        const loaded = Object.keys(require.cache).filter((f) => /undici/i.test(f));
+        const loaded = Object.keys(require.cache).filter((f) => /nodeHttpClient/.test(f));
         process.stdout.write(JSON.stringify(loaded));
       });`;
     for (const args of [
@@ -47,7 +47,11 @@ describe('oauth-workbench as a process', () => {
       assert.deepEqual(JSON.parse(result.stdout), [], args[0]);
     }
     const token = spawnSync(process.execPath, ['-e', probe, 'refresh', '--help'], { encoding: 'utf8' });
-    assert.notDeepEqual(JSON.parse(token.stdout), [], 'the probe sees undici when a command needs it');
+    assert.notDeepEqual(
+      JSON.parse(token.stdout),
+      [],
+      'the probe sees the HTTP client when a command needs it',
+    );
   });
 });
 

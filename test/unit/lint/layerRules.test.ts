@@ -38,11 +38,7 @@ describe('layer rules in eslint.config.mjs', function () {
       /may not import another feature/,
     ],
     ['src/features/tokens/x.ts', "import { a } from '../../wiring/engineLoader';", /only on core, platform/],
-    [
-      'src/features/tokens/x.ts',
-      "import { a } from '../../node/undiciHttpClient';",
-      /only on core, platform/,
-    ],
+    ['src/features/tokens/x.ts', "import { a } from '../../node/nodeHttpClient';", /only on core, platform/],
     [
       'src/features/tokens/x.ts',
       "export const a = () => import('../../node/practice/practiceServer.js');",
@@ -53,7 +49,7 @@ describe('layer rules in eslint.config.mjs', function () {
       "import { a } from '../features/signIn/signInCommand';",
       /may not depend on a feature/,
     ],
-    ['src/platform/x.ts', "import { a } from '../node/undiciHttpClient';", /may not import src\/node/],
+    ['src/platform/x.ts', "import { a } from '../node/nodeHttpClient';", /may not import src\/node/],
     [
       'src/platform/x.ts',
       "import { a } from '../wiring/engineLoader';",
@@ -67,7 +63,7 @@ describe('layer rules in eslint.config.mjs', function () {
     ],
     [
       'src/extensionWeb.ts',
-      "import { a } from './node/undiciHttpClient';",
+      "import { a } from './node/nodeHttpClient';",
       /web worker build runs without Node/,
     ],
     ['src/extensionWeb.ts', "import * as fs from 'node:fs';", /web worker build runs without Node/],
@@ -89,7 +85,7 @@ describe('layer rules in eslint.config.mjs', function () {
     ['src/features/tokens/x.ts', "import { a } from '../../constants';"],
     ['src/features/tokens/x.ts', "export const a = () => import('../../core/oauth/signIn.js');"],
     ['src/platform/x.ts', "import { a } from '../core/oauth/oauthErrors';"],
-    ['src/wiring/x.ts', "import { a } from '../node/undiciHttpClient';"],
+    ['src/wiring/x.ts', "import { a } from '../node/nodeHttpClient';"],
     ['src/wiring/x.ts', "import { a } from '../features/tokens/registerTokenCommands';"],
     ['src/extensionWeb.ts', "import { a } from './features/httpHover/registerHttpHover';"],
   ];

@@ -7,7 +7,7 @@ import { CallbackExpectations } from '../../../src/core/oauth/authorizationCallb
 import { signIn } from '../../../src/core/oauth/signIn';
 import { InMemorySecretStore } from '../../../src/core/profiles/secretStore';
 import { LoopbackRedirectServer } from '../../../src/node/loopbackRedirectServer';
-import { UndiciHttpClient } from '../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../src/node/nodeHttpClient';
 import { buildProfile } from '../../doubles/builders/profileBuilder';
 import { engineError } from '../../doubles/engineError';
 import { startFaultyTokenEndpoint } from '../../doubles/faultyTokenEndpoint';
@@ -290,7 +290,7 @@ describe('LoopbackRedirectServer under attack', function () {
     it('completes a whole sign-in while a silent client holds a connection, then closes it', async () => {
       await counts.check(async () => {
         const endpoint = await startFaultyTokenEndpoint();
-        const http = new UndiciHttpClient({ env: {} });
+        const http = new NodeHttpClient({ env: {} });
         let silent: Promise<RawAnswer> | undefined;
         try {
           const profile = buildProfile({

@@ -18,6 +18,7 @@ interface Manifest {
   readonly bugs?: { readonly url?: string };
   readonly homepage?: string;
   readonly vsce?: { readonly dependencies?: boolean };
+  readonly dependencies?: Record<string, string>;
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
@@ -49,13 +50,7 @@ describe('packaging', function () {
     );
     fs.mkdirSync(path.join(scratch, 'dist'));
     fs.mkdirSync(path.join(scratch, 'src'));
-    for (const file of [
-      'dist/extension.js',
-      'dist/undici.js',
-      'dist/cli.js',
-      'dist/extension.js.map',
-      'src/x.ts',
-    ]) {
+    for (const file of ['dist/extension.js', 'dist/cli.js', 'dist/extension.js.map', 'src/x.ts']) {
       fs.writeFileSync(path.join(scratch, file), '// stand-in\n');
     }
   });
@@ -85,7 +80,6 @@ describe('packaging', function () {
       .filter((line) => line !== '');
     for (const wanted of [
       'dist/extension.js',
-      'dist/undici.js',
       'media/icon.png',
       'package.json',
       'package.nls.json',
@@ -102,7 +96,7 @@ describe('packaging', function () {
       [],
       'screenshots stay in the repository',
     );
-    assert.equal(manifest.vsce?.dependencies, false, 'undici is bundled, node_modules is not packaged');
+    assert.equal(manifest.vsce?.dependencies, false, 'the bundles need no node_modules, so none is packaged');
   });
 
   it('packs the command-line tool for npm: dist/cli.js and the practice pages, not the extension', () => {
@@ -124,14 +118,28 @@ describe('packaging', function () {
     ]) {
       assert.ok(files.includes(wanted), `${wanted} is packed`);
     }
-    for (const unwanted of [
-      'dist/extension.js',
-      'dist/undici.js',
-      'media/icon.png',
-      'src/x.ts',
-      'docs/images',
-    ]) {
+    for (const unwanted of ['dist/extension.js', 'media/icon.png', 'src/x.ts', 'docs/images']) {
       assert.ok(!files.some((file) => file.startsWith(unwanted)), `${unwanted} is left out`);
     }
+  });
+
+  // HTTP goes through Node's own http / https, so neither bundle carries an npm package (undici was most of the VSIX).
+  it('bundles no npm package into the extension or the CLI, and the CLI package depends on none', async () => {
+    const esbuild = await import('esbuild');
+    for (const entry of ['src/extension.ts', 'src/cli/cli.ts']) {
+      const result = await esbuild.build({
+        entryPoints: [path.join(repoRoot, entry)],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        external: ['vscode'],
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const packages = Object.keys(result.metafile.inputs).filter((input) => input.includes('node_modules'));
+      assert.deepEqual(packages, [], entry);
+    }
+    assert.deepEqual(manifest.dependencies ?? {}, {});
   });
 });

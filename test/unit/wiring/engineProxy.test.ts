@@ -1,49 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../../../src/core/oauth/oauthLogger';
 import { InMemorySecretStore } from '../../../src/core/profiles/secretStore';
 import { InMemoryTokenVault } from '../../../src/core/tokens/tokenVault';
 import { EngineLoader } from '../../../src/wiring/engineLoader';
 import { buildProfile } from '../../doubles/builders/profileBuilder';
-
-/** A CONNECT proxy on 127.0.0.1 that records each tunnel's target and connects every one of them to loopback. */
-async function startConnectProxy(): Promise<{ url: string; targets: string[]; close(): Promise<void> }> {
-  const targets: string[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
-  server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-    targets.push(req.url ?? '');
-    const port = Number(new URL(`http://${req.url}`).port);
-    const upstream = net.connect(port, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client).pipe(upstream);
-    });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined).on('close', () => sockets.delete(socket));
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    targets,
-    close: () =>
-      new Promise<void>((resolve) => {
-        sockets.forEach((socket) => socket.destroy());
-        server.close(() => resolve());
-      }),
-  };
-}
+import { startTestProxy, TestProxy } from '../../doubles/testProxy';
 
 describe('the engine behind VS Code http.proxy', function () {
   this.timeout(20_000);
   let tokenServer: http.Server;
   let tokenPort: number;
   const grants: string[] = [];
-  const proxies: Awaited<ReturnType<typeof startConnectProxy>>[] = [];
+  const proxies: TestProxy[] = [];
   let engine: EngineLoader | undefined;
 
   before(async () => {
@@ -96,18 +66,18 @@ describe('the engine behind VS Code http.proxy', function () {
   }
 
   it('sends the token call through http.proxy when the profile sets no proxy', async () => {
-    const editor = await startConnectProxy();
+    const editor = await startTestProxy();
     proxies.push(editor);
     await refreshThrough(editor.url);
-    assert.deepEqual(editor.targets, [`as.proxied.test:${tokenPort}`]);
+    assert.deepEqual(editor.targets(), [`as.proxied.test:${tokenPort}`]);
     assert.equal(grants.at(-1), 'refresh_token');
   });
 
   it("uses the profile's own proxy instead of http.proxy", async () => {
-    const [editor, own] = [await startConnectProxy(), await startConnectProxy()];
+    const [editor, own] = [await startTestProxy(), await startTestProxy()];
     proxies.push(editor, own);
     await refreshThrough(editor.url, own.url);
-    assert.deepEqual(own.targets, [`as.proxied.test:${tokenPort}`]);
-    assert.deepEqual(editor.targets, []);
+    assert.deepEqual(own.targets(), [`as.proxied.test:${tokenPort}`]);
+    assert.deepEqual(editor.targets(), []);
   });
 });

@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { pollDeviceToken, requestDeviceAuthorization } from '../../../../src/core/oauth/deviceAuthorization';
 import { EndpointCall } from '../../../../src/core/oauth/tokenEndpoint';
 import { Clock } from '../../../../src/core/tokens/clock';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { profileFor } from '../../../doubles/builders/profileBuilder';
 import { engineError } from '../../../doubles/engineError';
 import { loginOverHttp } from '../../../doubles/httpLogin';
@@ -125,7 +125,7 @@ describe('device authorization grant: slow_down', () => {
   });
 
   it('waits 5 s longer after slow_down, for that poll and every later one', async () => {
-    const httpClient = new UndiciHttpClient({ env: {} });
+    const httpClient = new NodeHttpClient({ env: {} });
     try {
       const clock = hastyClock(1);
       const tokens = await pollDeviceToken(

@@ -10,7 +10,7 @@ import {
 import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
 import { startLoopbackRedirectServer } from '../../../../src/node/loopbackRedirectServer';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';
 import { engineError } from '../../../doubles/engineError';
 import { getOnce } from '../../../doubles/httpLogin';
@@ -27,11 +27,11 @@ async function browse(authorizationUrl: string): Promise<string | undefined> {
 
 describe('the engine against a second authorization server (@node-oauth/oauth2-server)', () => {
   let server: NodeOauthServer;
-  let http: UndiciHttpClient;
+  let http: NodeHttpClient;
 
   beforeEach(async () => {
     server = await startNodeOauthServer();
-    http = new UndiciHttpClient({ env: {} });
+    http = new NodeHttpClient({ env: {} });
   });
   afterEach(async () => {
     await http?.close();

@@ -20,7 +20,7 @@ import { formEncode } from '../../../../src/core/wire/formEncoding';
 import { practiceProfile } from '../../../../src/core/practice/practiceProfile';
 import { RABOBANK_LIFETIMES } from '../../../../src/core/practice/practiceSettings';
 import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { profileFor } from '../../../doubles/builders/profileBuilder';
 import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
 import { answerConsent } from '../../../doubles/practiceBrowser';
@@ -82,7 +82,7 @@ describe('client authentication (RFC 6749 §2.3.1)', () => {
 
 describe('token, revocation and introspection endpoints against oidc-provider', () => {
   let server: OidcProviderServer;
-  let http: UndiciHttpClient;
+  let http: NodeHttpClient;
 
   afterEach(async () => {
     await http?.close();
@@ -91,7 +91,7 @@ describe('token, revocation and introspection endpoints against oidc-provider', 
 
   async function start(clientSecret?: string): Promise<{ profile: ClientProfile; call: EndpointCall }> {
     server = await startOidcProvider({ clientSecret });
-    http = new UndiciHttpClient({ env: {} });
+    http = new NodeHttpClient({ env: {} });
     const profile = profileFor(server);
     return { profile, call: { http, client: profile, clientSecret: server.clientSecret, now: Date.now } };
   }
@@ -169,14 +169,14 @@ describe('token, revocation and introspection endpoints against oidc-provider', 
 
 describe('Rabobank error shapes (practice server)', () => {
   let practice: PracticeServer;
-  let http: UndiciHttpClient;
+  let http: NodeHttpClient;
   let profile: ClientProfile;
   let call: EndpointCall;
 
   beforeEach(async () => {
     // The redirect URI is never served: the codes are taken from the redirect's Location, as a browser would see it.
     practice = await startPracticeServer({ settings: { redirect_uri: 'https://tpp.example/callback' } });
-    http = new UndiciHttpClient({ env: {} });
+    http = new NodeHttpClient({ env: {} });
     profile = practiceProfile(practice.endpoints);
     call = { http, client: profile, clientSecret: practice.endpoints.client_secret, now: Date.now };
   });

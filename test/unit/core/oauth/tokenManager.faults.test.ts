@@ -7,7 +7,7 @@ import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
 import { TokenManager } from '../../../../src/core/oauth/tokenManager';
 import { isRefreshTokenPossiblySpent, TokenSet } from '../../../../src/core/tokens/tokenSet';
 import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';
 import { expiredTokenSet } from '../../../doubles/builders/tokenSetBuilder';
 import { engineError } from '../../../doubles/engineError';
@@ -34,13 +34,13 @@ class SlowReadVault extends InMemoryTokenVault {
 describe('TokenManager under faults', function () {
   this.timeout(30_000);
   let endpoint: FaultyTokenEndpoint;
-  let http: UndiciHttpClient;
+  let http: NodeHttpClient;
   let profile: ClientProfile;
   let vault: InMemoryTokenVault;
   let manager: TokenManager;
 
   async function setUp(options: { timeoutMs?: number; vault?: InMemoryTokenVault } = {}): Promise<void> {
-    http = new UndiciHttpClient({ env: {}, timeoutMs: options.timeoutMs ?? 2000 });
+    http = new NodeHttpClient({ env: {}, timeoutMs: options.timeoutMs ?? 2000 });
     profile = buildProfile({ token_endpoint: endpoint.url });
     vault = options.vault ?? new InMemoryTokenVault();
     await vault.save(profile.id, expiredTokenSet());

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
 import { TokenManager } from '../../../../src/core/oauth/tokenManager';
 import { isRefreshTokenPossiblySpent, possiblySpentWarning } from '../../../../src/core/tokens/tokenSet';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';
 import { expiredTokenSet } from '../../../doubles/builders/tokenSetBuilder';
 import { engineError } from '../../../doubles/engineError';
@@ -79,7 +79,7 @@ describe('a refresh killed between the token response and persisting it', functi
   let endpoint: FaultyTokenEndpoint;
   let dir: string;
   let child: ChildProcess | undefined;
-  let http: UndiciHttpClient | undefined;
+  let http: NodeHttpClient | undefined;
 
   beforeEach(async () => {
     endpoint = await startFaultyTokenEndpoint();
@@ -127,12 +127,12 @@ describe('a refresh killed between the token response and persisting it', functi
         const vault = new FileTokenVault(vaultFile);
         const stored = await vault.load(CHILD_PROFILE_ID);
         assert.ok(stored, 'the vault still holds a token set');
-        http = new UndiciHttpClient({ env: {}, timeoutMs: 5000 });
+        http = new NodeHttpClient({ env: {}, timeoutMs: 5000 });
         const profile = buildProfile({ id: CHILD_PROFILE_ID, token_endpoint: endpoint.url });
         const manager = new TokenManager({
           vault,
           secretStore: new InMemorySecretStore({ [profile.id]: 'client-secret' }),
-          httpClientFor: () => http as UndiciHttpClient,
+          httpClientFor: () => http as NodeHttpClient,
         });
         if (stored.refresh_token === 'old-refresh') {
           // The answer was lost with the process: the old token is kept and the user is told it may be spent.

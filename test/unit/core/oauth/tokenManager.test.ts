@@ -5,7 +5,7 @@ import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
 import { TokenManager } from '../../../../src/core/oauth/tokenManager';
 import { isAccessTokenExpired, TokenSet } from '../../../../src/core/tokens/tokenSet';
 import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { buildProfile, profileFor } from '../../../doubles/builders/profileBuilder';
 import { FakeHttpClient, jsonResponse } from '../../../doubles/fakeHttpClient';
 import { OidcProviderServer, startOidcProvider } from '../../../doubles/oidcProviderServer';
@@ -16,14 +16,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('TokenManager against oidc-provider', () => {
   let server: OidcProviderServer;
-  let http: UndiciHttpClient;
+  let http: NodeHttpClient;
   let vault: InMemoryTokenVault;
   let profile: ClientProfile;
   let manager: TokenManager;
 
   async function start(accessTokenTtlS?: number): Promise<TokenSet> {
     server = await startOidcProvider({ accessTokenTtlS });
-    http = new UndiciHttpClient({ env: {} });
+    http = new NodeHttpClient({ env: {} });
     vault = new InMemoryTokenVault();
     profile = profileFor(server);
     manager = new TokenManager({

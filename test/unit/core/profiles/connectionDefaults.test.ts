@@ -8,10 +8,12 @@ describe('resolveConnection', () => {
     assert.deepEqual(resolveConnection({}, { proxy: 'http://proxy.corp:3128' }), {
       proxy: 'http://proxy.corp:3128',
       rejectUnauthorized: true,
+      systemCertificates: true,
     });
     assert.deepEqual(resolveConnection(undefined, { proxy: ' http://p:1 ' }), {
       proxy: 'http://p:1',
       rejectUnauthorized: true,
+      systemCertificates: true,
     });
   });
 
@@ -22,6 +24,7 @@ describe('resolveConnection', () => {
         proxy: 'http://own:8080',
         tls,
         rejectUnauthorized: true,
+        systemCertificates: false,
       },
     );
   });
@@ -35,12 +38,25 @@ describe('resolveConnection', () => {
   });
 
   it('leaves the proxy to the environment when neither sets one', () => {
-    assert.deepEqual(resolveConnection({}, {}), { rejectUnauthorized: true });
+    assert.deepEqual(resolveConnection({}, {}), { rejectUnauthorized: true, systemCertificates: true });
   });
 
   it('checks certificates unless http.proxyStrictSSL is explicitly false', () => {
     assert.equal(resolveConnection({}, { strictSSL: true }).rejectUnauthorized, true);
     assert.equal(resolveConnection({}, {}).rejectUnauthorized, true);
     assert.equal(resolveConnection({ tls }, { strictSSL: false }).rejectUnauthorized, false);
+  });
+
+  it('trusts the system store unless http.systemCertificates is explicitly false or the profile names a CA file', () => {
+    assert.equal(resolveConnection({}, {}).systemCertificates, true, "VS Code's default is on");
+    assert.equal(resolveConnection({}, { systemCertificates: true }).systemCertificates, true);
+    assert.equal(resolveConnection(undefined, { systemCertificates: false }).systemCertificates, false);
+    assert.equal(resolveConnection({ tls }, { systemCertificates: true }).systemCertificates, false);
+    const certificateOnly = { clientCertificatePath: '/c.pem', clientKeyPath: '/k.pem' };
+    assert.equal(
+      resolveConnection({ tls: certificateOnly }, {}).systemCertificates,
+      true,
+      'mTLS alone keeps it',
+    );
   });
 });

@@ -11,7 +11,7 @@ import { practiceProfile } from '../../../../src/core/practice/practiceProfile';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
 import { startLoopbackRedirectServer } from '../../../../src/node/loopbackRedirectServer';
 import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { freeLoopbackPort } from '../../../doubles/practiceBrowser';
 import { launchTestChromium, loopbackOnlyContext } from '../../../doubles/testChromium';
 
@@ -19,7 +19,7 @@ describe('practice server pages in Chromium', function () {
   this.timeout(60_000);
   let browser: Browser | undefined;
   let server: PracticeServer;
-  let http: UndiciHttpClient;
+  let http: NodeHttpClient;
 
   before(async () => {
     browser = await launchTestChromium();
@@ -30,7 +30,7 @@ describe('practice server pages in Chromium', function () {
   });
 
   beforeEach(async () => {
-    http = new UndiciHttpClient({ env: {} });
+    http = new NodeHttpClient({ env: {} });
     server = await startPracticeServer({
       settings: { redirect_uri: `http://127.0.0.1:${await freeLoopbackPort()}/callback` },
     });

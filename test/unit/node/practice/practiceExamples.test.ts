@@ -11,7 +11,7 @@ import { buildAuthorizationUrl } from '../../../../src/core/oauth/authorizationR
 import { exchangeAuthorizationCode } from '../../../../src/core/oauth/tokenEndpoint';
 import { practiceProfile } from '../../../../src/core/practice/practiceProfile';
 import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { answerConsent } from '../../../doubles/practiceBrowser';
 import { repoRoot } from '../../../support/paths';
 
@@ -26,10 +26,10 @@ const EXPECTED: readonly { readonly file: string; readonly statuses: readonly nu
 
 describe('examples/*.http against the practice server', () => {
   let server: PracticeServer;
-  let http: UndiciHttpClient;
+  let http: NodeHttpClient;
 
   before(async () => {
-    http = new UndiciHttpClient({ env: {} });
+    http = new NodeHttpClient({ env: {} });
     // The examples use the default client and redirect URI; nothing needs to listen on the redirect port.
     server = await startPracticeServer();
   });

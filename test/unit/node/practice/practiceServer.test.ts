@@ -26,13 +26,13 @@ import { TokenSet } from '../../../../src/core/tokens/tokenSet';
 import { InMemoryTokenVault } from '../../../../src/core/tokens/tokenVault';
 import { startLoopbackRedirectServer } from '../../../../src/node/loopbackRedirectServer';
 import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';
-import { UndiciHttpClient } from '../../../../src/node/undiciHttpClient';
+import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { engineError } from '../../../doubles/engineError';
 import { answerConsent, freeLoopbackPort } from '../../../doubles/practiceBrowser';
 
 describe('practice server through the engine', () => {
   let server: PracticeServer;
-  let http: UndiciHttpClient;
+  let http: NodeHttpClient;
   let profile: ClientProfile;
   let secrets: InMemorySecretStore;
   let vault: InMemoryTokenVault;
@@ -54,7 +54,7 @@ describe('practice server through the engine', () => {
   }
 
   beforeEach(async () => {
-    http = new UndiciHttpClient({ env: {} });
+    http = new NodeHttpClient({ env: {} });
     await start();
   });
 
