@@ -4,6 +4,7 @@ import { consentTooltip } from '../../core/consent/consentSummary';
 import { CommandIds, TreeItemContexts } from '../../constants';
 import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
 import { describeExpiry, msUntilNextLabelChange } from '../../core/tokens/expiryLabels';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import { tokenFingerprint } from '../../core/tokens/tokenFingerprint';
 import { msUntilExpiry, possiblySpentWarning } from '../../core/tokens/tokenSet';
 import { presetOf } from '../../core/profiles/profilePresets';
@@ -172,7 +173,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         item.description = words
           ? `${words.short} · ${actionButton(words.action)}`
           : state === 'signedIn' || state === 'expired'
-            ? `${profileStateText(state)} · ${describeExpiry(left)}`
+            ? `${profileStateText(state)} · ${describeExpiry(left, vscodeTranslate)}`
             : profileStateText(state);
         item.iconPath = new vscode.ThemeIcon(
           look.icon,
@@ -184,7 +185,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           `**${escapeMarkdownText(profile.label)}** — ${escapeMarkdownText(presetOf(profile.preset).label)}\n\n`,
         );
         tooltip.appendMarkdown(
-          `${vscode.l10n.t('State: {0}', profileStateText(state))}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left)) : ''}\n\n`,
+          `${vscode.l10n.t('State: {0}', profileStateText(state))}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left, vscodeTranslate)) : ''}\n\n`,
         );
         tooltip.appendMarkdown(`${vscode.l10n.t('Client id: {0}', markdownCodeSpan(profile.client_id))}\n\n`);
         if (words) {
@@ -210,7 +211,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
       case 'accessToken': {
         const left = tokenSet ? msUntilExpiry(tokenSet, now) : undefined;
         const item = new vscode.TreeItem(vscode.l10n.t('Access token'), None);
-        item.description = describeExpiry(left);
+        item.description = describeExpiry(left, vscodeTranslate);
         item.tooltip = tokenSet
           ? vscode.l10n.t(
               '{0} token, fingerprint {1}, expires at {2}',
@@ -232,7 +233,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         const item = new vscode.TreeItem(vscode.l10n.t('Refresh token'), None);
         const singleUse = presetOf(profile.preset).facts.singleUseRefreshTokens;
         const expiry = tokenSet?.refresh_token_expires_at
-          ? describeExpiry(Date.parse(tokenSet.refresh_token_expires_at) - now)
+          ? describeExpiry(Date.parse(tokenSet.refresh_token_expires_at) - now, vscodeTranslate)
           : undefined;
         // A refresh whose answer was lost may have used it up (see TokenSet.refresh_attempted_at).
         const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;

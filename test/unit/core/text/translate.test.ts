@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { english, type Translate } from '../../../../src/core/text/translate';
+import { describeExpiry, formatDuration, shortRemaining } from '../../../../src/core/tokens/expiryLabels';
+import { spokenExpiry } from '../../../../src/core/tokens/spokenExpiry';
+import type { TokenSet } from '../../../../src/core/tokens/tokenSet';
+import { statusBarLook } from '../../../../src/features/statusBar/statusBarPresentation';
+import { renderTokenDetails } from '../../../../src/features/tokens/tokenDetailsDocument';
+import { buildProfile } from '../../../doubles/builders/profileBuilder';
+import { repoRoot } from '../../../support/paths';
+
+const MIN = 60_000;
+const H = 60 * MIN;
+const DAY = 24 * H;
+
+/** A "translation" anyone can recognise: the message upper-cased, the values left as they are. */
+const shouting: Translate = (message, ...args) => english(message.toUpperCase(), ...args);
+
+/** Records each message it is asked for, and answers in English. */
+function recording(): { translate: Translate; messages: Set<string> } {
+  const messages = new Set<string>();
+  return { messages, translate: (message, ...args) => (messages.add(message), english(message, ...args)) };
+}
+
+const now = Date.parse('2026-11-27T10:00:00Z');
+const tokenSet: TokenSet = {
+  access_token: 'opaque-access',
+  token_type: 'Bearer',
+  expires_at: new Date(now + 42 * MIN).toISOString(),
+  refresh_token: 'opaque-refresh',
+  refresh_token_expires_at: new Date(now - 3 * H).toISOString(),
+  received_at: new Date(now - 18 * MIN).toISOString(),
+  other: {},
+};
+
+describe("core's text port", () => {
+  it('fills placeholders in English and leaves a placeholder without a value as it is', () => {
+    assert.equal(english('{0} h {1} min', 2, 5), '2 h 5 min');
+    assert.equal(english('expires in {0}', '3 min'), 'expires in 3 min');
+    assert.equal(english('{0} and {1}', 'a'), 'a and {1}');
+  });
+
+  it('takes every expiry word from the translation, on each surface', () => {
+    assert.equal(describeExpiry(42 * MIN, shouting), 'EXPIRES IN 42 MIN');
+    assert.equal(describeExpiry(-(2 * H + 5 * MIN), shouting), 'EXPIRED 2 H 5 MIN AGO');
+    assert.equal(describeExpiry(undefined, shouting), 'EXPIRY UNKNOWN');
+    assert.equal(formatDuration(3 * DAY, shouting), '3 DAYS');
+    assert.equal(spokenExpiry(61 * MIN, shouting), 'EXPIRES IN 1 HOUR 1 MINUTE');
+    assert.equal(spokenExpiry(30_000, shouting), 'EXPIRES IN LESS THAN A MINUTE');
+    assert.equal(shortRemaining(65 * MIN, shouting), '1H 5M');
+    // The status bar text, as the controller builds it.
+    assert.equal(
+      statusBarLook(shouting, 'Rabobank sandbox', true, 42 * MIN).text,
+      '$(key) Rabobank sandbox · 42M',
+    );
+    assert.equal(
+      statusBarLook(shouting, 'Rabobank sandbox', true, -MIN).text,
+      '$(key) Rabobank sandbox · EXPIRED',
+    );
+    assert.equal(
+      statusBarLook(shouting, 'Rabobank sandbox', false, undefined).text,
+      '$(key) Rabobank sandbox · SIGNED OUT',
+    );
+  });
+
+  it('takes the token details document’s words from the translation, not the token set’s member names', () => {
+    const text = renderTokenDetails(buildProfile(), tokenSet, {
+      reveal: false,
+      nowMs: now,
+      translate: shouting,
+    });
+    assert.match(text, /^## TOKEN SET$/m);
+    assert.match(text, /^- expires_at: \S+ \(EXPIRES IN 42 MIN\)$/m);
+    assert.match(text, /^- refresh_token_expires_at: \S+ \(EXPIRED 3 H AGO\)$/m);
+    assert.match(text, /^- scope: NOT STATED$/m);
+    assert.match(text, /^## ENDPOINTS$/m);
+    assert.match(text, /^> TOKENS ARE MASKED/m);
+    assert.doesNotMatch(text, /expires in|Token set|not stated/);
+  });
+
+  it('asks only for messages that are in the l10n bundle (a message built at run time would be missed)', () => {
+    const bundle = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.json'), 'utf8'),
+    ) as Record<string, string>;
+    const { translate, messages } = recording();
+    const samples = [
+      undefined,
+      -30_000,
+      -3 * MIN,
+      -25 * H,
+      30_000,
+      MIN,
+      42 * MIN,
+      H,
+      61 * MIN,
+      2 * H,
+      DAY,
+      3 * DAY,
+    ];
+    for (const ms of samples) {
+      describeExpiry(ms, translate);
+      spokenExpiry(ms, translate);
+      shortRemaining(ms, translate);
+      statusBarLook(translate, 'p', ms !== undefined, ms);
+    }
+    renderTokenDetails(buildProfile(), tokenSet, { reveal: false, nowMs: now, translate });
+    renderTokenDetails(
+      buildProfile(),
+      { ...tokenSet, id_token: undefined },
+      { reveal: true, nowMs: now, translate },
+    );
+    renderTokenDetails(buildProfile(), undefined, {
+      reveal: false,
+      nowMs: now,
+      translate,
+      problem: { kind: 'refreshTokenRefused', at: now },
+    });
+    assert.ok(messages.size > 25, `only ${messages.size} messages asked for`);
+    const missing = [...messages].filter((m) => !(m in bundle));
+    assert.deepEqual(missing, [], 'run `node scripts/l10n.mjs`');
+  });
+});
