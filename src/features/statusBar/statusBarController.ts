@@ -80,7 +80,7 @@ export class StatusBarController extends Disposable {
     const now = Date.now();
     const left = tokenSet ? msUntilExpiry(tokenSet, now) : undefined;
     const problem = this.services.status.problemOf(profile.id, tokenSet);
-    const words = problem ? describeProblem(problem) : undefined;
+    const words = problem ? describeProblem(problem, vscodeTranslate) : undefined;
     const look = statusBarLook(vscodeTranslate, profile.label, tokenSet !== undefined, left, words?.short);
     this.item.text = look.text;
     this.setBackground(look.background ? `statusBarItem.${look.background}Background` : undefined);

@@ -26,7 +26,7 @@ export function renderTokenDetails(
   const { translate } = options;
   const lines: string[] = [`# ${profile.label} (${profile.id})`, ''];
   if (options.problem) {
-    const words = describeProblem(options.problem);
+    const words = describeProblem(options.problem, translate);
     lines.push(
       `## ${translate('Last answer')}`,
       '',
@@ -62,7 +62,7 @@ export function renderTokenDetails(
     );
     if (tokenSet.refresh_token) {
       lines.push(`- refresh_token_expires_at: ${at(tokenSet.refresh_token_expires_at)}`);
-      const spent = possiblySpentWarning(tokenSet);
+      const spent = possiblySpentWarning(tokenSet, translate);
       if (spent) {
         lines.push(`- ${translate('refresh_token may be spent: {0}', spent)}`);
       }

@@ -17,6 +17,8 @@ import {
   profileContextValue,
   ProfileSnapshot,
   STATE_LOOK,
+  describeClaim,
+  localTime,
   profileStateOf,
   TokenTreeNode,
 } from './tokenTreeNodes';
@@ -162,7 +164,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
     const arg = { profileId: profile.id };
     // What the last answer proved (refresh token refused, consent ended, secret refused) and its one fitting action.
     const problem = this.services.status.problemOf(profile.id, tokenSet);
-    const words = problem ? describeProblem(problem) : undefined;
+    const words = problem ? describeProblem(problem, vscodeTranslate) : undefined;
     switch (element.kind) {
       case 'profile': {
         const failure = this.services.status.failureOf(profile.id);
@@ -198,7 +200,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
             `${vscode.l10n.t('Stored tokens: {0}', escapeMarkdownText(snapshot.loadError))}\n\n`,
           );
         }
-        const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
+        const spent = tokenSet ? possiblySpentWarning(tokenSet, vscodeTranslate) : undefined;
         if (spent) {
           tooltip.appendMarkdown(`$(warning) ${escapeMarkdownText(spent)}\n\n`);
         }
@@ -236,7 +238,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           ? describeExpiry(Date.parse(tokenSet.refresh_token_expires_at) - now, vscodeTranslate)
           : undefined;
         // A refresh whose answer was lost may have used it up (see TokenSet.refresh_attempted_at).
-        const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
+        const spent = tokenSet ? possiblySpentWarning(tokenSet, vscodeTranslate) : undefined;
         const refused = problem?.kind === 'refreshTokenRefused' ? words : undefined;
         item.description = [
           refused ? vscode.l10n.t('refused by the server') : undefined,
@@ -278,10 +280,9 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         const ended =
           problem?.kind === 'consentEnded' || problem?.kind === 'consentInDoubt' ? words : undefined;
         item.description = [ended?.short, tokenSet?.consent_id].filter(Boolean).join(' · ');
+        const checked = this.services.status.consentOf(element.profileId);
         item.tooltip = tokenSet?.consent_id
-          ? consentTooltip(tokenSet.consent_id, this.services.status.consentOf(element.profileId), (ms) =>
-              new Date(ms).toLocaleTimeString(),
-            )
+          ? consentTooltip(tokenSet.consent_id, checked, localTime, vscodeTranslate)
           : undefined;
         item.iconPath = ended
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
@@ -440,12 +441,4 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
     }
     return existing;
   }
-}
-
-function describeClaim(name: string, value: unknown): string {
-  if (typeof value === 'number' && ['exp', 'iat', 'nbf', 'auth_time'].includes(name)) {
-    return `${value} (${new Date(value * 1000).toISOString()})`;
-  }
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }

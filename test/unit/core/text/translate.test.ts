@@ -1,10 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { consentTooltip, summarizeConsent } from '../../../../src/core/consent/consentSummary';
+import {
+  describeProblem,
+  type ProfileProblem,
+  problemAction,
+} from '../../../../src/core/profiles/profileProblem';
 import { english, type Translate } from '../../../../src/core/text/translate';
 import { describeExpiry, formatDuration, shortRemaining } from '../../../../src/core/tokens/expiryLabels';
 import { spokenExpiry } from '../../../../src/core/tokens/spokenExpiry';
-import type { TokenSet } from '../../../../src/core/tokens/tokenSet';
+import { possiblySpentWarning, type TokenSet } from '../../../../src/core/tokens/tokenSet';
 import { statusBarLook } from '../../../../src/features/statusBar/statusBarPresentation';
 import { renderTokenDetails } from '../../../../src/features/tokens/tokenDetailsDocument';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';
@@ -24,6 +30,25 @@ function recording(): { translate: Translate; messages: Set<string> } {
 }
 
 const now = Date.parse('2026-11-27T10:00:00Z');
+const problems: ProfileProblem[] = [
+  { kind: 'refreshTokenRefused', at: now },
+  { kind: 'consentEnded', at: now, consentStatus: 'expired' },
+  { kind: 'consentEnded', at: now, consentStatus: 'revokedByPsu' },
+  { kind: 'consentEnded', at: now },
+  { kind: 'consentInDoubt', at: now },
+  { kind: 'clientSecretRefused', at: now },
+];
+const consent = 'c0ffee00-0000-4000-8000-000000000001';
+const checked = (usable: boolean, statuses: string[]) =>
+  summarizeConsent(
+    consent,
+    {
+      usable,
+      entries: statuses.map((status) => ({ scope: 'ais.balances.read', status, validUntil: '2027-02-25' })),
+    } as unknown as Parameters<typeof summarizeConsent>[1],
+    now,
+  );
+const clock = () => '10:00';
 const tokenSet: TokenSet = {
   access_token: 'opaque-access',
   token_type: 'Bearer',
@@ -61,6 +86,32 @@ describe("core's text port", () => {
     assert.equal(
       statusBarLook(shouting, 'Rabobank sandbox', false, undefined).text,
       '$(key) Rabobank sandbox · SIGNED OUT',
+    );
+  });
+
+  it('takes the words of a proven problem, a spent refresh token and the consent tooltip from the translation', () => {
+    const words = describeProblem({ kind: 'clientSecretRefused', at: now }, shouting);
+    assert.equal(words.short, 'CLIENT SECRET REFUSED');
+    assert.match(words.nextStep, /^RUN SET CLIENT SECRET/);
+    assert.match(
+      describeProblem({ kind: 'consentEnded', at: now, consentStatus: 'expired' }, shouting).sentence,
+      /^THE CONSENT DETAILS API REPORTS THE CONSENT AS expired,/,
+    );
+    for (const problem of problems) {
+      assert.equal(problemAction(problem), describeProblem(problem, english).action);
+    }
+    const spent = possiblySpentWarning(
+      { ...tokenSet, refresh_attempted_at: '2026-11-27T09:59:00.000Z' },
+      shouting,
+    );
+    assert.match(spent ?? '', /^A REFRESH SENT AT 2026-11-27T09:59:00\.000Z GOT NO ANSWER/);
+    assert.equal(
+      consentTooltip(consent, undefined, clock, shouting),
+      `CONSENT ${consent}\nSTATUS: NOT CHECKED YET.\nCLICK TO ASK THE BANK WHETHER IT IS STILL VALID.`,
+    );
+    assert.match(
+      consentTooltip(consent, checked(false, ['expired']), clock, shouting),
+      /CANNOT BE USED \(CHECKED 10:00\)/,
     );
   });
 
@@ -104,6 +155,19 @@ describe("core's text port", () => {
       shortRemaining(ms, translate);
       statusBarLook(translate, 'p', ms !== undefined, ms);
     }
+    for (const problem of problems) {
+      describeProblem(problem, translate);
+    }
+    possiblySpentWarning({ ...tokenSet, refresh_attempted_at: '2026-11-27T09:59:00.000Z' }, translate);
+    for (const summary of [
+      undefined,
+      checked(true, ['valid']),
+      checked(false, []),
+      checked(false, ['expired']),
+    ]) {
+      consentTooltip(consent, summary, clock, translate);
+    }
+    consentTooltip(consent, { ...checked(true, ['valid']), validUntil: undefined }, clock, translate);
     renderTokenDetails(buildProfile(), tokenSet, { reveal: false, nowMs: now, translate });
     renderTokenDetails(
       buildProfile(),
@@ -116,7 +180,7 @@ describe("core's text port", () => {
       translate,
       problem: { kind: 'refreshTokenRefused', at: now },
     });
-    assert.ok(messages.size > 25, `only ${messages.size} messages asked for`);
+    assert.ok(messages.size > 45, `only ${messages.size} messages asked for`);
     const missing = [...messages].filter((m) => !(m in bundle));
     assert.deepEqual(missing, [], 'run `node scripts/l10n.mjs`');
   });
