@@ -7,6 +7,7 @@
  * `{"consentId": "<uuid>", "access": {"<scope>": [{"iban", "currency", "status", "validUntil"}]}}`.
  */
 import { HttpRequest } from '../oauth/httpClient';
+import type { Translate } from '../text/translate';
 
 /** One account under one scope of a consent. */
 export interface ConsentAccountEntry {
@@ -24,18 +25,6 @@ export interface ConsentDetails {
   /** True only when there is at least one entry and every entry is `valid`. */
   readonly usable: boolean;
 }
-
-const STATUS_EXPLANATIONS: Readonly<Record<string, string>> = {
-  valid: 'Valid: the consent covers this account.',
-  expired:
-    'Expired: the consent ran out (PSD2 consents last 180 days). The user must consent again: sign in again.',
-  revokedByPsu:
-    'Revoked by the account holder (for example in Rabo Online Banking). The user must consent again: sign in again.',
-  terminatedByTpp: 'Terminated by your application (the TPP). Start a new consent: sign in again.',
-  received:
-    'Received but not yet authorised: the user did not finish signing. Sign in again and complete the consent.',
-  rejected: 'Rejected: the user or the bank declined it. Sign in again to ask for a new consent.',
-};
 
 /**
  * The request for a consent's details. `authorization` is `Bearer <access token>`, or the client's own `Basic …`
@@ -91,12 +80,33 @@ export function parseConsentDetails(json: Readonly<Record<string, unknown>>): Co
   };
 }
 
-/** One sentence for a status; any status other than `valid` says it cannot be used and what to do. */
-export function explainConsentStatus(status: string): string {
-  return (
-    STATUS_EXPLANATIONS[status] ??
-    `"${status}" is not "valid", so the consent cannot be used for this account. Sign in again to get a new consent.`
-  );
+/** One sentence for a status (through `translate`); any status other than `valid` says it cannot be used and what to do. */
+export function explainConsentStatus(status: string, translate: Translate): string {
+  switch (status) {
+    case 'valid':
+      return translate('Valid: the consent covers this account.');
+    case 'expired':
+      return translate(
+        'Expired: the consent ran out (PSD2 consents last 180 days). The user must consent again: sign in again.',
+      );
+    case 'revokedByPsu':
+      return translate(
+        'Revoked by the account holder (for example in Rabo Online Banking). The user must consent again: sign in again.',
+      );
+    case 'terminatedByTpp':
+      return translate('Terminated by your application (the TPP). Start a new consent: sign in again.');
+    case 'received':
+      return translate(
+        'Received but not yet authorised: the user did not finish signing. Sign in again and complete the consent.',
+      );
+    case 'rejected':
+      return translate('Rejected: the user or the bank declined it. Sign in again to ask for a new consent.');
+    default:
+      return translate(
+        '"{0}" is not "valid", so the consent cannot be used for this account. Sign in again to get a new consent.',
+        status,
+      );
+  }
 }
 
 function text(value: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import {
   buildConsentDetailsRequest,
   explainConsentStatus,
@@ -45,8 +46,8 @@ describe('consentDetails', () => {
 
   it('explains every status other than valid as unusable', () => {
     for (const status of ['expired', 'revokedByPsu', 'terminatedByTpp', 'received', 'rejected', 'invalid']) {
-      assert.match(explainConsentStatus(status), /sign in again/i, status);
+      assert.match(explainConsentStatus(status, english), /sign in again/i, status);
     }
-    assert.match(explainConsentStatus('valid'), /^Valid/);
+    assert.match(explainConsentStatus('valid', english), /^Valid/);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { explainConsentStatus } from '../../../../src/core/consent/consentDetails';
 import { consentTooltip, summarizeConsent } from '../../../../src/core/consent/consentSummary';
 import {
   describeProblem,
@@ -11,6 +12,7 @@ import { english, type Translate } from '../../../../src/core/text/translate';
 import { describeExpiry, formatDuration, shortRemaining } from '../../../../src/core/tokens/expiryLabels';
 import { spokenExpiry } from '../../../../src/core/tokens/spokenExpiry';
 import { possiblySpentWarning, type TokenSet } from '../../../../src/core/tokens/tokenSet';
+import { renderConsentReport } from '../../../../src/features/consent/consentReport';
 import { statusBarLook } from '../../../../src/features/statusBar/statusBarPresentation';
 import { renderTokenDetails } from '../../../../src/features/tokens/tokenDetailsDocument';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';
@@ -115,6 +117,19 @@ describe("core's text port", () => {
     );
   });
 
+  it('takes the consent report’s words from the translation, and leaves the bank’s values alone', () => {
+    assert.match(explainConsentStatus('revokedByPsu', shouting), /^REVOKED BY THE ACCOUNT HOLDER/);
+    assert.match(explainConsentStatus('suspended', shouting), /^"suspended" IS NOT "VALID"/);
+    const details = {
+      usable: false,
+      entries: [{ scope: 'ais.balances.read', status: 'expired', iban: 'NL00RABO0000000001' }],
+    };
+    const report = renderConsentReport('Sandbox', consent, details, shouting);
+    assert.match(report, /^# CONSENT OF Sandbox$/m);
+    assert.match(report, /^\| SCOPE \| ACCOUNT \| STATUS \| VALID UNTIL \|$/m);
+    assert.match(report, /^- \*\*expired\*\*: EXPIRED: THE CONSENT RAN OUT/m);
+  });
+
   it('takes the token details document’s words from the translation, not the token set’s member names', () => {
     const text = renderTokenDetails(buildProfile(), tokenSet, {
       reveal: false,
@@ -168,6 +183,31 @@ describe("core's text port", () => {
       consentTooltip(consent, summary, clock, translate);
     }
     consentTooltip(consent, { ...checked(true, ['valid']), validUntil: undefined }, clock, translate);
+    const statuses = [
+      'valid',
+      'expired',
+      'revokedByPsu',
+      'terminatedByTpp',
+      'received',
+      'rejected',
+      'invalid',
+    ];
+    renderConsentReport(
+      'p',
+      consent,
+      {
+        usable: false,
+        entries: statuses.map((status) => ({ scope: 'ais', status, validUntil: '2027-01-01' })),
+      },
+      translate,
+    );
+    renderConsentReport(
+      'p',
+      consent,
+      { usable: true, entries: [{ scope: 'ais', status: 'valid' }] },
+      translate,
+    );
+    renderConsentReport('p', consent, { usable: false, entries: [] }, translate);
     renderTokenDetails(buildProfile(), tokenSet, { reveal: false, nowMs: now, translate });
     renderTokenDetails(
       buildProfile(),
@@ -180,7 +220,7 @@ describe("core's text port", () => {
       translate,
       problem: { kind: 'refreshTokenRefused', at: now },
     });
-    assert.ok(messages.size > 45, `only ${messages.size} messages asked for`);
+    assert.ok(messages.size > 65, `only ${messages.size} messages asked for`);
     const missing = [...messages].filter((m) => !(m in bundle));
     assert.deepEqual(missing, [], 'run `node scripts/l10n.mjs`');
   });
