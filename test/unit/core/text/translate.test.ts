@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { explainConsentStatus } from '../../../../src/core/consent/consentDetails';
 import { consentTooltip, summarizeConsent } from '../../../../src/core/consent/consentSummary';
+import { validateClientProfile } from '../../../../src/core/profiles/clientProfile';
 import {
   describeProblem,
   type ProfileProblem,
@@ -130,6 +131,23 @@ describe("core's text port", () => {
     assert.match(report, /^- \*\*expired\*\*: EXPIRED: THE CONSENT RAN OUT/m);
   });
 
+  it('takes the profile checks’ sentences from the translation, in English when none is given', () => {
+    const broken = buildProfile({ client_id: '', token_endpoint: 'http://auth.example/token' });
+    const shouted = validateClientProfile(broken, shouting).map((p) => p.message);
+    assert.ok(
+      shouted.includes('ENTER THE CLIENT ID FROM THE PROVIDER’S DEVELOPER PORTAL.'),
+      shouted.join('\n'),
+    );
+    assert.ok(
+      shouted.includes('THE TOKEN ENDPOINT MUST USE HTTPS (PLAIN HTTP IS ONLY ALLOWED ON LOOPBACK).'),
+    );
+    assert.ok(
+      validateClientProfile(broken)
+        .map((p) => p.message)
+        .includes('Enter the client id from the provider’s developer portal.'),
+    );
+  });
+
   it('takes the token details document’s words from the translation, not the token set’s member names', () => {
     const text = renderTokenDetails(buildProfile(), tokenSet, {
       reveal: false,
@@ -208,6 +226,18 @@ describe("core's text port", () => {
       translate,
     );
     renderConsentReport('p', consent, { usable: false, entries: [] }, translate);
+    for (const broken of [
+      buildProfile({ id: '', label: '', client_id: '', redirect_uri: '', scopes: [] }),
+      buildProfile({ id: 'a b', scopes: ['a b'], token_endpoint: 'http://x.example/t', proxy: 'ftp://p' }),
+      buildProfile({ authorization_endpoint: 'not a url', revocation_endpoint: 'https://x.example/#f' }),
+      buildProfile({ redirect_uri: 'http://127.0.0.1/cb', token_endpoint_auth_method: 'none', pkce: false }),
+      buildProfile({ redirect_uri: 'https://app.example/cb', apiHosts: ['https://x'] }),
+      buildProfile({ redirect_uri: 'http://app.example/cb', extraAuthorizeParams: { state: 'x' } }),
+      buildProfile({ redirect_uri: 'not a url' }),
+      buildProfile({ redirect_uri: 'http://127.0.0.1:8765/cb#x', tls: { clientCertificatePath: '/c.pem' } }),
+    ]) {
+      validateClientProfile(broken, translate);
+    }
     renderTokenDetails(buildProfile(), tokenSet, { reveal: false, nowMs: now, translate });
     renderTokenDetails(
       buildProfile(),
@@ -220,7 +250,7 @@ describe("core's text port", () => {
       translate,
       problem: { kind: 'refreshTokenRefused', at: now },
     });
-    assert.ok(messages.size > 65, `only ${messages.size} messages asked for`);
+    assert.ok(messages.size > 90, `only ${messages.size} messages asked for`);
     const missing = [...messages].filter((m) => !(m in bundle));
     assert.deepEqual(missing, [], 'run `node scripts/l10n.mjs`');
   });
