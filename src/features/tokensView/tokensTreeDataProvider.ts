@@ -128,7 +128,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
   getTreeItem(element: TokenTreeNode): vscode.TreeItem {
     if (element.kind === 'invalid') {
       const item = new vscode.TreeItem(
-        element.entry.label ?? element.entry.id ?? `Profile ${element.entry.index + 1}`,
+        element.entry.label ?? element.entry.id ?? vscode.l10n.t('Profile {0}', element.entry.index + 1),
         vscode.TreeItemCollapsibleState.None,
       );
       item.description = vscode.l10n.t('invalid settings entry');
