@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { explainConsentStatus } from '../../../../src/core/consent/consentDetails';
 import { consentTooltip, summarizeConsent } from '../../../../src/core/consent/consentSummary';
 import { validateClientProfile } from '../../../../src/core/profiles/clientProfile';
+import { parseProfileEntries, profileToEntry } from '../../../../src/core/profiles/profileEntries';
 import {
   describeProblem,
   type ProfileProblem,
@@ -148,6 +149,25 @@ describe("core's text port", () => {
     );
   });
 
+  it('takes the messages about invalid settings entries from the translation', () => {
+    const valid = profileToEntry(buildProfile({ id: 'b', label: 'B' }));
+    const { invalid } = parseProfileEntries(
+      [42, { id: 'a', label: 'A', client_secret: 'x', pkce: 'yes' }, valid, valid],
+      shouting,
+    );
+    assert.equal(
+      invalid[0].message,
+      'PROFILE 1 IN OAUTHWORKBENCH.PROFILES IS NOT AN OBJECT; EACH PROFILE IS { "id": …, … }.',
+    );
+    assert.match(
+      invalid[1].message,
+      /^PROFILE 2 "A" \(a\) IN OAUTHWORKBENCH\.PROFILES: "client_secret" DOES NOT BELONG/,
+    );
+    assert.match(invalid[1].message, /PKCE: MUST BE TRUE OR FALSE\./);
+    assert.match(invalid.at(-1)!.message, /ANOTHER PROFILE ALREADY USES THE ID "b"/);
+    assert.match(parseProfileEntries({}).invalid[0].message, /^oauthWorkbench\.profiles must be a list/);
+  });
+
   it('takes the token details document’s words from the translation, not the token set’s member names', () => {
     const text = renderTokenDetails(buildProfile(), tokenSet, {
       reveal: false,
@@ -238,6 +258,18 @@ describe("core's text port", () => {
     ]) {
       validateClientProfile(broken, translate);
     }
+    parseProfileEntries({}, translate);
+    parseProfileEntries(
+      [
+        null,
+        { label: 'no id', secret: 1, preset: 7, token_endpoint: 3, scopes: 5, exchangeDelayMs: 'x' },
+        { id: 'i', extraAuthorizeParams: 1, apiHosts: 2, tls: 3 },
+        { id: 'j', label: 'J', tls: { caBundlePath: 4 } },
+        { id: 'k', client_id: '' },
+        { id: 'k', preset: 'nope' },
+      ],
+      translate,
+    );
     renderTokenDetails(buildProfile(), tokenSet, { reveal: false, nowMs: now, translate });
     renderTokenDetails(
       buildProfile(),
