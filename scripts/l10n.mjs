@@ -1,5 +1,6 @@
 // Localization files, without @vscode/l10n-dev:
-//   node scripts/l10n.mjs          writes l10n/bundle.l10n.json from the `vscode.l10n.t('…')` calls in src/, and moves
+//   node scripts/l10n.mjs          writes l10n/bundle.l10n.json from the `vscode.l10n.t('…')` calls in src/ and the
+//                                  `translate('…')` calls of core's text port (src/core/text/translate.ts), and moves
 //                                  the titles and descriptions in package.json's `contributes` into package.nls.json
 //                                  as `%key%` references (strings already referenced are left alone).
 //   node scripts/l10n.mjs --check  writes nothing; exits 1 and names what is missing.
@@ -9,10 +10,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every message passed to `vscode.l10n.t` as a string literal (its first argument), in file order. */
+/**
+ * Every message passed as a string literal (the first argument) to `vscode.l10n.t` or to core's text port, which is
+ * always a function named `translate`, in file order.
+ */
 export function extractMessages(sourceRoot = path.join(root, 'src')) {
   const messages = new Set();
-  const call = /\bl10n\.t\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\$]|\\.)*`)/g;
+  const call = /\b(?:l10n\.t|translate)\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\$]|\\.)*`)/g;
   for (const file of sourceFiles(sourceRoot)) {
     const text = fs.readFileSync(file, 'utf8');
     for (const match of text.matchAll(call)) {

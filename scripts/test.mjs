@@ -2,7 +2,7 @@
 // real VS Code (the offline host by default). Prints each suite's summary and, last, one line "N passed, N failed"
 // where lint, the build and the type-check count as one check each.
 //
-//   node scripts/test.mjs [--only lint|build|unit|integration] [--host offline|electron] [--grep PATTERN]
+//   node scripts/test.mjs [--only lint|build|unit|integration|restricted|web] [--host offline|electron] [--grep PATTERN]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -65,7 +65,7 @@ async function main() {
     compiled = step('type-check and compile tests', bin('tsc'), ['-p', '.', '--outDir', outDir]) && compiled;
   }
   let built = true;
-  if (wanted('integration') || wanted('restricted') || wanted('build')) {
+  if (wanted('integration') || wanted('restricted') || wanted('web') || wanted('build')) {
     built = step('build', process.execPath, ['esbuild.mjs']);
   }
 
@@ -165,6 +165,29 @@ async function main() {
         record(hostName, results);
         if (results.passes === 0 && results.failures === 0) {
           record(hostName, { passes: 0, failures: 1, note: 'no Restricted Mode test ran' });
+        }
+      } catch (err) {
+        console.error(`\n${err?.message ?? err}`);
+        record(hostName, { passes: 0, failures: 1, note: 'the host failed' });
+      }
+    }
+  }
+
+  // A third short session: the extension forced into VS Code's web worker extension host (the `browser` entry),
+  // checked through the workbench's UI (offline host only; `--only web` runs just this one).
+  const grepWantsWeb = !opts.grep || /web/i.test(opts.grep);
+  if (opts.host === 'offline' && grepWantsWeb && (wanted('integration') || wanted('web'))) {
+    const hostName = 'web worker extension host (offline VS Code host)';
+    console.log(`\n▶ ${hostName}`);
+    if (!built) {
+      record(hostName, { passes: 0, failures: 1, note: 'not run: the build failed' });
+    } else {
+      try {
+        const { checkWebWorkerHost } = await import('../test/host/webWorkerCheck.mjs');
+        const results = await checkWebWorkerHost(root);
+        record(hostName, results);
+        if (results.passes === 0 && results.failures === 0) {
+          record(hostName, { passes: 0, failures: 1, note: 'no web worker check ran' });
         }
       } catch (err) {
         console.error(`\n${err?.message ?? err}`);

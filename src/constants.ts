@@ -92,6 +92,9 @@ export const TOKEN_DETAILS_SCHEME = 'oauth-workbench-token';
 /** Scheme of the read-only response documents Send Request opens. */
 export const RESPONSE_SCHEME = 'oauth-workbench-response';
 
+/** Context key the web worker build sets, so the Tokens view says what works in the browser (package.json). */
+export const WEB_WORKER_CONTEXT_KEY = 'oauthWorkbench.webWorker';
+
 /** Context keys the walkthrough's `completionEvents` wait for (`onContext:<key>`), set from real events. */
 export const WalkthroughContextKeys = {
   profileAdded: 'oauthWorkbench.walkthrough.profileAdded',

@@ -9,6 +9,7 @@ import {
 } from '../core/profiles/profileEntries';
 import { migrateTlsFiles, parseTlsFiles, TlsFiles, withTlsFiles } from '../core/profiles/tlsFiles';
 import { Disposable } from './dispose';
+import { vscodeTranslate } from './vscodeTranslate';
 
 /** Profiles the extension provides itself (the practice profile), listed before the user's own ones. */
 export interface BuiltInProfiles {
@@ -139,7 +140,10 @@ export class WorkspaceProfileRepository extends Disposable {
 
   private read(): ProfileEntries {
     if (!this.cache) {
-      this.cache = parseProfileEntries(this.configuration().get<unknown>(SettingKeys.profiles));
+      this.cache = parseProfileEntries(
+        this.configuration().get<unknown>(SettingKeys.profiles),
+        vscodeTranslate,
+      );
       for (const entry of this.cache.invalid) {
         this.log.warn(entry.message);
       }

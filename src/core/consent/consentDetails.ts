@@ -7,6 +7,7 @@
  * `{"consentId": "<uuid>", "access": {"<scope>": [{"iban", "currency", "status", "validUntil"}]}}`.
  */
 import { HttpRequest } from '../oauth/httpClient';
+import type { Translate } from '../text/translate';
 
 /** One account under one scope of a consent. */
 export interface ConsentAccountEntry {
@@ -24,17 +25,6 @@ export interface ConsentDetails {
   /** True only when there is at least one entry and every entry is `valid`. */
   readonly usable: boolean;
 }
-
-/** What each status means, without repeating the status itself: the report and the warning show it beside. */
-const STATUS_EXPLANATIONS: Readonly<Record<string, string>> = {
-  valid: 'The consent covers this account.',
-  expired: 'The consent ran out (PSD2 consents last 180 days). The user must consent again: sign in again.',
-  revokedByPsu:
-    'The account holder revoked it (for example in Rabo Online Banking). The user must consent again: sign in again.',
-  terminatedByTpp: 'Your application (the TPP) ended it. Start a new consent: sign in again.',
-  received: 'Not yet authorised: the user did not finish signing. Sign in again and complete the consent.',
-  rejected: 'The user or the bank declined it. Sign in again to ask for a new consent.',
-};
 
 /**
  * The request for a consent's details. `authorization` is `Bearer <access token>`, or the client's own `Basic …`
@@ -90,12 +80,35 @@ export function parseConsentDetails(json: Readonly<Record<string, unknown>>): Co
   };
 }
 
-/** One sentence for a status; any status other than `valid` says it cannot be used and what to do. */
-export function explainConsentStatus(status: string): string {
-  return (
-    STATUS_EXPLANATIONS[status] ??
-    `It is not "valid", so the consent cannot be used for this account. Sign in again to get a new consent.`
-  );
+/**
+ * One sentence for a status (through `translate`), without repeating the status itself: the report and the warning
+ * show it beside. Any status other than `valid` says it cannot be used and what to do.
+ */
+export function explainConsentStatus(status: string, translate: Translate): string {
+  switch (status) {
+    case 'valid':
+      return translate('The consent covers this account.');
+    case 'expired':
+      return translate(
+        'The consent ran out (PSD2 consents last 180 days). The user must consent again: sign in again.',
+      );
+    case 'revokedByPsu':
+      return translate(
+        'The account holder revoked it (for example in Rabo Online Banking). The user must consent again: sign in again.',
+      );
+    case 'terminatedByTpp':
+      return translate('Your application (the TPP) ended it. Start a new consent: sign in again.');
+    case 'received':
+      return translate(
+        'Not yet authorised: the user did not finish signing. Sign in again and complete the consent.',
+      );
+    case 'rejected':
+      return translate('The user or the bank declined it. Sign in again to ask for a new consent.');
+    default:
+      return translate(
+        'It is not "valid", so the consent cannot be used for this account. Sign in again to get a new consent.',
+      );
+  }
 }
 
 function text(value: unknown): string | undefined {

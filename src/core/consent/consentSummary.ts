@@ -1,3 +1,4 @@
+import type { Translate } from '../text/translate';
 import { ConsentDetails } from './consentDetails';
 
 /** What the last consent check said, kept for the tree (no account numbers: the tooltip needs none). */
@@ -38,33 +39,39 @@ export function summarizeConsent(
 /**
  * The consent row's tooltip, in plain text: the id, what the last check found (or that none ran yet) and how
  * long the consent lasts, then what a click does. A summary of another consent id (the user signed in again since)
- * counts as no check.
+ * counts as no check. The words go through `translate`.
  */
 export function consentTooltip(
   consentId: string,
   summary: ConsentCheckSummary | undefined,
   formatTime: (epochMs: number) => string,
+  translate: Translate,
 ): string {
-  const lines = [`Consent ${consentId}`];
+  const lines = [translate('Consent {0}', consentId)];
   if (!summary || summary.consentId !== consentId) {
-    lines.push('Status: not checked yet.', 'Click to ask the bank whether it is still valid.');
+    lines.push(
+      translate('Status: not checked yet.'),
+      translate('Click to ask the bank whether it is still valid.'),
+    );
     return lines.join('\n');
   }
-  const checked = `checked ${formatTime(summary.at)}`;
+  const time = formatTime(summary.at);
   if (summary.usable) {
-    lines.push(`Status: valid for all ${summary.entries} account entries (${checked}).`);
+    lines.push(translate('Status: valid for all {0} account entries (checked {1}).', summary.entries, time));
   } else if (summary.entries === 0) {
-    lines.push(`Status: cannot be used, it lists no accounts (${checked}).`);
+    lines.push(translate('Status: cannot be used, it lists no accounts (checked {0}).', time));
   } else {
-    lines.push(`Status: cannot be used (${checked}): ${summary.problems.join(', ')}.`);
+    lines.push(translate('Status: cannot be used (checked {0}): {1}.', time, summary.problems.join(', ')));
   }
   lines.push(
-    summary.validUntil ? `Valid until: ${summary.validUntil}.` : 'Valid until: not given by the bank.',
+    summary.validUntil
+      ? translate('Valid until: {0}.', summary.validUntil)
+      : translate('Valid until: not given by the bank.'),
   );
   lines.push(
     summary.usable
-      ? 'Click to check it again.'
-      : 'Sign in again to give a new consent, or click to check again.',
+      ? translate('Click to check it again.')
+      : translate('Sign in again to give a new consent, or click to check again.'),
   );
   return lines.join('\n');
 }

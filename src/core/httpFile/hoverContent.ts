@@ -2,6 +2,7 @@ import { ERRATA } from '../knowledge/errata';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { HoverActionKind, KnowledgeCause, KnowledgeEntry } from '../knowledge/knowledgeEntry';
 import { redactSecrets } from '../oauth/redactSecrets';
+import type { Translate } from '../text/translate';
 import { HttpDiagnostic } from './httpDiagnostic';
 
 /** Registered command ids by action; an action whose command is not registered is left out of the hover. */
@@ -13,32 +14,50 @@ export interface HoverContent {
   readonly commandIds: readonly string[];
 }
 
-const ACTION_TITLES: Record<HoverActionKind, string> = {
-  setClientSecret: 'Set client secret',
-  refreshToken: 'Refresh token',
-  checkConsent: 'Check consent',
-  signIn: 'Sign in again',
-  editProfile: 'Open profile',
-};
+function actionTitle(action: HoverActionKind, translate: Translate): string {
+  switch (action) {
+    case 'setClientSecret':
+      return translate('Set client secret');
+    case 'refreshToken':
+      return translate('Refresh token');
+    case 'checkConsent':
+      return translate('Check consent');
+    case 'signIn':
+      return translate('Sign in again');
+    case 'editProfile':
+      return translate('Open profile');
+  }
+}
 
-const PLACE_WORDS: Record<KnowledgeEntry['place'], string> = {
-  'authorize-redirect': 'authorization redirect',
-  'authorize-page': 'authorization page',
-  'token-endpoint': 'token endpoint',
-  'revocation-endpoint': 'revocation endpoint',
-  'resource-call': 'API call',
-  'consent-api': 'Consent Details API',
-  request: 'request (pre-flight check)',
-};
+function placeWords(place: KnowledgeEntry['place'], translate: Translate): string {
+  switch (place) {
+    case 'authorize-redirect':
+      return translate('authorization redirect');
+    case 'authorize-page':
+      return translate('authorization page');
+    case 'token-endpoint':
+      return translate('token endpoint');
+    case 'revocation-endpoint':
+      return translate('revocation endpoint');
+    case 'resource-call':
+      return translate('API call');
+    case 'consent-api':
+      return translate('Consent Details API');
+    case 'request':
+      return translate('request (pre-flight check)');
+  }
+}
 
 /**
  * The hover for a diagnosed range: title, what happened, causes ranked for this request, fix steps, erratum notes,
  * the reference link, alternatives when the context could not decide, and links to the commands that act on it.
+ * The hover's own words go through `translate`; the catalog entry's text is the knowledge base's.
  */
 export function hoverContent(
   diagnostic: HttpDiagnostic,
   kb: KnowledgeBase,
   commands: HoverCommands,
+  translate: Translate,
 ): HoverContent {
   const entry = kb.get(diagnostic.code);
   if (!entry) {
@@ -50,7 +69,7 @@ export function hoverContent(
   const { data } = diagnostic;
   const lines: string[] = [];
   lines.push(`**${entry.title}** · \`${entry.id}\``, '');
-  const where = [PLACE_WORDS[entry.place], data.status ? `HTTP ${data.status}` : undefined]
+  const where = [placeWords(entry.place, translate), data.status ? `HTTP ${data.status}` : undefined]
     .filter(Boolean)
     .join(' · ');
   lines.push(`${entry.summary} _(${where})_`, '');
@@ -59,13 +78,13 @@ export function hoverContent(
     lines.push(`_${quoteForHover(rest, MESSAGE_EXCERPT)}_`, '');
   }
   if (data.serverText) {
-    lines.push(`The server said: “${quoteForHover(data.serverText, SERVER_TEXT_EXCERPT)}”`, '');
+    lines.push(translate('The server said: “{0}”', quoteForHover(data.serverText, SERVER_TEXT_EXCERPT)), '');
   }
-  lines.push('**Likely causes**', '');
+  lines.push(`**${translate('Likely causes')}**`, '');
   rankCauses(entry.causes, data.grantType, data.endpoint).forEach((c, i) =>
     lines.push(`${i + 1}. ${c.text}`),
   );
-  lines.push('', '**How to fix**', '');
+  lines.push('', `**${translate('How to fix')}**`, '');
   for (const fix of entry.fixes) {
     lines.push(`- ${fix}`);
   }
@@ -79,7 +98,7 @@ export function hoverContent(
     .map((id) => kb.get(id))
     .filter((e): e is KnowledgeEntry => e !== undefined);
   if (alternatives.length > 0) {
-    lines.push('', '**The request does not say enough to be sure; it could also be:**', '');
+    lines.push('', `**${translate('The request does not say enough to be sure; it could also be:')}**`, '');
     for (const alt of alternatives) {
       lines.push(`- \`${alt.id}\`: ${alt.title}`);
     }
@@ -96,8 +115,8 @@ export function hoverContent(
     const args = [{ profileId: data.profileId, scope: data.requiredScopes.join(' ') || undefined }];
     const title =
       action === 'signIn' && data.requiredScopes.length > 0
-        ? `Sign in again with scope ${data.requiredScopes[0]}`
-        : ACTION_TITLES[action];
+        ? translate('Sign in again with scope {0}', data.requiredScopes[0])
+        : actionTitle(action, translate);
     links.push(`[${title}](command:${id}?${encodeURIComponent(JSON.stringify(args))})`);
     commandIds.push(id);
   }

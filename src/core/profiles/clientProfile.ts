@@ -9,6 +9,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
  */
 import { loopbackTargetOf } from './loopbackTarget';
+import { english, type Translate } from '../text/translate';
 
 /** How the client authenticates at the token, revocation and introspection endpoints. @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1 */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
@@ -100,9 +101,13 @@ const AUTH_METHODS: readonly ClientAuthMethod[] = ['client_secret_basic', 'clien
 
 /**
  * Checks a profile and reports every problem at once, each with its field and a plain sentence, so an editor can show
- * them all next to their inputs. Accepts untrusted input (settings JSON), hence `unknown` fields are tolerated.
+ * them all next to their inputs. Accepts untrusted input (settings JSON), hence `unknown` fields are tolerated. The
+ * sentences go through `translate` (English where no translation is at hand: the engine, the CLI).
  */
-export function validateClientProfile(profile: ClientProfile): ProfileProblem[] {
+export function validateClientProfile(
+  profile: ClientProfile,
+  translate: Translate = english,
+): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   const add = (
     field: ProfileProblem['field'],
@@ -111,58 +116,73 @@ export function validateClientProfile(profile: ClientProfile): ProfileProblem[] 
   ) => problems.push({ field, severity, message });
 
   if (!isNonEmptyString(profile.id)) {
-    add('id', 'The profile needs an id.');
+    add('id', translate('The profile needs an id.'));
   } else if (!/^[A-Za-z0-9._-]+$/.test(profile.id)) {
     // The settings schema's pattern; hand-edited settings bypass it, and ids end up in keychain keys and tree item ids.
-    add('id', 'Use only letters, digits, ".", "_" and "-" in the id.');
+    add('id', translate('Use only letters, digits, ".", "_" and "-" in the id.'));
   }
   if (!isNonEmptyString(profile.label)) {
-    add('label', 'Give the profile a name.');
+    add('label', translate('Give the profile a name.'));
   }
   if (!isNonEmptyString(profile.client_id)) {
-    add('client_id', 'Enter the client id from the provider’s developer portal.');
+    add('client_id', translate('Enter the client id from the provider’s developer portal.'));
   }
-  checkEndpoint(add, 'authorization_endpoint', profile.authorization_endpoint, true);
-  checkEndpoint(add, 'token_endpoint', profile.token_endpoint, true);
-  checkEndpoint(add, 'revocation_endpoint', profile.revocation_endpoint, false);
-  checkEndpoint(add, 'introspection_endpoint', profile.introspection_endpoint, false);
-  checkEndpoint(add, 'device_authorization_endpoint', profile.device_authorization_endpoint, false);
-  checkEndpoint(add, 'consentDetailsEndpoint', profile.consentDetailsEndpoint, false);
+  checkEndpoint(add, translate, 'authorization_endpoint', profile.authorization_endpoint, true);
+  checkEndpoint(add, translate, 'token_endpoint', profile.token_endpoint, true);
+  checkEndpoint(add, translate, 'revocation_endpoint', profile.revocation_endpoint, false);
+  checkEndpoint(add, translate, 'introspection_endpoint', profile.introspection_endpoint, false);
+  checkEndpoint(
+    add,
+    translate,
+    'device_authorization_endpoint',
+    profile.device_authorization_endpoint,
+    false,
+  );
+  checkEndpoint(add, translate, 'consentDetailsEndpoint', profile.consentDetailsEndpoint, false);
   if (profile.issuer !== undefined && !isNonEmptyString(profile.issuer)) {
-    add('issuer', 'The issuer must be a URL, or be left out.');
+    add('issuer', translate('The issuer must be a URL, or be left out.'));
   }
 
   if (!AUTH_METHODS.includes(profile.token_endpoint_auth_method)) {
-    add('token_endpoint_auth_method', `Client authentication must be one of ${AUTH_METHODS.join(', ')}.`);
+    add(
+      'token_endpoint_auth_method',
+      translate('Client authentication must be one of {0}.', AUTH_METHODS.join(', ')),
+    );
   }
   if (profile.token_endpoint_auth_method === 'none' && !profile.pkce) {
-    add('pkce', 'A public client (no client secret) should use PKCE.', 'warning');
+    add('pkce', translate('A public client (no client secret) should use PKCE.'), 'warning');
   }
 
-  checkRedirectUri(add, profile.redirect_uri);
+  checkRedirectUri(add, translate, profile.redirect_uri);
 
   if (!Array.isArray(profile.scopes) || profile.scopes.filter(isNonEmptyString).length === 0) {
-    add('scopes', 'Enter at least one scope, e.g. ais.balances.read.');
+    add('scopes', translate('Enter at least one scope, e.g. ais.balances.read.'));
   } else if (profile.scopes.some((scope) => !isNonEmptyString(scope) || /\s/.test(scope))) {
-    add('scopes', 'Each scope is one word without spaces; list several scopes as separate entries.');
+    add(
+      'scopes',
+      translate('Each scope is one word without spaces; list several scopes as separate entries.'),
+    );
   }
 
   if (typeof profile.pkce !== 'boolean') {
-    add('pkce', 'PKCE is either on or off.');
+    add('pkce', translate('PKCE is either on or off.'));
   }
   if (
     !Number.isInteger(profile.exchangeDelayMs) ||
     profile.exchangeDelayMs < 0 ||
     profile.exchangeDelayMs > 60_000
   ) {
-    add('exchangeDelayMs', 'The code-exchange delay is a whole number of milliseconds between 0 and 60000.');
+    add(
+      'exchangeDelayMs',
+      translate('The code-exchange delay is a whole number of milliseconds between 0 and 60000.'),
+    );
   }
 
   for (const name of Object.keys(profile.extraAuthorizeParams ?? {})) {
     if (RESERVED_AUTHORIZE_PARAMS.includes(name)) {
       add(
         `extraAuthorizeParams.${name}`,
-        `"${name}" is set by OAuth Workbench itself; remove it from the extra parameters.`,
+        translate('"{0}" is set by OAuth Workbench itself; remove it from the extra parameters.', name),
       );
     }
   }
@@ -171,14 +191,17 @@ export function validateClientProfile(profile: ClientProfile): ProfileProblem[] 
   if (isNonEmptyString(tls.clientCertificatePath) !== isNonEmptyString(tls.clientKeyPath)) {
     add(
       isNonEmptyString(tls.clientCertificatePath) ? 'tls.clientKeyPath' : 'tls.clientCertificatePath',
-      'Mutual TLS needs both the client certificate and its private key.',
+      translate('Mutual TLS needs both the client certificate and its private key.'),
     );
   }
-  checkApiHosts(add, profile.apiHosts);
+  checkApiHosts(add, translate, profile.apiHosts);
   if (profile.proxy !== undefined && profile.proxy !== '') {
     const proxy = parseUrl(profile.proxy);
     if (!proxy || !['http:', 'https:'].includes(proxy.protocol)) {
-      add('proxy', 'The proxy must be an http:// or https:// URL, e.g. http://proxy.example:3128.');
+      add(
+        'proxy',
+        translate('The proxy must be an http:// or https:// URL, e.g. http://proxy.example:3128.'),
+      );
     }
   }
   return problems;
@@ -197,6 +220,7 @@ export function isLoopbackUrl(url: URL): boolean {
 
 function checkEndpoint(
   add: (field: ProfileProblem['field'], message: string) => void,
+  translate: Translate,
   field:
     | 'authorization_endpoint'
     | 'token_endpoint'
@@ -209,17 +233,23 @@ function checkEndpoint(
 ): void {
   if (value === undefined || value === '') {
     if (required) {
-      add(field, `Enter the ${describeField(field)} URL.`);
+      add(field, translate('Enter the {0} URL.', describeField(field, translate)));
     }
     return;
   }
   const url = parseUrl(value);
   if (!url) {
-    add(field, `The ${describeField(field)} is not a valid URL.`);
+    add(field, translate('The {0} is not a valid URL.', describeField(field, translate)));
   } else if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackUrl(url))) {
-    add(field, `The ${describeField(field)} must use https (plain http is only allowed on loopback).`);
+    add(
+      field,
+      translate(
+        'The {0} must use https (plain http is only allowed on loopback).',
+        describeField(field, translate),
+      ),
+    );
   } else if (url.hash) {
-    add(field, `The ${describeField(field)} must not contain a #fragment.`);
+    add(field, translate('The {0} must not contain a #fragment.', describeField(field, translate)));
   }
 }
 
@@ -227,19 +257,25 @@ function checkEndpoint(
 const API_HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-function checkApiHosts(add: (field: ProfileProblem['field'], message: string) => void, hosts: unknown): void {
+function checkApiHosts(
+  add: (field: ProfileProblem['field'], message: string) => void,
+  translate: Translate,
+  hosts: unknown,
+): void {
   if (hosts === undefined) {
     return;
   }
   if (!Array.isArray(hosts)) {
-    add('apiHosts', 'List the API hosts as separate entries, e.g. ["api-sandbox.rabobank.nl"].');
+    add('apiHosts', translate('List the API hosts as separate entries, e.g. ["api-sandbox.rabobank.nl"].'));
     return;
   }
   hosts.forEach((host: unknown, i) => {
     if (typeof host !== 'string' || !API_HOST.test(host)) {
       add(
         `apiHosts.${i}`,
-        'An API host is a host name with an optional port, e.g. api.example.com or 127.0.0.1:8642; no scheme, path or wildcard.',
+        translate(
+          'An API host is a host name with an optional port, e.g. api.example.com or 127.0.0.1:8642; no scheme, path or wildcard.',
+        ),
       );
     }
   });
@@ -247,31 +283,35 @@ function checkApiHosts(add: (field: ProfileProblem['field'], message: string) =>
 
 function checkRedirectUri(
   add: (field: 'redirect_uri', message: string, severity?: 'error' | 'warning') => void,
+  translate: Translate,
   value: string,
 ): void {
   if (!isNonEmptyString(value)) {
-    add('redirect_uri', 'Enter the redirect URI exactly as registered on the provider’s portal.');
+    add('redirect_uri', translate('Enter the redirect URI exactly as registered on the provider’s portal.'));
     return;
   }
   const url = parseUrl(value);
   if (!url) {
-    add('redirect_uri', 'The redirect URI is not a valid URL.');
+    add('redirect_uri', translate('The redirect URI is not a valid URL.'));
     return;
   }
   if (url.hash) {
-    add('redirect_uri', 'A redirect URI must not contain a #fragment (RFC 6749 §3.1.2).');
+    add('redirect_uri', translate('A redirect URI must not contain a #fragment (RFC 6749 §3.1.2).'));
     return;
   }
   if (url.protocol === 'http:' && !isLoopbackUrl(url)) {
-    add('redirect_uri', 'A plain-http redirect URI must point at loopback (127.0.0.1, [::1] or localhost).');
+    add(
+      'redirect_uri',
+      translate('A plain-http redirect URI must point at loopback (127.0.0.1, [::1] or localhost).'),
+    );
     return;
   }
   if (url.protocol === 'http:' && url.port === '') {
     add(
       'redirect_uri',
-      'This redirect URI uses port 80: listening there needs administrator rights on most systems, and a local web ' +
-        'server often holds it already. Register a URI with a port of its own, such as http://127.0.0.1:8765/callback, ' +
-        'and use that one here.',
+      translate(
+        'This redirect URI uses port 80: listening there needs administrator rights on most systems, and a local web server often holds it already. Register a URI with a port of its own, such as http://127.0.0.1:8765/callback, and use that one here.',
+      ),
       'warning',
     );
     return;
@@ -279,27 +319,28 @@ function checkRedirectUri(
   if (!loopbackTargetOf(value)) {
     add(
       'redirect_uri',
-      'OAuth Workbench cannot receive this redirect locally; you will paste the URL the browser ends on. ' +
-        'Register a loopback URI such as http://127.0.0.1:8765/callback to sign in without pasting.',
+      translate(
+        'OAuth Workbench cannot receive this redirect locally; you will paste the URL the browser ends on. Register a loopback URI such as http://127.0.0.1:8765/callback to sign in without pasting.',
+      ),
       'warning',
     );
   }
 }
 
-function describeField(field: string): string {
+function describeField(field: string, translate: Translate): string {
   switch (field) {
     case 'authorization_endpoint':
-      return 'authorization endpoint';
+      return translate('authorization endpoint');
     case 'token_endpoint':
-      return 'token endpoint';
+      return translate('token endpoint');
     case 'revocation_endpoint':
-      return 'revocation endpoint';
+      return translate('revocation endpoint');
     case 'introspection_endpoint':
-      return 'introspection endpoint';
+      return translate('introspection endpoint');
     case 'device_authorization_endpoint':
-      return 'device authorization endpoint';
+      return translate('device authorization endpoint');
     default:
-      return 'consent details endpoint';
+      return translate('consent details endpoint');
   }
 }
 

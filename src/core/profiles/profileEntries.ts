@@ -3,6 +3,7 @@
  * a malformed entry yields one clear message naming it, and every other entry keeps working.
  */
 import { ClientProfile, ProfilePresetId, validateClientProfile } from './clientProfile';
+import { english, type Translate } from '../text/translate';
 import { createProfileFromPreset, PROFILE_PRESETS } from './profilePresets';
 
 /** An entry that could not become a profile, with the one message that says why. */
@@ -42,22 +43,27 @@ const TLS_FIELDS = ['clientCertificatePath', 'clientKeyPath', 'caBundlePath'] as
 /** Fields that would put a secret in settings; refused so that nobody keeps one there by mistake. */
 const SECRET_FIELDS = ['client_secret', 'clientSecret', 'access_token', 'refresh_token', 'secret'];
 
-/** Reads every entry of the setting; never throws, whatever the JSON holds. */
-export function parseProfileEntries(raw: unknown): ProfileEntries {
+/**
+ * Reads every entry of the setting; never throws, whatever the JSON holds. The messages go through `translate`
+ * (English where no translation is at hand: the CLI).
+ */
+export function parseProfileEntries(raw: unknown, translate: Translate = english): ProfileEntries {
   if (raw === undefined || raw === null) {
     return { profiles: [], invalid: [] };
   }
   if (!Array.isArray(raw)) {
     return {
       profiles: [],
-      invalid: [{ index: 0, message: 'oauthWorkbench.profiles must be a list of profiles ([ … ]).' }],
+      invalid: [
+        { index: 0, message: translate('oauthWorkbench.profiles must be a list of profiles ([ … ]).') },
+      ],
     };
   }
   const profiles: ClientProfile[] = [];
   const invalid: InvalidProfileEntry[] = [];
   const seen = new Set<string>();
   raw.forEach((entry: unknown, index) => {
-    const result = parseProfileEntry(entry, index);
+    const result = parseProfileEntry(entry, index, translate);
     if ('message' in result) {
       invalid.push(result);
     } else if (seen.has(result.id)) {
@@ -65,7 +71,11 @@ export function parseProfileEntries(raw: unknown): ProfileEntries {
         index,
         id: result.id,
         label: result.label,
-        message: `${describeEntry(index, result.id)}: another profile already uses the id "${result.id}"; give each profile its own id.`,
+        message: translate(
+          '{0}: another profile already uses the id "{1}"; give each profile its own id.',
+          describeEntry(translate, index, result.id),
+          result.id,
+        ),
       });
     } else {
       seen.add(result.id);
@@ -76,9 +86,20 @@ export function parseProfileEntries(raw: unknown): ProfileEntries {
 }
 
 /** Reads one entry: a profile, or the reason it is not one (all problems of the entry in one message). */
-export function parseProfileEntry(entry: unknown, index: number): ClientProfile | InvalidProfileEntry {
+export function parseProfileEntry(
+  entry: unknown,
+  index: number,
+  translate: Translate = english,
+): ClientProfile | InvalidProfileEntry {
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-    return { index, message: `${describeEntry(index)} is not an object; each profile is { "id": …, … }.` };
+    return {
+      index,
+      message: translate(
+        '{0} is not an object; each profile is {1}.',
+        describeEntry(translate, index),
+        '{ "id": …, … }',
+      ),
+    };
   }
   const record = entry as Record<string, unknown>;
   const id = typeof record.id === 'string' && record.id.trim() !== '' ? record.id : undefined;
@@ -87,26 +108,33 @@ export function parseProfileEntry(entry: unknown, index: number): ClientProfile 
     index,
     id,
     label,
-    message: `${describeEntry(index, id, label)}: ${problems.join(' ')}`,
+    message: `${describeEntry(translate, index, id, label)}: ${problems.join(' ')}`,
   });
 
   const problems: string[] = [];
   for (const name of SECRET_FIELDS) {
     if (name in record) {
       problems.push(
-        `"${name}" does not belong in settings; remove it and use "OAuth Workbench: Set Client Secret" (stored in the OS keychain).`,
+        translate(
+          '"{0}" does not belong in settings; remove it and use "OAuth Workbench: Set Client Secret" (stored in the OS keychain).',
+          name,
+        ),
       );
     }
   }
   const presetId = record.preset ?? 'generic-oauth2';
   if (typeof presetId !== 'string' || !PROFILE_PRESETS.some((preset) => preset.id === presetId)) {
     problems.push(
-      `preset: ${typeof presetId === 'string' ? `"${presetId}"` : shown(presetId)} is not a known preset (use one of ${PROFILE_PRESETS.map((p) => p.id).join(', ')}).`,
+      translate(
+        'preset: {0} is not a known preset (use one of {1}).',
+        typeof presetId === 'string' ? `"${presetId}"` : shown(presetId),
+        PROFILE_PRESETS.map((p) => p.id).join(', '),
+      ),
     );
   }
   for (const field of STRING_FIELDS) {
     if (record[field] !== undefined && typeof record[field] !== 'string') {
-      problems.push(`${field}: must be text.`);
+      problems.push(translate('{0}: must be text.', field));
     }
   }
   let scopes: string[] | undefined;
@@ -115,31 +143,36 @@ export function parseProfileEntry(entry: unknown, index: number): ClientProfile 
   } else if (Array.isArray(record.scopes) && record.scopes.every((s) => typeof s === 'string')) {
     scopes = record.scopes as string[];
   } else if (record.scopes !== undefined) {
-    problems.push('scopes: must be a list of scope names, e.g. ["ais.balances.read"].');
+    problems.push(translate('scopes: must be a list of scope names, e.g. ["ais.balances.read"].'));
   }
   if (record.pkce !== undefined && typeof record.pkce !== 'boolean') {
-    problems.push('pkce: must be true or false.');
+    problems.push(translate('pkce: must be true or false.'));
   }
   if (record.exchangeDelayMs !== undefined && typeof record.exchangeDelayMs !== 'number') {
-    problems.push('exchangeDelayMs: must be a number of milliseconds.');
+    problems.push(translate('exchangeDelayMs: must be a number of milliseconds.'));
   }
   if (record.extraAuthorizeParams !== undefined && !isStringRecord(record.extraAuthorizeParams)) {
-    problems.push('extraAuthorizeParams: must be an object of text values, e.g. { "prompt": "consent" }.');
+    problems.push(
+      translate(
+        'extraAuthorizeParams: must be an object of text values, e.g. {0}.',
+        '{ "prompt": "consent" }',
+      ),
+    );
   }
   if (
     record.apiHosts !== undefined &&
     !(Array.isArray(record.apiHosts) && record.apiHosts.every((h) => typeof h === 'string'))
   ) {
-    problems.push('apiHosts: must be a list of host names, e.g. ["api-sandbox.rabobank.nl"].');
+    problems.push(translate('apiHosts: must be a list of host names, e.g. ["api-sandbox.rabobank.nl"].'));
   }
   if (record.tls !== undefined) {
     if (record.tls === null || typeof record.tls !== 'object' || Array.isArray(record.tls)) {
-      problems.push('tls: must be an object with certificate paths.');
+      problems.push(translate('tls: must be an object with certificate paths.'));
     } else {
       for (const field of TLS_FIELDS) {
         const value = (record.tls as Record<string, unknown>)[field];
         if (value !== undefined && typeof value !== 'string') {
-          problems.push(`tls.${field}: must be a file path.`);
+          problems.push(translate('tls.{0}: must be a file path.', field));
         }
       }
     }
@@ -169,7 +202,7 @@ export function parseProfileEntry(entry: unknown, index: number): ClientProfile 
     redirect_uri: typeof record.redirect_uri === 'string' ? record.redirect_uri : '',
     scopes: scopes ?? [],
   });
-  const errors = validateClientProfile(profile).filter((problem) => problem.severity === 'error');
+  const errors = validateClientProfile(profile, translate).filter((problem) => problem.severity === 'error');
   return errors.length > 0 ? fail(errors.map((problem) => `${problem.field}: ${problem.message}`)) : profile;
 }
 
@@ -195,9 +228,15 @@ export function uniqueProfileId(label: string, taken: Iterable<string>): string 
   return candidate;
 }
 
-function describeEntry(index: number, id?: string, label?: string): string {
-  const name = label && label !== id ? `"${label}" (${id ?? 'no id'})` : id ? `"${id}"` : undefined;
-  return `Profile ${index + 1}${name ? ` ${name}` : ''} in oauthWorkbench.profiles`;
+function describeEntry(translate: Translate, index: number, id?: string, label?: string): string {
+  if (label && label !== id) {
+    return id
+      ? translate('Profile {0} "{1}" ({2}) in oauthWorkbench.profiles', index + 1, label, id)
+      : translate('Profile {0} "{1}" (no id) in oauthWorkbench.profiles', index + 1, label);
+  }
+  return id
+    ? translate('Profile {0} "{1}" in oauthWorkbench.profiles', index + 1, id)
+    : translate('Profile {0} in oauthWorkbench.profiles', index + 1);
 }
 
 // String() throws for an object whose toString is not a function ({"toString": 28} is valid settings JSON).

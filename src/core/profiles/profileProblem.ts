@@ -4,6 +4,7 @@
  * bar and the token details show it with the one action that helps; a later token answer makes it stale.
  */
 import type { KnowledgeActionKind } from '../knowledge/knowledgeEntry';
+import type { Translate } from '../text/translate';
 import type { TokenSet } from '../tokens/tokenSet';
 
 /** The kinds of lasting problem an answer can prove. */
@@ -149,46 +150,68 @@ export function problemShown(
   return problem;
 }
 
-/** The words and the action for a problem. */
-export function describeProblem(problem: ProfileProblem): ProblemWords {
+/** The action that helps with a problem: what the tree's inline button and the status bar's next step run. */
+export function problemAction(problem: ProfileProblem): ProblemAction {
+  switch (problem.kind) {
+    case 'refreshTokenRefused':
+    case 'consentEnded':
+      return 'signIn';
+    case 'consentInDoubt':
+      return 'checkConsent';
+    case 'clientSecretRefused':
+      return 'setClientSecret';
+  }
+}
+
+/** The words (through `translate`) and the action for a problem. */
+export function describeProblem(problem: ProfileProblem, translate: Translate): ProblemWords {
+  const action = problemAction(problem);
   switch (problem.kind) {
     case 'refreshTokenRefused':
       return {
-        short: 'refresh token refused',
-        sentence:
+        short: translate('refresh token refused'),
+        sentence: translate(
           'The token endpoint refused the refresh token: it was already used, revoked, or ended with the consent.',
-        nextStep: 'Run Sign In Again to get new tokens.',
-        action: 'signIn',
+        ),
+        nextStep: translate('Run Sign In Again to get new tokens.'),
+        action,
       };
     case 'consentEnded': {
       const status = problem.consentStatus;
       return {
         short:
           status === 'expired'
-            ? 'consent expired'
+            ? translate('consent expired')
             : isRevoked(status)
-              ? 'consent revoked'
-              : 'consent not valid',
-        sentence: `The Consent Details API reports the consent as ${status ?? 'not valid'}, so its tokens cannot reach the accounts.`,
-        nextStep: 'Run Sign In Again so the account holder gives a new consent.',
-        action: 'signIn',
+              ? translate('consent revoked')
+              : translate('consent not valid'),
+        sentence: translate(
+          'The Consent Details API reports the consent as {0}, so its tokens cannot reach the accounts.',
+          status ?? translate('not valid'),
+        ),
+        nextStep: translate('Run Sign In Again so the account holder gives a new consent.'),
+        action,
       };
     }
     case 'consentInDoubt':
       return {
-        short: 'API refused (403)',
-        sentence:
+        short: translate('API refused (403)'),
+        sentence: translate(
           'The API answered 403 Forbidden: the consent may have expired or been revoked, or the token lacks the scope.',
-        nextStep: 'Run Check Consent to see whether the consent is still valid.',
-        action: 'checkConsent',
+        ),
+        nextStep: translate('Run Check Consent to see whether the consent is still valid.'),
+        action,
       };
     case 'clientSecretRefused':
       return {
-        short: 'client secret refused',
-        sentence:
+        short: translate('client secret refused'),
+        sentence: translate(
           'The server refused the client credentials (invalid_client): the stored client secret is wrong or was reset.',
-        nextStep: 'Run Set Client Secret with the secret shown for this app on the developer portal.',
-        action: 'setClientSecret',
+        ),
+        nextStep: translate(
+          'Run Set Client Secret with the secret shown for this app on the developer portal.',
+        ),
+        action,
       };
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Words and colours for token lifetimes, shared by the token explorer, the status bar and the details document, so
- * every surface says "expires in 42 min" the same way and turns yellow at the same moment.
+ * every surface says "expires in 42 min" the same way and turns yellow at the same moment. The words go through the
+ * `translate` the caller passes (VS Code's l10n in the extension).
  */
+import type { Translate } from '../text/translate';
 
 /** Under this much time left the status bar turns to its warning colour. */
 export const EXPIRY_WARNING_MS = 5 * 60_000;
@@ -28,53 +30,56 @@ export function expiryUrgency(msLeft: number | undefined): ExpiryUrgency {
  * A coarse duration: "45 s" is never shown (labels update once a minute), so under a minute reads "less than a
  * minute"; whole minutes are rounded down so a label never promises time that is not there.
  */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, translate: Translate): string {
   const abs = Math.abs(ms);
   if (abs < MINUTE) {
-    return 'less than a minute';
+    return translate('less than a minute');
   }
   if (abs < HOUR) {
-    return `${Math.floor(abs / MINUTE)} min`;
+    return translate('{0} min', Math.floor(abs / MINUTE));
   }
   if (abs < DAY) {
     const hours = Math.floor(abs / HOUR);
     const minutes = Math.floor((abs % HOUR) / MINUTE);
-    return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+    return minutes === 0 ? translate('{0} h', hours) : translate('{0} h {1} min', hours, minutes);
   }
   const days = Math.floor(abs / DAY);
-  return days === 1 ? '1 day' : `${days} days`;
+  return days === 1 ? translate('1 day') : translate('{0} days', days);
 }
 
 /** "expires in 42 min", "expired 3 min ago", or "expiry unknown" for a token without `expires_at`. */
-export function describeExpiry(msLeft: number | undefined): string {
+export function describeExpiry(msLeft: number | undefined, translate: Translate): string {
   if (msLeft === undefined) {
-    return 'expiry unknown';
+    return translate('expiry unknown');
   }
   if (msLeft <= 0) {
-    return -msLeft < MINUTE ? 'expired just now' : `expired ${formatDuration(msLeft)} ago`;
+    return -msLeft < MINUTE
+      ? translate('expired just now')
+      : translate('expired {0} ago', formatDuration(msLeft, translate));
   }
-  return `expires in ${formatDuration(msLeft)}`;
+  return translate('expires in {0}', formatDuration(msLeft, translate));
 }
 
 /** The status bar's compact form: "42m", "1h 5m", "<1m", "expired", "?" when unknown. */
-export function shortRemaining(msLeft: number | undefined): string {
+export function shortRemaining(msLeft: number | undefined, translate: Translate): string {
   if (msLeft === undefined) {
     return '?';
   }
   if (msLeft <= 0) {
-    return 'expired';
+    return translate('expired');
   }
   if (msLeft < MINUTE) {
-    return '<1m';
+    return translate('<1m');
   }
   if (msLeft < HOUR) {
-    return `${Math.floor(msLeft / MINUTE)}m`;
+    return translate('{0}m', Math.floor(msLeft / MINUTE));
   }
   if (msLeft < DAY) {
+    const hours = Math.floor(msLeft / HOUR);
     const minutes = Math.floor((msLeft % HOUR) / MINUTE);
-    return minutes === 0 ? `${Math.floor(msLeft / HOUR)}h` : `${Math.floor(msLeft / HOUR)}h ${minutes}m`;
+    return minutes === 0 ? translate('{0}h', hours) : translate('{0}h {1}m', hours, minutes);
   }
-  return `${Math.floor(msLeft / DAY)}d`;
+  return translate('{0}d', Math.floor(msLeft / DAY));
 }
 
 /**

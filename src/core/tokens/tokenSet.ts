@@ -5,6 +5,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  */
+import type { Translate } from '../text/translate';
 
 /** A successful token response turned into absolute times; stored by a {@link TokenVault}. */
 export interface TokenSet {
@@ -133,15 +134,15 @@ export function isRefreshTokenPossiblySpent(tokenSet: TokenSet): boolean {
 
 /**
  * What to tell the user about a refresh token that may be spent (see {@link TokenSet.refresh_attempted_at}): what
- * happened and what to do, in one plain paragraph; `undefined` when there is nothing to say.
+ * happened and what to do, in one plain paragraph (through `translate`); `undefined` when there is nothing to say.
  */
-export function possiblySpentWarning(tokenSet: TokenSet): string | undefined {
+export function possiblySpentWarning(tokenSet: TokenSet, translate: Translate): string | undefined {
   if (!isRefreshTokenPossiblySpent(tokenSet)) {
     return undefined;
   }
-  return (
-    `A refresh sent at ${tokenSet.refresh_attempted_at} got no answer that was saved, so the server may have used up ` +
-    'the refresh token. Refresh to find out: if the server answers invalid_grant, sign in again.'
+  return translate(
+    'A refresh sent at {0} got no answer that was saved, so the server may have used up the refresh token. Refresh to find out: if the server answers invalid_grant, sign in again.',
+    tokenSet.refresh_attempted_at ?? '',
   );
 }
 

@@ -10,6 +10,7 @@ import {
   TokenSet,
 } from '../../core/tokens/tokenSet';
 import { Disposable } from '../../platform/dispose';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import type { AutoRefreshDeps } from './autoRefreshDeps';
 import type { KnowledgeActionKind } from '../../core/knowledge/knowledgeEntry';
 import { OperationFailedError } from '../../platform/operationFailedError';
@@ -80,7 +81,7 @@ export class AutoRefreshScheduler extends Disposable {
       );
       return;
     }
-    const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
+    const spent = tokenSet ? possiblySpentWarning(tokenSet, vscodeTranslate) : undefined;
     if (tokenSet && spent && !(await this.services.engine.tokenManager()).isRefreshing(profileId)) {
       // A refresh whose answer was lost (timeout, or the window closed mid-refresh): say so once, before anything else.
       this.notifyOnce(profile, tokenSet, `"${profile.label}": ${spent}`, true);

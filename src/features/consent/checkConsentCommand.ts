@@ -18,6 +18,7 @@ import type { ConsentDeps } from './consentDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
 import { OperationFailedError } from '../../platform/operationFailedError';
 import { renderConsentReport } from './consentReport';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import { summarizeConsent } from '../../core/consent/consentSummary';
 
 const SCHEME = 'oauth-workbench-consent';
@@ -145,7 +146,7 @@ export function registerCheckConsentCommand(services: ConsentDeps): vscode.Dispo
         reportConsent(services, profile.id, profile.label, consentId, details);
         const reportUri = await reports.show(
           profile.id,
-          renderConsentReport(profile.label, consentId, details),
+          renderConsentReport(profile.label, consentId, details, vscodeTranslate),
         );
         return { ok: true, consentId, details, reportUri };
       } catch (err) {
@@ -213,7 +214,7 @@ function reportConsent(
           'The consent of "{0}" cannot be used. {1}',
           label,
           firstBad
-            ? `${firstBad.scope} (${firstBad.status}): ${explainConsentStatus(firstBad.status)}`
+            ? `${firstBad.scope} (${firstBad.status}): ${explainConsentStatus(firstBad.status, vscodeTranslate)}`
             : vscode.l10n.t('It lists no accounts.'),
         ),
       ),

@@ -1,5 +1,6 @@
 import { AnswerExplanation, AnswerFinding } from '../../core/httpFile/explainAnswer';
 import { HoverActionKind } from '../../core/knowledge/knowledgeEntry';
+import type { Translate } from '../../core/text/translate';
 
 /** What a button in the view asks for; the extension checks it against the explanation before running anything. */
 export interface ExplainActionMessage {
@@ -8,13 +9,20 @@ export interface ExplainActionMessage {
   readonly action: HoverActionKind;
 }
 
-const ACTION_TITLES: Record<HoverActionKind, string> = {
-  refreshToken: 'Refresh Token',
-  checkConsent: 'Check Consent',
-  signIn: 'Sign In Again',
-  editProfile: 'Edit Profile',
-  setClientSecret: 'Set Client Secret',
-};
+function actionTitle(action: HoverActionKind, translate: Translate): string {
+  switch (action) {
+    case 'refreshToken':
+      return translate('Refresh Token');
+    case 'checkConsent':
+      return translate('Check Consent');
+    case 'signIn':
+      return translate('Sign In Again');
+    case 'editProfile':
+      return translate('Edit Profile');
+    case 'setClientSecret':
+      return translate('Set Client Secret');
+  }
+}
 
 /** Where the page may load from: the webview's own source for nothing but styles; no network, no remote assets. */
 export interface PageSecurity {
@@ -26,12 +34,14 @@ export interface PageSecurity {
 
 /**
  * The explanation as a small HTML page: every finding with its causes, fixes, errata, the server's own words and the
- * actions as buttons. Everything from the answer is escaped; the only script posts which button was pressed.
+ * actions as buttons. Everything from the answer is escaped; the only script posts which button was pressed. The
+ * page's own words go through `translate`; the catalog entries' text is the knowledge base's.
  */
 export function explanationHtml(
   explanation: AnswerExplanation,
   security: PageSecurity,
   available: ReadonlySet<HoverActionKind>,
+  translate: Translate,
 ): string {
   const { nonce, cspSource } = security;
   const csp = [
@@ -45,15 +55,15 @@ export function explanationHtml(
   ].join('; ');
   const body =
     explanation.findings.length === 0
-      ? `<h1>No known OAuth error</h1><p>${escape(nothingFound(explanation))}</p>`
-      : explanation.findings.map((f, i) => findingHtml(f, i, explanation, available)).join('<hr>');
+      ? `<h1>${escape(translate('No known OAuth error'))}</h1><p>${escape(nothingFound(explanation, translate))}</p>`
+      : explanation.findings.map((f, i) => findingHtml(f, i, explanation, available, translate)).join('<hr>');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Explanation</title>
+<title>${escape(translate('Explanation'))}</title>
 <style nonce="${nonce}">
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground);
   line-height: 1.5; max-width: 60em; padding: 0 1.5em 2em; }
@@ -92,15 +102,16 @@ function findingHtml(
   index: number,
   explanation: AnswerExplanation,
   available: ReadonlySet<HoverActionKind>,
+  translate: Translate,
 ): string {
   const out: string[] = [];
   out.push(`<h1>${inline(f.title)}</h1>`);
   const meta = [
     `<code>${escape(f.id)}</code>`,
     f.status !== undefined ? `HTTP ${f.status}` : undefined,
-    explanation.endpoint !== 'unknown' ? `${escape(explanation.endpoint)} endpoint` : undefined,
+    explanation.endpoint !== 'unknown' ? escape(translate('{0} endpoint', explanation.endpoint)) : undefined,
     explanation.grantType ? `grant_type=${escape(explanation.grantType)}` : undefined,
-    f.line !== undefined ? `line ${f.line + 1} of the answer` : undefined,
+    f.line !== undefined ? escape(translate('line {0} of the answer', f.line + 1)) : undefined,
   ].filter(Boolean);
   out.push(`<p class="meta">${meta.join(' · ')}</p>`);
   if (f.message !== f.title) {
@@ -111,32 +122,40 @@ function findingHtml(
   }
   if (f.serverText) {
     const said = f.serverText.length > 600 ? `${f.serverText.slice(0, 600)}…` : f.serverText;
-    out.push('<h2>The server said</h2>', `<div class="said">${escape(said)}</div>`);
+    out.push(`<h2>${escape(translate('The server said'))}</h2>`, `<div class="said">${escape(said)}</div>`);
   }
   if (f.causes.length > 0) {
-    out.push('<h2>Likely causes</h2>', `<ol>${f.causes.map((c) => `<li>${inline(c)}</li>`).join('')}</ol>`);
+    out.push(
+      `<h2>${escape(translate('Likely causes'))}</h2>`,
+      `<ol>${f.causes.map((c) => `<li>${inline(c)}</li>`).join('')}</ol>`,
+    );
   }
   if (f.fixes.length > 0) {
-    out.push('<h2>How to fix</h2>', `<ul>${f.fixes.map((x) => `<li>${inline(x)}</li>`).join('')}</ul>`);
+    out.push(
+      `<h2>${escape(translate('How to fix'))}</h2>`,
+      `<ul>${f.fixes.map((x) => `<li>${inline(x)}</li>`).join('')}</ul>`,
+    );
   }
   for (const e of f.errata) {
     out.push(`<p class="erratum"><strong>${inline(e.title)}.</strong> ${inline(e.text)}</p>`);
   }
   if (f.alternatives.length > 0) {
     out.push(
-      '<h2>The request does not say enough to be sure; it could also be</h2>',
+      `<h2>${escape(translate('The request does not say enough to be sure; it could also be'))}</h2>`,
       `<ul>${f.alternatives.map((a) => `<li><code>${escape(a.id)}</code>: ${inline(a.title)}</li>`).join('')}</ul>`,
     );
   }
   if (f.link) {
     // A link, not a fetch: VS Code opens it in the browser only when the user clicks it.
-    out.push(`<p>Reference: <a href="${escape(f.link.url)}">${escape(f.link.title)}</a></p>`);
+    out.push(
+      `<p>${escape(translate('Reference:'))} <a href="${escape(f.link.url)}">${escape(f.link.title)}</a></p>`,
+    );
   }
   const buttons = f.actions
     .filter((a) => available.has(a))
     .map(
       (a, n) =>
-        `<button${n === 0 ? '' : ' class="secondary"'} data-finding="${index}" data-action="${a}">${ACTION_TITLES[a]}</button>`,
+        `<button${n === 0 ? '' : ' class="secondary"'} data-finding="${index}" data-action="${a}">${escape(actionTitle(a, translate))}</button>`,
     );
   if (buttons.length > 0) {
     out.push(`<div class="actions">${buttons.join('')}</div>`);
@@ -164,12 +183,11 @@ export function requestedAction(
   return finding && action ? { finding, action } : undefined;
 }
 
-function nothingFound(explanation: AnswerExplanation): string {
-  const status = explanation.status !== undefined ? ` (HTTP ${explanation.status})` : '';
-  return (
-    `Nothing in this answer${status} matches an error OAuth Workbench knows. ` +
-    'Select the whole answer, with its status line, or the JSON body of the error.'
-  );
+function nothingFound(explanation: AnswerExplanation, translate: Translate): string {
+  const select = translate('Select the whole answer, with its status line, or the JSON body of the error.');
+  return explanation.status !== undefined
+    ? `${translate('Nothing in this answer (HTTP {0}) matches an error OAuth Workbench knows.', explanation.status)} ${select}`
+    : `${translate('Nothing in this answer matches an error OAuth Workbench knows.')} ${select}`;
 }
 
 /** Catalog text: escaped, with its Markdown code spans and bold shown as such. */

@@ -7,6 +7,7 @@ import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
 import { HoverActionKind } from '../../core/knowledge/knowledgeEntry';
 import { KNOWLEDGE_ACTION_COMMANDS } from '../../platform/knowledgeActions';
 import { CommandContext, registerCommand } from '../../platform/runCommand';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import { explanationHtml, requestedAction } from './explanationHtml';
 
 /** What Explain Error Response needs from the rest of the extension. */
@@ -140,6 +141,7 @@ class ExplanationView implements vscode.Disposable {
       explanation,
       { nonce: randomNonce(), cspSource: panel.webview.cspSource },
       available,
+      vscodeTranslate,
     );
     panel.webview.html = html;
     panel.reveal(vscode.ViewColumn.Beside, true);

@@ -3,6 +3,7 @@ import { HoverCommands, hoverContent } from '../../core/httpFile/hoverContent';
 import { HoverActionKind } from '../../core/knowledge/knowledgeEntry';
 import { HttpLintService, toVscodeRange } from '../../platform/httpLintService';
 import { KNOWLEDGE_ACTION_COMMANDS } from '../../platform/knowledgeActions';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 
 /** The actions a hover links (a hover leaves setting the client secret to the notifications). */
 const HOVER_ACTIONS: readonly HoverActionKind[] = ['refreshToken', 'checkConsent', 'signIn', 'editProfile'];
@@ -22,7 +23,7 @@ export class HttpHoverProvider implements vscode.HoverProvider {
     const commands = await registeredHoverCommands();
     const kb = this.service.knowledgeBase;
     const contents = hits.map((d) => {
-      const { markdown, commandIds } = hoverContent(d, kb, commands);
+      const { markdown, commandIds } = hoverContent(d, kb, commands, vscodeTranslate);
       const md = new vscode.MarkdownString(markdown);
       md.isTrusted = { enabledCommands: [...commandIds] };
       return md;

@@ -18,6 +18,7 @@ import {
   QuickInputFactory,
   StepValidation,
 } from '../../platform/quickInputSteps';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 
 /**
  * Programmatic arguments of `oauthWorkbench.addProfile`: a complete profile (no UI at all), or the quick-input factory
@@ -48,7 +49,7 @@ async function saveNewProfile(
   profile: ClientProfile,
   secret: string | undefined,
 ): Promise<string> {
-  const errors = validateClientProfile(profile).filter((p) => p.severity === 'error');
+  const errors = validateClientProfile(profile, vscodeTranslate).filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     throw new Error(errors.map((p) => `${p.field}: ${p.message}`).join(' '));
   }
@@ -282,7 +283,7 @@ function redirectUriProblem(value: string): StepValidation {
     redirect_uri: value,
     scopes: ['probe'],
   });
-  const problem = validateClientProfile(probe).find((p) => p.field === 'redirect_uri');
+  const problem = validateClientProfile(probe, vscodeTranslate).find((p) => p.field === 'redirect_uri');
   if (!problem) {
     return undefined;
   }

@@ -4,6 +4,7 @@ import { ClientProfile, validateClientProfile } from '../../core/profiles/client
 import { registerCommand } from '../../platform/runCommand';
 import type { ProfilesDeps } from './profilesDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 
 /** Programmatic arguments of `oauthWorkbench.editProfile`: the profile and the fields to change (no UI). */
 export interface EditProfileArgs {
@@ -32,7 +33,7 @@ export function registerEditProfileCommand(services: ProfilesDeps): vscode.Dispo
       return undefined;
     }
     const next: ClientProfile = { ...profile, ...changes, id: profile.id };
-    const errors = validateClientProfile(next).filter((p) => p.severity === 'error');
+    const errors = validateClientProfile(next, vscodeTranslate).filter((p) => p.severity === 'error');
     if (errors.length > 0) {
       throw new Error(errors.map((p) => `${p.field}: ${p.message}`).join(' '));
     }
@@ -73,7 +74,7 @@ async function askForChange(profile: ClientProfile): Promise<Partial<ClientProfi
     ignoreFocusOut: true,
     validateInput: (text) => {
       const probe = { ...profile, ...toChange(field, text) };
-      const problem = validateClientProfile(probe).find((p) => p.field === field);
+      const problem = validateClientProfile(probe, vscodeTranslate).find((p) => p.field === field);
       return problem
         ? {
             message: problem.message,

@@ -3,6 +3,7 @@ import { CommandIds } from '../../constants';
 import { msUntilNextLabelChange } from '../../core/tokens/expiryLabels';
 import { msUntilExpiry } from '../../core/tokens/tokenSet';
 import { describeExpiry } from '../../core/tokens/expiryLabels';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import { describeProblem } from '../../core/profiles/profileProblem';
 import { Disposable } from '../../platform/dispose';
 import type { StatusBarDeps } from './statusBarDeps';
@@ -79,8 +80,8 @@ export class StatusBarController extends Disposable {
     const now = Date.now();
     const left = tokenSet ? msUntilExpiry(tokenSet, now) : undefined;
     const problem = this.services.status.problemOf(profile.id, tokenSet);
-    const words = problem ? describeProblem(problem) : undefined;
-    const look = statusBarLook(profile.label, tokenSet !== undefined, left, words?.short);
+    const words = problem ? describeProblem(problem, vscodeTranslate) : undefined;
+    const look = statusBarLook(vscodeTranslate, profile.label, tokenSet !== undefined, left, words?.short);
     this.item.text = look.text;
     this.setBackground(look.background ? `statusBarItem.${look.background}Background` : undefined);
     this.item.tooltip = words
@@ -89,7 +90,7 @@ export class StatusBarController extends Disposable {
         ? vscode.l10n.t(
             '{0}: access token {1}. Click for profiles and actions.',
             profile.label,
-            describeExpiry(left),
+            describeExpiry(left, vscodeTranslate),
           )
         : vscode.l10n.t('{0}: signed out. Click for profiles and actions.', profile.label);
     this.item.show();

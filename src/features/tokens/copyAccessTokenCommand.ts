@@ -4,6 +4,7 @@ import { describeExpiry } from '../../core/tokens/expiryLabels';
 import { msUntilExpiry } from '../../core/tokens/tokenSet';
 import { registerCommand } from '../../platform/runCommand';
 import { validAccessToken } from '../../platform/validAccessToken';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import type { TokenCommandsDeps } from './tokenCommandsDeps';
 import { resolveProfile } from '../../platform/resolveProfile';
 
@@ -14,7 +15,7 @@ export function registerCopyAccessTokenCommand(services: TokenCommandsDeps): vsc
     const tokens = await services.engine.tokenManager();
     await vscode.env.clipboard.writeText(await validAccessToken(tokens, profile));
     const tokenSet = await tokens.getTokenSet(profile);
-    const expiry = tokenSet ? describeExpiry(msUntilExpiry(tokenSet, Date.now())) : '';
+    const expiry = tokenSet ? describeExpiry(msUntilExpiry(tokenSet, Date.now()), vscodeTranslate) : '';
     vscode.window.setStatusBarMessage(
       vscode.l10n.t('Copied the access token of "{0}" ({1})', profile.label, expiry),
       5000,

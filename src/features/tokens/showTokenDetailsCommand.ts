@@ -3,6 +3,7 @@ import { CommandIds, TOKEN_DETAILS_SCHEME } from '../../constants';
 import { Disposable } from '../../platform/dispose';
 import { registerCommand } from '../../platform/runCommand';
 import { refreshOpenDocument } from '../../platform/virtualDocuments';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import type { TokenCommandsDeps } from './tokenCommandsDeps';
 import { profileIdOf, resolveProfile } from '../../platform/resolveProfile';
 import { renderTokenDetails } from './tokenDetailsDocument';
@@ -36,13 +37,14 @@ export class TokenDetailsContentProvider extends Disposable implements vscode.Te
     const profileId = decodeURIComponent(uri.path.split('/')[1] ?? '');
     const profile = this.services.profiles.get(profileId);
     if (!profile) {
-      return `# No profile "${profileId}"\n`;
+      return `# ${vscode.l10n.t('No profile "{0}"', profileId)}\n`;
     }
     const tokenSet = await this.services.vault.load(profile.id);
     return renderTokenDetails(profile, tokenSet, {
       reveal: uri.query === 'reveal',
       nowMs: Date.now(),
       problem: this.services.status.problemOf(profile.id, tokenSet),
+      translate: vscodeTranslate,
     });
   }
 

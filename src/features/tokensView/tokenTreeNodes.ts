@@ -1,6 +1,6 @@
 import { TreeItemContexts } from '../../constants';
 import { ClientProfile } from '../../core/profiles/clientProfile';
-import { describeProblem, ProfileProblem } from '../../core/profiles/profileProblem';
+import { ProfileProblem, problemAction } from '../../core/profiles/profileProblem';
 import { InvalidProfileEntry } from '../../core/profiles/profileEntries';
 import { TokenSet } from '../../core/tokens/tokenSet';
 
@@ -72,7 +72,7 @@ export function profileContextValue(
   problem: ProfileProblem | undefined,
   hasConsent: boolean,
 ): string {
-  const action = problem ? `${TreeItemContexts.profileProblemInfix}${describeProblem(problem).action}` : '';
+  const action = problem ? `${TreeItemContexts.profileProblemInfix}${problemAction(problem)}` : '';
   return `${stateContext}${action}${hasConsent ? TreeItemContexts.profileConsentSuffix : ''}`;
 }
 
@@ -93,3 +93,15 @@ export function profileStateOf(snapshot: ProfileSnapshot, hasFailure: boolean, n
   const expiresAt = snapshot.tokenSet.expires_at;
   return expiresAt !== undefined && Date.parse(expiresAt) <= nowMs ? 'expired' : 'signedIn';
 }
+
+/** A claim's value for the tree: times with their ISO form, long values cut to 120 characters. */
+export function describeClaim(name: string, value: unknown): string {
+  if (typeof value === 'number' && ['exp', 'iat', 'nbf', 'auth_time'].includes(name)) {
+    return `${value} (${new Date(value * 1000).toISOString()})`;
+  }
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+/** A clock time in the user's locale, for the consent tooltip's last check. */
+export const localTime = (ms: number): string => new Date(ms).toLocaleTimeString();

@@ -4,6 +4,7 @@ import { consentTooltip } from '../../core/consent/consentSummary';
 import { CommandIds, TreeItemContexts } from '../../constants';
 import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
 import { describeExpiry, msUntilNextLabelChange } from '../../core/tokens/expiryLabels';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import { tokenFingerprint } from '../../core/tokens/tokenFingerprint';
 import { msUntilExpiry, possiblySpentWarning } from '../../core/tokens/tokenSet';
 import { presetOf } from '../../core/profiles/profilePresets';
@@ -16,6 +17,8 @@ import {
   profileContextValue,
   ProfileSnapshot,
   STATE_LOOK,
+  describeClaim,
+  localTime,
   profileStateOf,
   TokenTreeNode,
 } from './tokenTreeNodes';
@@ -125,7 +128,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
   getTreeItem(element: TokenTreeNode): vscode.TreeItem {
     if (element.kind === 'invalid') {
       const item = new vscode.TreeItem(
-        element.entry.label ?? element.entry.id ?? `Profile ${element.entry.index + 1}`,
+        element.entry.label ?? element.entry.id ?? vscode.l10n.t('Profile {0}', element.entry.index + 1),
         vscode.TreeItemCollapsibleState.None,
       );
       item.description = vscode.l10n.t('invalid settings entry');
@@ -161,7 +164,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
     const arg = { profileId: profile.id };
     // What the last answer proved (refresh token refused, consent ended, secret refused) and its one fitting action.
     const problem = this.services.status.problemOf(profile.id, tokenSet);
-    const words = problem ? describeProblem(problem) : undefined;
+    const words = problem ? describeProblem(problem, vscodeTranslate) : undefined;
     switch (element.kind) {
       case 'profile': {
         const failure = this.services.status.failureOf(profile.id);
@@ -172,7 +175,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         item.description = words
           ? `${words.short} · ${actionButton(words.action)}`
           : state === 'signedIn' || state === 'expired'
-            ? `${profileStateText(state)} · ${describeExpiry(left)}`
+            ? `${profileStateText(state)} · ${describeExpiry(left, vscodeTranslate)}`
             : profileStateText(state);
         item.iconPath = new vscode.ThemeIcon(
           look.icon,
@@ -184,7 +187,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
           `**${escapeMarkdownText(profile.label)}** — ${escapeMarkdownText(presetOf(profile.preset).label)}\n\n`,
         );
         tooltip.appendMarkdown(
-          `${vscode.l10n.t('State: {0}', profileStateText(state))}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left)) : ''}\n\n`,
+          `${vscode.l10n.t('State: {0}', profileStateText(state))}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left, vscodeTranslate)) : ''}\n\n`,
         );
         tooltip.appendMarkdown(`${vscode.l10n.t('Client id: {0}', markdownCodeSpan(profile.client_id))}\n\n`);
         if (words) {
@@ -197,7 +200,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
             `${vscode.l10n.t('Stored tokens: {0}', escapeMarkdownText(snapshot.loadError))}\n\n`,
           );
         }
-        const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
+        const spent = tokenSet ? possiblySpentWarning(tokenSet, vscodeTranslate) : undefined;
         if (spent) {
           tooltip.appendMarkdown(`$(warning) ${escapeMarkdownText(spent)}\n\n`);
         }
@@ -210,7 +213,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
       case 'accessToken': {
         const left = tokenSet ? msUntilExpiry(tokenSet, now) : undefined;
         const item = new vscode.TreeItem(vscode.l10n.t('Access token'), None);
-        item.description = describeExpiry(left);
+        item.description = describeExpiry(left, vscodeTranslate);
         item.tooltip = tokenSet
           ? vscode.l10n.t(
               '{0} token, fingerprint {1}, expires at {2}',
@@ -232,10 +235,10 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         const item = new vscode.TreeItem(vscode.l10n.t('Refresh token'), None);
         const singleUse = presetOf(profile.preset).facts.singleUseRefreshTokens;
         const expiry = tokenSet?.refresh_token_expires_at
-          ? describeExpiry(Date.parse(tokenSet.refresh_token_expires_at) - now)
+          ? describeExpiry(Date.parse(tokenSet.refresh_token_expires_at) - now, vscodeTranslate)
           : undefined;
         // A refresh whose answer was lost may have used it up (see TokenSet.refresh_attempted_at).
-        const spent = tokenSet ? possiblySpentWarning(tokenSet) : undefined;
+        const spent = tokenSet ? possiblySpentWarning(tokenSet, vscodeTranslate) : undefined;
         const refused = problem?.kind === 'refreshTokenRefused' ? words : undefined;
         item.description = [
           refused ? vscode.l10n.t('refused by the server') : undefined,
@@ -277,10 +280,9 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         const ended =
           problem?.kind === 'consentEnded' || problem?.kind === 'consentInDoubt' ? words : undefined;
         item.description = [ended?.short, tokenSet?.consent_id].filter(Boolean).join(' · ');
+        const checked = this.services.status.consentOf(element.profileId);
         item.tooltip = tokenSet?.consent_id
-          ? consentTooltip(tokenSet.consent_id, this.services.status.consentOf(element.profileId), (ms) =>
-              new Date(ms).toLocaleTimeString(),
-            )
+          ? consentTooltip(tokenSet.consent_id, checked, localTime, vscodeTranslate)
           : undefined;
         item.iconPath = ended
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
@@ -439,12 +441,4 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
     }
     return existing;
   }
-}
-
-function describeClaim(name: string, value: unknown): string {
-  if (typeof value === 'number' && ['exp', 'iat', 'nbf', 'auth_time'].includes(name)) {
-    return `${value} (${new Date(value * 1000).toISOString()})`;
-  }
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }

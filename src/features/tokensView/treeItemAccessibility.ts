@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeExpiry } from '../../core/tokens/expiryLabels';
 import { spokenExpiry } from '../../core/tokens/spokenExpiry';
 import { msUntilExpiry, type TokenSet } from '../../core/tokens/tokenSet';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import type { TokenTreeNode } from './tokenTreeNodes';
 
 /** Milliseconds left on the token a node describes, when its words depend on the clock. */
@@ -36,7 +37,10 @@ export function treeItemAccessibility(
   let description = typeof item.description === 'string' ? item.description : '';
   const left = msLeftOf(kind, tokenSet, now);
   if (left !== undefined) {
-    description = description.replace(describeExpiry(left), spokenExpiry(left));
+    description = description.replace(
+      describeExpiry(left, vscodeTranslate),
+      spokenExpiry(left, vscodeTranslate),
+    );
   }
   const parts = [label, ...description.split(' · ')].map((part) => part.trim()).filter(Boolean);
   return { label: parts.join(', '), role: 'treeitem' };

@@ -64,6 +64,17 @@ describe('localization', function () {
       assert.match(missing.stderr, /not in l10n\/bundle\.l10n\.json: A message nobody bundled, \{0\}/);
 
       fs.rmSync(feature);
+      // Core's text port: a message passed to `translate` must be bundled too.
+      const core = path.join(scratch, 'src', 'core', 'added.ts');
+      fs.writeFileSync(
+        core,
+        "export const text = (translate: T) => translate('A core text nobody bundled');\n",
+      );
+      const coreMissing = check(scratch);
+      assert.equal(coreMissing.status, 1);
+      assert.match(coreMissing.stderr, /not in l10n\/bundle\.l10n\.json: A core text nobody bundled/);
+
+      fs.rmSync(core);
       const pkg = path.join(scratch, 'package.json');
       fs.writeFileSync(
         pkg,

@@ -1,15 +1,14 @@
 /**
  * The web worker build, run where a web worker would run it: a `vm` context with no `require` but one for `vscode`,
- * no `process`, no `Buffer`, no Node globals at all. The offline host loads the extension into code-server's Node
- * extension host only, so this is how the `browser` entry is checked. `vscode` is a recording stand-in (no web worker
- * extension host is at hand); the .http features themselves are covered by the integration suite.
+ * no `process`, no `Buffer`, no Node globals at all. `vscode` is a recording stand-in, so this fails fast and in plain
+ * Node; test/host/webWorkerCheck.mjs checks the same build in VS Code's real web worker extension host.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { build } from 'esbuild';
-import { CommandIds } from '../../../src/constants';
+import { CommandIds, WEB_WORKER_CONTEXT_KEY } from '../../../src/constants';
 
 /** The repository: the nearest folder above the compiled test that holds the TypeScript source. */
 function repositoryRoot(): string {
@@ -27,6 +26,7 @@ interface Recorded {
   readonly commands: Map<string, (...args: unknown[]) => unknown>;
   readonly providers: string[];
   readonly warnings: string[];
+  readonly executed: unknown[][];
 }
 
 /** A `vscode` whose every member answers (as a callable proxy) and whose registrations are recorded. */
@@ -68,7 +68,7 @@ function recordingVscode(recorded: Recorded, code: string): unknown {
         recorded.commands.set(id, handler);
         return disposable;
       },
-      executeCommand: async () => undefined,
+      executeCommand: async (...args: unknown[]) => void recorded.executed.push(args),
     },
     languages: new Proxy(
       {},
@@ -150,7 +150,13 @@ describe('the web worker build (browser entry)', function () {
     return module.exports as { activate: (ctx: unknown) => void };
   }
 
-  const fresh = (): Recorded => ({ required: [], commands: new Map(), providers: [], warnings: [] });
+  const fresh = (): Recorded => ({
+    required: [],
+    commands: new Map(),
+    providers: [],
+    warnings: [],
+    executed: [],
+  });
 
   it('loads with nothing but vscode, and no Node global', () => {
     const recorded = fresh();
@@ -183,5 +189,24 @@ describe('the web worker build (browser entry)', function () {
       text: 'HTTP/1.1 400 Bad Request\n\n{"error":"invalid_grant"}',
     });
     assert.equal(recorded.warnings.length, 2);
+  });
+
+  it('sets the context key under which the Tokens view says what works in the browser', () => {
+    const recorded = fresh();
+    load(recorded).activate({
+      subscriptions: [],
+      secrets: { get: async () => undefined, onDidChange: () => ({ dispose() {} }) },
+      globalState: { get: () => undefined, update: async () => undefined, keys: () => [] },
+    });
+    assert.deepEqual(
+      recorded.executed.find(([id]) => id === 'setContext'),
+      ['setContext', WEB_WORKER_CONTEXT_KEY, true],
+    );
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      contributes: { viewsWelcome: { when?: string }[] };
+    };
+    const whens = manifest.contributes.viewsWelcome.map((w) => w.when);
+    assert.ok(whens.includes(WEB_WORKER_CONTEXT_KEY), 'a welcome text for the web worker build');
+    assert.ok(whens.includes(`!${WEB_WORKER_CONTEXT_KEY}`), 'the desktop welcome text hidden there');
   });
 });

@@ -4,6 +4,7 @@
  * tried, runs passed, the slowest single case, and the first counterexample if any.
  */
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import fc from 'fast-check';
 import { parentPort, workerData } from 'node:worker_threads';
 import { HttpDiagnostic } from '../../../../src/core/httpFile/httpDiagnostic';
@@ -134,7 +135,7 @@ function assertWellFormed(text: string, diagnostics: readonly HttpDiagnostic[]):
         assertInside(text, edit.range);
       }
     }
-    const hover = hoverContent(d, kb, { refreshToken: 'x.refresh', signIn: 'x.signIn' });
+    const hover = hoverContent(d, kb, { refreshToken: 'x.refresh', signIn: 'x.signIn' }, english);
     assert.ok(!hover.markdown.includes(SECRET), 'a hover shows the client secret');
     // Hovers are trusted for our commands: text from the document must never form a command link of its own.
     for (const [, id] of hover.markdown.matchAll(/(?<!\\)\]\(command:([^?)\s]+)/g)) {

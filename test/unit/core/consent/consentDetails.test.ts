@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import {
   buildConsentDetailsRequest,
   explainConsentStatus,
@@ -45,12 +46,12 @@ describe('consentDetails', () => {
 
   it('explains every status other than valid as unusable', () => {
     for (const status of ['expired', 'revokedByPsu', 'terminatedByTpp', 'received', 'rejected', 'invalid']) {
-      assert.match(explainConsentStatus(status), /sign in again/i, status);
+      assert.match(explainConsentStatus(status, english), /sign in again/i, status);
     }
-    assert.match(explainConsentStatus('valid'), /covers this account/);
+    assert.match(explainConsentStatus('valid', english), /covers this account/);
     // The report and the warning show the status beside its meaning: the meaning does not say it again.
     for (const status of ['valid', 'expired', 'rejected', 'invalid']) {
-      assert.doesNotMatch(explainConsentStatus(status), new RegExp(`^"?${status}`, 'i'), status);
+      assert.doesNotMatch(explainConsentStatus(status, english), new RegExp(`^"?${status}`, 'i'), status);
     }
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import { hoverContent } from '../../../../src/core/httpFile/hoverContent';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
@@ -17,7 +18,7 @@ describe('hoverContent', () => {
       'GET https://api.rabobank.nl/openapi/payments/account-information/ais/accounts\n\nHTTP/1.1 403 Forbidden\n\n{"httpCode":"403","httpMessage":"Forbidden","moreInformation":"Forbidden"}',
       kb,
     );
-    const { markdown } = hoverContent(d, kb, {});
+    const { markdown } = hoverContent(d, kb, {}, english);
     assert.match(markdown, /^\*\*Rabobank API: forbidden/);
     assert.match(markdown, /API call · HTTP 403/);
     assert.match(markdown, /\*\*Likely causes\*\*\n\n1\. /);
@@ -29,15 +30,31 @@ describe('hoverContent', () => {
     );
   });
 
+  it('takes its own words from the translation, the catalog entry’s from the knowledge base', () => {
+    const shouting = (message: string, ...args: (string | number)[]) =>
+      english(message.toUpperCase(), ...args);
+    const [d] = lintHttpFile(
+      'GET https://api.rabobank.nl/openapi/payments/account-information/ais/accounts/a/balances\n\nHTTP/1.1 403 Forbidden\n',
+      kb,
+    );
+    const { markdown } = hoverContent(d, kb, COMMANDS, shouting);
+    assert.match(markdown, /^\*\*Rabobank API: forbidden/);
+    assert.match(markdown, /API CALL · HTTP 403/);
+    assert.match(markdown, /\*\*LIKELY CAUSES\*\*\n\n1\. /);
+    assert.match(markdown, /\*\*HOW TO FIX\*\*/);
+    assert.match(markdown, /\[CHECK CONSENT\]\(command:oauthWorkbench\.checkConsent\?/);
+    assert.match(markdown, /\[SIGN IN AGAIN WITH SCOPE ais\.balances\.read\]\(command:/);
+  });
+
   it('links only the commands that are registered, with the needed scope on sign-in', () => {
     const [d] = lintHttpFile(
       'GET https://api.rabobank.nl/openapi/payments/account-information/ais/accounts/a/balances\n\nHTTP/1.1 403 Forbidden\n',
       kb,
     );
-    const none = hoverContent(d, kb, {});
+    const none = hoverContent(d, kb, {}, english);
     assert.doesNotMatch(none.markdown, /command:/);
     assert.deepEqual(none.commandIds, []);
-    const all = hoverContent(d, kb, COMMANDS);
+    const all = hoverContent(d, kb, COMMANDS, english);
     assert.match(all.markdown, /\[Check consent\]\(command:oauthWorkbench\.checkConsent\?/);
     assert.match(
       all.markdown,
@@ -63,7 +80,7 @@ describe('hoverContent', () => {
       { profiles },
     );
     assert.equal(d.code, 'lint.token.missing-client-auth');
-    const { markdown } = hoverContent(d, kb, COMMANDS);
+    const { markdown } = hoverContent(d, kb, COMMANDS, english);
     const args = decodeURIComponent(/editProfile\?([^)]*)\)/.exec(markdown)![1]);
     assert.deepEqual(JSON.parse(args), [{ profileId: 'rabo-sandbox' }]);
   });
@@ -73,7 +90,7 @@ describe('hoverContent', () => {
       '{"error":"invalid_grant","error_description":"AADSTS99: *bad* [x](y)\\r\\nTrace ID: 1"}',
       kb,
     );
-    const { markdown } = hoverContent(d, kb, {});
+    const { markdown } = hoverContent(d, kb, {}, english);
     assert.match(markdown, /The server said: “AADSTS99\\: \\\*bad\\\* \\\[x\\\]\\\(y\\\) Trace ID\\: 1”/);
   });
 
@@ -82,13 +99,13 @@ describe('hoverContent', () => {
       'POST https://auth.example.com/token\n\ngrant_type=refresh_token&refresh_token=r&client_secret=s\n\nHTTP/1.1 400 Bad Request\n\n{"error":"invalid_grant"}',
       kb,
     );
-    const { markdown } = hoverContent(d, kb, {});
+    const { markdown } = hoverContent(d, kb, {}, english);
     assert.match(markdown, /1\. The refresh token expired/);
   });
 
   it('lists the alternatives when the context could not decide', () => {
     const [d] = lintHttpFile('{"error":"invalid_grant"}', kb);
-    const { markdown } = hoverContent(d, kb, {});
+    const { markdown } = hoverContent(d, kb, {}, english);
     assert.match(markdown, /could also be:\*\*\n\n- `rabobank\.token\.invalid-code`/);
   });
 });
@@ -103,7 +120,7 @@ describe('hoverContent on hostile values', () => {
 
   it('quotes a 100 KB unregistered error value as a short excerpt', () => {
     const d = unregistered('x'.repeat(100_000));
-    const { markdown } = hoverContent(d, kb, {});
+    const { markdown } = hoverContent(d, kb, {}, english);
     assert.ok(markdown.length < 5_000, `hover is ${markdown.length} characters`);
     assert.ok(d.message.length < 300, `message is ${d.message.length} characters`);
     assert.match(markdown, /…/);
@@ -111,7 +128,7 @@ describe('hoverContent on hostile values', () => {
 
   it('keeps line breaks in a value from turning into Markdown headings, rules or links', () => {
     const d = unregistered('bad\n# Heading\n---\n[click](command:oauthWorkbench.signIn)\n<img src=x>\n```');
-    const { markdown } = hoverContent(d, kb, {});
+    const { markdown } = hoverContent(d, kb, {}, english);
     for (const line of markdown.split('\n')) {
       assert.doesNotMatch(line, /^\s*(#|---|```)/, line);
     }
@@ -122,12 +139,12 @@ describe('hoverContent on hostile values', () => {
   it('removes bidi controls from the value and from what the server said', () => {
     const d = unregistered('invalid\u202egnp.exe\u2066x\u2069');
     assert.doesNotMatch(d.message, BIDI);
-    assert.doesNotMatch(hoverContent(d, kb, {}).markdown, BIDI);
+    assert.doesNotMatch(hoverContent(d, kb, {}, english).markdown, BIDI);
     const [known] = lintHttpFile(
       '{"error":"invalid_grant","error_description":"expired \\u202etoken\\u2067 rlo"}',
       kb,
     );
-    const { markdown } = hoverContent(known, kb, {});
+    const { markdown } = hoverContent(known, kb, {}, english);
     assert.match(markdown, /The server said: “expired token rlo”/);
   });
 
@@ -140,7 +157,7 @@ describe('hoverContent on hostile values', () => {
       }),
       kb,
     );
-    const { markdown } = hoverContent(d, kb, {});
+    const { markdown } = hoverContent(d, kb, {}, english);
     assert.ok(!markdown.includes(jwt));
     assert.ok(!markdown.includes('abc123'));
     assert.match(markdown, /token eyJhbG…/);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import { suggestGrant } from '../../../../src/core/httpFile/grantLints';
 import { hoverContent } from '../../../../src/core/httpFile/hoverContent';
 import { HttpDiagnostic, TextEdit } from '../../../../src/core/httpFile/httpDiagnostic';
@@ -161,7 +162,7 @@ describe('precision lints', () => {
       const hover = (host: string) => {
         const [d] = lintHttpFile(token(host, body, headers), kb);
         assert.equal(d.code, 'lint.token.grant-type-code');
-        return hoverContent(d, kb, {}).markdown;
+        return hoverContent(d, kb, {}, english).markdown;
       };
       assert.match(hover('https://oauth.rabobank.nl/openapi'), /> \*\*Guide erratum/);
       assert.match(hover('http://127.0.0.1:8642'), /> \*\*Guide erratum/);

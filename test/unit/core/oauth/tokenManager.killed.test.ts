@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -139,7 +140,7 @@ describe('a refresh killed between the token response and persisting it', functi
           assert.equal(stored.access_token, 'old-access');
           assert.ok(isRefreshTokenPossiblySpent(stored));
           assert.match(
-            possiblySpentWarning(stored) ?? '',
+            possiblySpentWarning(stored, english) ?? '',
             /may have used up the refresh token\. Refresh to find out/,
           );
           const err = await engineError(manager.refresh(profile));

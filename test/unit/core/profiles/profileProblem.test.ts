@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import {
   describeProblem,
   FailureFacts,
@@ -75,7 +76,7 @@ describe('problemOfConsentAnswer and problemOfResourceAnswer', () => {
   it('names the first status that is not valid', () => {
     const problem = problemOfConsentAnswer({ usable: false, statuses: ['valid', 'expired'] }, CONSENT, AT);
     assert.deepEqual(problem, { kind: 'consentEnded', at: AT, consentId: CONSENT, consentStatus: 'expired' });
-    assert.equal(describeProblem(problem).short, 'consent expired');
+    assert.equal(describeProblem(problem, english).short, 'consent expired');
   });
 
   it('proves no problem for a usable consent', () => {
@@ -162,7 +163,7 @@ describe('describeProblem', () => {
 
   problems.forEach((problem, i) => {
     it(`gives ${problem.kind} its action and a next step that is not the cause`, () => {
-      const words = describeProblem(problem);
+      const words = describeProblem(problem, english);
       assert.equal(words.action, actions[i]);
       assert.match(words.nextStep, /^Run /);
       assert.notEqual(words.nextStep, words.sentence);
@@ -171,6 +172,6 @@ describe('describeProblem', () => {
   });
 
   it('words a revoked consent as revoked', () => {
-    assert.equal(describeProblem(problems[1]).short, 'consent revoked');
+    assert.equal(describeProblem(problems[1], english).short, 'consent revoked');
   });
 });

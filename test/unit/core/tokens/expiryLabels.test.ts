@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import {
   describeExpiry,
   expiryUrgency,
@@ -30,7 +31,7 @@ describe('expiryLabels', () => {
     ];
     for (const [msLeft, expected] of cases) {
       it(`says "${expected}" for ${msLeft} ms left`, () => {
-        assert.equal(describeExpiry(msLeft), expected);
+        assert.equal(describeExpiry(msLeft, english), expected);
       });
     }
   });
@@ -48,7 +49,7 @@ describe('expiryLabels', () => {
     ];
     for (const [msLeft, expected] of cases) {
       it(`shows "${expected}" for ${msLeft} ms left`, () => {
-        assert.equal(shortRemaining(msLeft), expected);
+        assert.equal(shortRemaining(msLeft, english), expected);
       });
     }
   });
@@ -71,8 +72,8 @@ describe('expiryLabels', () => {
   });
 
   it('formats durations in the largest sensible unit', () => {
-    assert.equal(formatDuration(-3 * MIN), '3 min');
-    assert.equal(formatDuration(24 * H), '1 day');
+    assert.equal(formatDuration(-3 * MIN, english), '3 min');
+    assert.equal(formatDuration(24 * H, english), '1 day');
   });
 
   describe('msUntilNextLabelChange', () => {
@@ -94,7 +95,7 @@ describe('expiryLabels', () => {
     it('makes the label differ once the delay has passed', () => {
       const expiry = now + 42 * MIN + 30 * S;
       const delay = msUntilNextLabelChange([expiry], now);
-      assert.notEqual(describeExpiry(expiry - now), describeExpiry(expiry - now - delay));
+      assert.notEqual(describeExpiry(expiry - now, english), describeExpiry(expiry - now - delay, english));
     });
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import { describeExpiry } from '../../../../src/core/tokens/expiryLabels';
 import { spokenExpiry } from '../../../../src/core/tokens/spokenExpiry';
 
@@ -21,14 +22,14 @@ describe('spokenExpiry', () => {
     [-30 * 24 * H, 'expired 30 days ago'],
   ];
   for (const [ms, words] of cases) {
-    it(`says ${String(ms)} ms as "${words}"`, () => assert.equal(spokenExpiry(ms), words));
+    it(`says ${String(ms)} ms as "${words}"`, () => assert.equal(spokenExpiry(ms, english), words));
   }
 
   it('never uses the abbreviations of the shown label', () => {
     for (const ms of [5 * MIN, 3 * H + 7 * MIN, -90 * MIN]) {
-      assert.doesNotMatch(spokenExpiry(ms), /\b(min|h)\b/);
+      assert.doesNotMatch(spokenExpiry(ms, english), /\b(min|h)\b/);
       // The same whole units as the label, only spelled out.
-      assert.deepEqual(spokenExpiry(ms).match(/\d+/g), describeExpiry(ms).match(/\d+/g));
+      assert.deepEqual(spokenExpiry(ms, english).match(/\d+/g), describeExpiry(ms, english).match(/\d+/g));
     }
   });
 });

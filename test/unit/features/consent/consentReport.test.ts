@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import { parseConsentDetails } from '../../../../src/core/consent/consentDetails';
 import { renderConsentReport } from '../../../../src/features/consent/consentReport';
 
@@ -14,7 +15,7 @@ describe('renderConsentReport', () => {
       },
     });
     assert.ok(details);
-    const text = renderConsentReport('Rabobank sandbox', 'c-1', details);
+    const text = renderConsentReport('Rabobank sandbox', 'c-1', details, english);
     assert.match(text, /Usable: no\.\*\* 1 of 2 account entries are not valid/);
     assert.match(text, /\| ais\.balances\.read \| NL01RABO0123456789 \(EUR\) \| valid \| 2027-05-01 \|/);
     assert.match(text, /\| ais\.transactions\.read-90days \| .* \| expired \| — \|$/m);
@@ -34,7 +35,7 @@ describe('renderConsentReport', () => {
       },
     });
     assert.ok(details);
-    const text = renderConsentReport('label', 'c-2', details);
+    const text = renderConsentReport('label', 'c-2', details, english);
     // Escaped, they show as text: no unescaped `<`, `![` or `](` is left.
     assert.ok(!/(?<!\\)<|(?<!\\)\[|(?<!\\)\]\(/.test(text), text);
     const row = text.split('\n').find((line) => line.includes('evil.example/a.png'));

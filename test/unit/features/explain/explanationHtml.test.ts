@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import { explainAnswer } from '../../../../src/core/httpFile/explainAnswer';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 import { HoverActionKind } from '../../../../src/core/knowledge/knowledgeEntry';
@@ -15,7 +16,7 @@ const forbidden = explainAnswer(
 
 describe('explanationHtml', () => {
   it('renders title, causes, fixes and the catalog actions as buttons', () => {
-    const html = explanationHtml(forbidden, security, ALL);
+    const html = explanationHtml(forbidden, security, ALL, english);
     const f = forbidden.findings[0];
     assert.equal(f.id, 'rabobank.api.forbidden');
     assert.match(html, /<h1>Rabobank API: forbidden/);
@@ -26,14 +27,27 @@ describe('explanationHtml', () => {
     }
   });
 
+  it('takes the page’s own words from the translation', () => {
+    const shouting = (message: string, ...args: (string | number)[]) =>
+      english(message.toUpperCase(), ...args);
+    const html = explanationHtml(forbidden, security, ALL, shouting);
+    assert.match(html, /<h1>Rabobank API: forbidden/);
+    assert.match(html, /<h2>LIKELY CAUSES<\/h2>/);
+    assert.match(html, /<h2>HOW TO FIX<\/h2>/);
+    assert.match(html, /data-action="checkConsent">CHECK CONSENT<\/button>/);
+    assert.match(html, /<title>EXPLANATION<\/title>/);
+    const nothing = explanationHtml(explainAnswer('HTTP/1.1 200 OK\n\n{}', {}, kb), security, ALL, shouting);
+    assert.match(nothing, /<h1>NO KNOWN OAUTH ERROR<\/h1><p>NOTHING IN THIS ANSWER \(HTTP 200\) MATCHES/);
+  });
+
   it('offers a button only for actions whose command is available', () => {
-    const html = explanationHtml(forbidden, security, new Set<HoverActionKind>(['checkConsent']));
+    const html = explanationHtml(forbidden, security, new Set<HoverActionKind>(['checkConsent']), english);
     assert.match(html, /data-action="checkConsent"/);
     assert.doesNotMatch(html, /data-action="signIn"/);
   });
 
   it('allows no network and no script or style without the nonce', () => {
-    const html = explanationHtml(forbidden, security, ALL);
+    const html = explanationHtml(forbidden, security, ALL, english);
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-n0nce'(;|$)/);
@@ -48,13 +62,13 @@ describe('explanationHtml', () => {
       {},
       kb,
     );
-    const html = explanationHtml(hostile, security, ALL);
+    const html = explanationHtml(hostile, security, ALL, english);
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;quoted&quot;/);
     assert.doesNotMatch(html, /<img/);
   });
 
   it('says what to select when nothing is recognised', () => {
-    const html = explanationHtml(explainAnswer('HTTP/1.1 200 OK\n\n{}', {}, kb), security, ALL);
+    const html = explanationHtml(explainAnswer('HTTP/1.1 200 OK\n\n{}', {}, kb), security, ALL, english);
     assert.match(html, /<h1>No known OAuth error<\/h1>/);
     assert.match(html, /HTTP 200/);
   });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import { statusBarLook } from '../../../../src/features/statusBar/statusBarPresentation';
 
 const MIN = 60_000;
@@ -16,21 +17,21 @@ describe('statusBarLook', () => {
   ];
   for (const [name, signedIn, msLeft, text, background] of cases) {
     it(`shows ${name}`, () => {
-      assert.deepEqual(statusBarLook('Rabobank sandbox', signedIn, msLeft), { text, background });
+      assert.deepEqual(statusBarLook(english, 'Rabobank sandbox', signedIn, msLeft), { text, background });
     });
   }
 });
 
 describe('statusBarLook with a proven problem', () => {
   it('puts an error mark and the problem before the time left', () => {
-    assert.deepEqual(statusBarLook('Practice (local)', true, 55 * MIN, 'refresh token refused'), {
+    assert.deepEqual(statusBarLook(english, 'Practice (local)', true, 55 * MIN, 'refresh token refused'), {
       text: '$(error) Practice (local) · refresh token refused',
       background: 'error',
     });
   });
 
   it('marks a profile without tokens too (a refused client secret)', () => {
-    assert.deepEqual(statusBarLook('Practice (local)', false, undefined, 'client secret refused'), {
+    assert.deepEqual(statusBarLook(english, 'Practice (local)', false, undefined, 'client secret refused'), {
       text: '$(error) Practice (local) · client secret refused',
       background: 'error',
     });

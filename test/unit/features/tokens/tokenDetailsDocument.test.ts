@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { english } from '../../../../src/core/text/translate';
 import { ClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { TokenSet } from '../../../../src/core/tokens/tokenSet';
 import { renderTokenDetails } from '../../../../src/features/tokens/tokenDetailsDocument';
@@ -22,26 +23,37 @@ const profile: ClientProfile = buildProfile({ consentDetailsEndpoint: 'https://a
 describe('renderTokenDetails', () => {
   it('leads with what the last answer proved and the next step', () => {
     const problem = { kind: 'refreshTokenRefused', at: now } as const;
-    const text = renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now, problem });
+    const text = renderTokenDetails(profile, tokenSet, {
+      reveal: false,
+      nowMs: now,
+      translate: english,
+      problem,
+    });
     assert.match(
       text,
       /^# .*\n\n## Last answer\n\n- refresh token refused \(2026-11-27T10:00:00\.000Z\): The token endpoint refused the refresh token.*\n- Next step: Run Sign In Again/,
     );
-    assert.doesNotMatch(renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now }), /Last answer/);
+    assert.doesNotMatch(
+      renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now, translate: english }),
+      /Last answer/,
+    );
   });
 
   it('says when the refresh token may be spent by a refresh whose answer was lost', () => {
     const marked = { ...tokenSet, refresh_attempted_at: '2026-11-27T09:59:00.000Z' };
-    const text = renderTokenDetails(profile, marked, { reveal: false, nowMs: now });
+    const text = renderTokenDetails(profile, marked, { reveal: false, nowMs: now, translate: english });
     assert.match(
       text,
       /refresh_token may be spent: A refresh sent at 2026-11-27T09:59:00\.000Z got no answer .* sign in again\./,
     );
-    assert.doesNotMatch(renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now }), /may be spent/);
+    assert.doesNotMatch(
+      renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now, translate: english }),
+      /may be spent/,
+    );
   });
 
   it('masks every token unless asked to reveal', () => {
-    const text = renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now });
+    const text = renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now, translate: english });
     assert.ok(!text.includes(tokenSet.access_token));
     assert.ok(!text.includes('refresh-secret-value'));
     assert.match(text, /access_token: •+ \(\d+ chars, fingerprint [0-9a-f]{8}\)/);
@@ -53,18 +65,21 @@ describe('renderTokenDetails', () => {
   });
 
   it('marks decoded claims as unverified', () => {
-    const text = renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now });
+    const text = renderTokenDetails(profile, tokenSet, { reveal: false, nowMs: now, translate: english });
     assert.match(text, /## Claims of the access token \(decoded, signature NOT verified\)/);
     assert.match(text, /"sub": "alice"/);
   });
 
   it('shows tokens in full, with a warning, when revealed', () => {
-    const text = renderTokenDetails(profile, tokenSet, { reveal: true, nowMs: now });
+    const text = renderTokenDetails(profile, tokenSet, { reveal: true, nowMs: now, translate: english });
     assert.ok(text.includes(`access_token: ${tokenSet.access_token}`));
     assert.match(text, /Do not share/);
   });
 
   it('says when the profile is not signed in', () => {
-    assert.match(renderTokenDetails(profile, undefined, { reveal: false, nowMs: now }), /Not signed in/);
+    assert.match(
+      renderTokenDetails(profile, undefined, { reveal: false, nowMs: now, translate: english }),
+      /Not signed in/,
+    );
   });
 });

@@ -1,0 +1,242 @@
+// The `browser` entry checked in VS Code's real web worker extension host. code-server serves VS Code for the Web,
+// whose workbench can run an extension in a web worker inside the page; the user setting `remote.extensionKind`
+// forces OAuth Workbench there (installed on the server, kind `web`: the browser entry, dist/web/extension.js, in a
+// worker of the page instead of dist/extension.js in the server's Node host). Everything is checked through the UI a
+// person sees, without the smoke-test driver (which silences notification toasts):
+//   - Running Extensions lists OAuth Workbench as running in the web worker (so this cannot pass in the Node host);
+//   - the Problems panel shows a lint of the opened .http file, a hover explains its error answer, Ctrl+. offers the
+//     quick fix, Explain Error Response opens its explanation;
+//   - Sign In and Send Request say that they need the desktop; the Tokens view says what works in the browser.
+//
+//   node test/host/webWorkerCheck.mjs      (also run by `npm test`, and by `node scripts/test.mjs --only web`)
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureOfflineHost, launchChromium, startCodeServer } from './offlineHost.mjs';
+
+/** The extension's id as the workbench knows it (publisher.name in package.json). */
+const EXTENSION_ID = 'oauth-workbench.oauth-workbench';
+const FILE = 'token-answer.http';
+/** What the browser entry's desktop-only commands say (src/features/desktopOnly). */
+const NEEDS_DESKTOP = /needs VS Code on the desktop/;
+
+/**
+ * Starts the offline host with the extension installed and forced into the web worker, opens
+ * test/fixtures/web-workspace and checks each point above as its own step. Resolves to `{ passes, failures,
+ * messages }`, one pass per step; stops everything it started.
+ */
+export async function checkWebWorkerHost(root, log = console.error) {
+  ensureOfflineHost(root, log);
+  const server = await startCodeServer(root, {
+    log,
+    installedExtension: root,
+    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+  });
+  const messages = [];
+  let passes = 0;
+  let failures = 0;
+  let browser;
+  let page;
+  const step = async (name, fn) => {
+    const started = Date.now();
+    try {
+      await fn();
+      passes++;
+      log(`  ✔ ${name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      failures++;
+      // Playwright appends its call log to the message; the first line says what was not found.
+      const message = `${name}: ${String(err?.message ?? err).split('\n')[0]}`;
+      messages.push(message);
+      log(`  ✘ ${message}`);
+      await page?.keyboard.press('Escape').catch(() => undefined);
+    }
+  };
+  try {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const folder = path.join(root, 'test', 'fixtures', 'web-workspace');
+    await page.goto(`${server.baseUrl}/?${new URLSearchParams({ folder })}`, { timeout: 120_000 });
+    await page.locator('.activitybar [aria-label="OAuth Workbench"]').first().waitFor({ timeout: 60_000 });
+    const ui = workbench(page);
+
+    await step('opens the .http file', async () => {
+      await ui.quickOpen(FILE);
+      await page.locator('.tabs-container .tab.active', { hasText: FILE }).waitFor({ timeout: 10_000 });
+    });
+
+    await step('runs in the web worker extension host', async () => {
+      // The extension activates on the http language; the list shows it once it has.
+      const row = page
+        .locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'OAuth Workbench' })
+        .first();
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        await ui.command('Developer: Show Running Extensions');
+        await page.locator('.runtime-extensions-editor .monaco-list').first().click();
+        await page.keyboard.press('End');
+        if (
+          await row.waitFor({ timeout: 3000 }).then(
+            () => true,
+            () => false,
+          )
+        ) {
+          break;
+        }
+        if (Date.now() > deadline) {
+          throw new Error('Running Extensions never listed OAuth Workbench');
+        }
+        await page.keyboard.press('Escape');
+      }
+      const text = await row.innerText();
+      if (!/web worker/i.test(text)) {
+        throw new Error(`Running Extensions shows OAuth Workbench, not in the web worker: ${oneLine(text)}`);
+      }
+      await page.keyboard.press('Escape');
+      await ui.quickOpen(FILE);
+    });
+
+    await step('the Problems panel shows the lint of the file', async () => {
+      await ui.command('View: Focus Problems');
+      await page
+        .locator('.markers-panel .monaco-list-row', { hasText: 'grant_type=code` is not a grant type' })
+        .first()
+        .waitFor({ timeout: 15_000 });
+    });
+
+    await step('a hover explains the error answer', async () => {
+      await ui.quickOpen(FILE);
+      await ui.goTo(12, 14);
+      await ui.command('Show or Focus Hover');
+      await page
+        .locator('.monaco-hover', { hasText: /Likely causes/ })
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Escape');
+    });
+
+    await step('Ctrl+. offers the quick fix', async () => {
+      await ui.goTo(7, 14);
+      await page.keyboard.press('Control+.');
+      await page
+        .locator('.action-widget', { hasText: 'Use grant_type=authorization_code' })
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Escape');
+    });
+
+    await step('Explain Error Response explains the selected answer', async () => {
+      await ui.goTo(12, 1);
+      await page.keyboard.press('Shift+End');
+      await ui.command('OAuth Workbench: Explain Error Response');
+      // The selection is the answer alone, so the explanation is the generic one of its error code.
+      await page
+        .locator('.tabs-container .tab', { hasText: 'Explained: oauth.token.invalid_request' })
+        .first()
+        .waitFor({ timeout: 15_000 });
+      // The explanation itself, in the webview's frame.
+      const deadline = Date.now() + 10_000;
+      while (!(await anyFrameShows(page, 'Likely causes'))) {
+        if (Date.now() > deadline) {
+          throw new Error('the explanation view shows no likely causes');
+        }
+        await page.waitForTimeout(250);
+      }
+    });
+
+    for (const title of ['Sign In', 'Send Request']) {
+      await step(`${title} says it needs the desktop`, async () => {
+        await ui.command('Notifications: Clear All Notifications');
+        await ui.quickOpen(FILE);
+        await ui.command(`OAuth Workbench: ${title}`);
+        await page
+          .locator('.notifications-toasts .notification-toast', { hasText: NEEDS_DESKTOP })
+          .first()
+          .waitFor({ timeout: 10_000 });
+      });
+    }
+
+    await step('the Tokens view says what works in the browser', async () => {
+      await page.locator('.activitybar [aria-label="OAuth Workbench"]').first().click();
+      await page
+        .locator('.pane-body', { hasText: /In VS Code for the Web/ })
+        .first()
+        .waitFor({ timeout: 10_000 });
+    });
+  } catch (err) {
+    failures++;
+    messages.push(err?.message ?? String(err));
+  } finally {
+    if (messages.length > 0 && page) {
+      // What the page looked like at the end, to see why.
+      const shot = path.join(os.tmpdir(), 'oauth-workbench-web-worker-failure.png');
+      if (
+        await page.screenshot({ path: shot }).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        messages.push(`the page at the end: ${shot}`);
+      }
+    }
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+  }
+  return { passes, failures, messages };
+}
+
+/** The few workbench gestures the check needs: Quick Open, the command palette, Go to Line. */
+function workbench(page) {
+  const input = page.locator('.quick-input-widget input');
+  const pick = async (prefix, text, key) => {
+    await page.keyboard.press(key);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`${prefix}${text}`);
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: text })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+  };
+  return {
+    quickOpen: (name) => pick('', name, 'Control+P'),
+    command: (title) => pick('>', title, 'F1'),
+    async goTo(line, column) {
+      await page.keyboard.press('Control+G');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`:${line}:${column}`);
+      await page.keyboard.press('Enter');
+    },
+  };
+}
+
+async function anyFrameShows(page, text) {
+  for (const frame of page.frames()) {
+    if (
+      await frame
+        .getByText(text)
+        .count()
+        .catch(() => 0)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function oneLine(text) {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const started = Date.now();
+  const result = await checkWebWorkerHost(root);
+  for (const message of result.messages) {
+    console.error(`web worker: ${message}`);
+  }
+  console.log(
+    `web worker host: ${result.passes} passed, ${result.failures} failed in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+  process.exitCode = result.failures === 0 ? 0 : 1;
+}
