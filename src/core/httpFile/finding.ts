@@ -25,6 +25,8 @@ export interface Finding {
   profileId: string | undefined;
   /** The status of the response the finding was seen in. */
   status: number | undefined;
+  /** A finding that stands only if the file holds a secret for this client id (see `FileSecrets`). */
+  secretOf: string | undefined;
 }
 
 /**
@@ -56,6 +58,7 @@ export function finding(
     profileName: undefined,
     profileId: undefined,
     status: undefined,
+    secretOf: undefined,
   };
 }
 

@@ -29,6 +29,8 @@ interface FindingExtras {
   readonly profileName?: string;
   readonly profileId?: string;
   readonly detail?: string;
+  /** The finding stands only if the file holds a secret for this client id. */
+  readonly secretOf?: string;
 }
 
 /** Pre-flight checks on one request (grant type, client authentication, state, redirect URI, bearer token, Date), added to `out`. */
@@ -188,11 +190,13 @@ class RequestLinter {
       const facts = { bodyParams: this.bodyParams, query: this.ctx.query, provider: this.ctx.provider };
       // Whether the client is confidential may come from a profile matched by client id: it only decides whether to
       // warn. The fix's credentials come from the profile that owns this URL, never from a client id.
-      if (!isPublicTokenClient(this.file, this.request, facts, matchProfile(this.lint, this.ctx))) {
+      const isPublic = isPublicTokenClient(this.file, this.request, facts, matchProfile(this.lint, this.ctx));
+      if (isPublic !== true) {
         this.addUrl('lint.token.missing-client-auth', 'warning', {
           fixes: [this.addBasicFix(profile)],
           profileName: profile?.name,
           profileId: profile?.id,
+          secretOf: isPublic === false ? undefined : isPublic,
         });
       }
       return;
@@ -428,6 +432,7 @@ class RequestLinter {
     f.requiredScopes = extra.requiredScopes;
     f.profileName = extra.profileName;
     f.profileId = extra.profileId;
+    f.secretOf = extra.secretOf;
     this.out.push(f);
   }
 }
