@@ -1,5 +1,5 @@
 import { Finding, NONE, finding } from './finding';
-import { QuickFix } from './httpDiagnostic';
+import { QuickFix, TextEdit } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { LineIndex } from './lineIndex';
 import { SourceText } from './sourceText';
@@ -202,4 +202,87 @@ function editDistance(a: string, b: string, limit: number): number {
     prev = row;
   }
   return Math.min(prev[b.length], limit);
+}
+
+/** Where a code exchange's missing `redirect_uri` goes: after the last parameter of its form body. */
+export interface RedirectUriInsert {
+  readonly body: SourceText;
+  readonly lines: LineIndex;
+  /**
+   * What to write as the value: the redirect URI of the client's profile (form-encoded), or a variable the user
+   * defines (`{{redirectUri}}`). Never a secret: a redirect URI is public.
+   */
+  readonly value: string;
+}
+
+/** The edit that appends `&redirect_uri=…` to the form body. */
+export function addRedirectUriEdit(insert: RedirectUriInsert): TextEdit {
+  const text = insert.body.text.trimEnd();
+  const at = insert.body.toReal(text.length);
+  return {
+    range: insert.lines.rangeOf(at, at),
+    newText: `${text === '' ? '' : '&'}redirect_uri=${insert.value}`,
+  };
+}
+
+/**
+ * A code exchange (`grant_type=authorization_code` with a `code`) without `redirect_uri`, at a server whose
+ * authorization requests always carry one (Rabobank, and the practice server that plays it): RFC 6749 §4.1.3 then
+ * requires the same value on the token request, and the server refuses the code without it.
+ */
+export function lintMissingRedirectUri(
+  grant: NamedValue,
+  params: readonly NamedValue[],
+  source: SourceText,
+  insert: RedirectUriInsert,
+  out: Finding[],
+): void {
+  if (grant.value !== 'authorization_code' || params.some((p) => p.name === 'redirect_uri')) {
+    return;
+  }
+  if (!params.some((p) => p.name === 'code' && p.value !== '')) {
+    return;
+  }
+  const f = finding(
+    'lint.token.missing-redirect-uri',
+    source.toReal(grant.valueStart),
+    source.toReal(grant.valueEnd),
+    'warning',
+  );
+  f.fixes = [{ title: 'Add redirect_uri', edits: [addRedirectUriEdit(insert)], isPreferred: false }];
+  out.push(f);
+}
+
+/**
+ * `grant_type=code` (the Rabobank guide's erratum), with the fix to `authorization_code`; where a code exchange
+ * without `redirect_uri` would be refused next (`insert` given), a second fix that adds it as well.
+ */
+export function grantTypeCodeFinding(
+  grant: NamedValue,
+  source: SourceText,
+  lines: LineIndex,
+  params: readonly NamedValue[],
+  insert: RedirectUriInsert | undefined,
+): Finding {
+  const start = source.toReal(grant.valueStart);
+  const end = source.toReal(grant.valueEnd);
+  const f = finding('lint.token.grant-type-code', start, end, 'error');
+  const grantEdit: TextEdit = { range: lines.rangeOf(start, end), newText: 'authorization_code' };
+  const fixes: QuickFix[] = [
+    { title: 'Use grant_type=authorization_code', edits: [grantEdit], isPreferred: true },
+  ];
+  const probe: NamedValue = { ...grant, value: 'authorization_code' };
+  const next: Finding[] = [];
+  if (insert) {
+    lintMissingRedirectUri(probe, params, source, insert, next);
+  }
+  if (next.length > 0 && insert) {
+    fixes.push({
+      title: 'Use grant_type=authorization_code and add redirect_uri',
+      edits: [grantEdit, addRedirectUriEdit(insert)],
+      isPreferred: false,
+    });
+  }
+  f.fixes = fixes;
+  return f;
 }

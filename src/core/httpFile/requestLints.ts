@@ -5,7 +5,15 @@ import { isPublicTokenClient, lintCredentialsInUrl } from './clientAuthLints';
 import { isImfFixdate, jwtScopes } from './credentials';
 import { Finding, NONE, finding } from './finding';
 import { FormParam, findParam } from './formParams';
-import { NamedValue, isKnownGrant, jsonBodyParams, lintGrant } from './grantLints';
+import {
+  NamedValue,
+  RedirectUriInsert,
+  grantTypeCodeFinding,
+  isKnownGrant,
+  jsonBodyParams,
+  lintGrant,
+  lintMissingRedirectUri,
+} from './grantLints';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 import {
   isIdTokenVariable,
@@ -150,17 +158,9 @@ class RequestLinter {
   private grantType(grant: NamedValue, source: SourceText): void {
     const params = source === this.url ? this.ctx.query : this.bodyParams;
     const has = (name: string) => params.some((p) => p.name === name);
+    const insert = this.redirectUriInsert(source);
     if (grant.value === 'code') {
-      const range = this.file.lines.rangeOf(source.toReal(grant.valueStart), source.toReal(grant.valueEnd));
-      this.add('lint.token.grant-type-code', source, grant.valueStart, grant.valueEnd, 'error', {
-        fixes: [
-          {
-            title: 'Use grant_type=authorization_code',
-            edits: [{ range, newText: 'authorization_code' }],
-            isPreferred: true,
-          },
-        ],
-      });
+      this.out.push(grantTypeCodeFinding(grant, source, this.file.lines, params, insert));
       return;
     }
     const mismatch =
@@ -172,6 +172,18 @@ class RequestLinter {
     if (!mismatch || !isKnownGrant(grant.value)) {
       lintGrant(grant, params, source, this.file.lines, this.out);
     }
+    if (insert) {
+      lintMissingRedirectUri(grant, params, source, insert, this.out);
+    }
+  }
+
+  /** Where a code exchange's `redirect_uri` goes, at a server whose authorization requests always carry one. */
+  private redirectUriInsert(source: SourceText): RedirectUriInsert | undefined {
+    const body = this.request.body;
+    const ok = this.ctx.provider === 'rabobank' && source === body && this.ctx.isForm;
+    const registered = matchProfile(this.lint, this.ctx)?.redirectUri;
+    const value = registered ? encodeURIComponent(registered) : '{{redirectUri}}';
+    return ok ? { body, lines: this.file.lines, value } : undefined;
   }
 
   private clientAuthentication(): void {
