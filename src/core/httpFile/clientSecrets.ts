@@ -1,10 +1,10 @@
 import { parseBasicCredentials } from '../wire/basicAuthentication';
 import { lintExpander } from './fileVariables';
-import { jsonBodyParams } from './grantLints';
+import { jsonBodyParams, NamedValue } from './grantLints';
 import { isPushedAuthorizationRequest } from './authorizeLints';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { LineIndex } from './lineIndex';
-import { HttpBlock, HttpRequest, parseHttpFile } from './parseHttpFile';
+import { HttpBlock, HttpFile, HttpRequest, parseHttpFile } from './parseHttpFile';
 import { RequestContext, resolveRequestContext } from './requestContext';
 
 /**
@@ -20,18 +20,73 @@ export interface BlockSecrets {
   readonly withSecret: readonly string[];
   /** The credentials of Basic headers as written (`base64`, `id:secret`, `{{variable}}`), read only when needed. */
   readonly basic: readonly string[];
+  /** The client ids, as written, of authorization requests that sent a `redirect_uri`; `''` for one without an id. */
+  readonly redirects: readonly string[];
   /** The block defines a client secret variable (`@client_secret = …`, `@clientSecret = …`). */
   readonly secretVariable: boolean;
 }
 
-export const NO_SECRETS: BlockSecrets = { clients: [], withSecret: [], basic: [], secretVariable: false };
+export const NO_SECRETS: BlockSecrets = {
+  clients: [],
+  withSecret: [],
+  basic: [],
+  redirects: [],
+  secretVariable: false,
+};
 
 /**
- * Takes the first and last line of each block that may name a client's secret: one that defines a secret variable,
- * or whose request goes to an endpoint where clients send credentials. What the block names is read from its text
- * only when a finding waits for it ({@link secretsOfBlockText}), which few files need.
+ * What a finding may wait for the whole file to tell: whether it holds a secret for a client (`secret:<client id>`),
+ * or whether an authorization request of a client sent a `redirect_uri` (`redirect:<client id>`, `redirect:` when
+ * the token request does not name its client).
  */
-export type SecretsSink = (startLine: number, endLine: number) => void;
+export type FileQuestion = `secret:${string}` | `redirect:${string}`;
+
+/** Sees every block of a lint as it is diagnosed, with its request's context (see {@link SecretsReader}). */
+export type SecretsSink = (block: HttpBlock, ctx: RequestContext) => void;
+
+/**
+ * What the blocks of a lint tell about clients, gathered as they are diagnosed and cheap for every block. An
+ * authorization (or pushed) request is read at once: its query or form is already read by its lints, and few blocks
+ * are such requests. A block that may name a client's secret (a request to a token, revocation or introspection
+ * endpoint, a secret variable) is only noted: what it names is read from its text when a finding waits for a secret
+ * ({@link secretsOfBlockText}), which few files need, while token requests are many.
+ */
+export class SecretsReader {
+  /** By the block's first line. */
+  readonly read = new Map<number, BlockSecrets>();
+  /** The first and last lines of the blocks noted for later, in pairs. */
+  readonly later: number[] = [];
+
+  readonly sink: SecretsSink = (block, ctx) => {
+    const request = block.request;
+    const endpoint = ctx.endpoint;
+    if (request !== undefined && (endpoint === 'authorize' || isPushed(request))) {
+      const own = endpoint === 'authorize' ? authorizeSecrets(block, ctx) : blockSecretsOf(block, ctx);
+      if (own !== NO_SECRETS) {
+        this.read.set(block.startLine, own);
+      }
+    } else if (
+      (request !== undefined &&
+        (endpoint === 'token' || endpoint === 'revoke' || endpoint === 'introspect')) ||
+      (block.variables.length > 0 && definesSecret(block.variables))
+    ) {
+      this.later.push(block.startLine, block.endLine);
+    }
+  };
+
+  /** `diagnostics` of a whole lint of `file`, without those that wait for an answer the file does not give. */
+  decide(diagnostics: HttpDiagnostic[], file: HttpFile): HttpDiagnostic[] {
+    return decideUndecided(
+      diagnostics,
+      () =>
+        new FileSecrets(
+          this.read.values(),
+          () => secretsOfLines(file.text, file.lines, this.later, file.variables),
+          file.variables,
+        ),
+    );
+  }
+}
 
 /** A variable that holds a client's secret, by its name. */
 const SECRET_VARIABLE = /client[_-]?secret|^secret$/i;
@@ -56,13 +111,22 @@ function blockSecretsOf(block: HttpBlock, ctx: RequestContext): BlockSecrets {
   return requestSecrets(request, ctx, secretVariable);
 }
 
-/** Whether the block may name a client's secret: cheap enough for every block of every lint. */
-export function mayNameSecret(block: HttpBlock, ctx: RequestContext): boolean {
-  const request = block.request;
-  return (
-    (request !== undefined && sendsClientCredentials(request, ctx)) ||
-    (block.variables.length > 0 && definesSecret(block.variables))
-  );
+/** What an authorization request tells: whether it sent a `redirect_uri`, and for which client. */
+function authorizeSecrets(block: HttpBlock, ctx: RequestContext): BlockSecrets {
+  let id: string | undefined;
+  let redirect = false;
+  for (const p of ctx.query) {
+    if (p.name === 'redirect_uri') {
+      redirect ||= p.valueEnd > p.valueStart;
+    } else if (p.name === 'client_id' && id === undefined && p.valueEnd > p.valueStart) {
+      id = p.value;
+    }
+  }
+  const secretVariable = block.variables.length > 0 && definesSecret(block.variables);
+  if (!redirect) {
+    return secretVariable ? VARIABLE_ONLY : NO_SECRETS;
+  }
+  return { ...NO_SECRETS, redirects: [id ?? ''], secretVariable };
 }
 
 /**
@@ -79,7 +143,13 @@ export function secretsOfBlockText(text: string, variables: ReadonlyMap<string, 
 
 function sendsClientCredentials(request: HttpRequest, ctx: RequestContext): boolean {
   const endpoint = ctx.endpoint;
-  return endpoint === 'token' || endpoint === 'revoke' || endpoint === 'introspect' || isPushed(request);
+  return (
+    endpoint === 'token' ||
+    endpoint === 'authorize' ||
+    endpoint === 'revoke' ||
+    endpoint === 'introspect' ||
+    isPushed(request)
+  );
 }
 
 function definesSecret(variables: readonly (readonly [string, string])[]): boolean {
@@ -93,7 +163,7 @@ function isPushed(request: HttpRequest): boolean {
 }
 
 /** The parts of several blocks read as one (a block re-read on its own may parse as an empty block and itself). */
-function mergeBlockSecrets(parts: readonly BlockSecrets[]): BlockSecrets {
+export function mergeBlockSecrets(parts: readonly BlockSecrets[]): BlockSecrets {
   const filled = parts.filter((p) => p !== NO_SECRETS);
   if (filled.length <= 1) {
     return filled[0] ?? NO_SECRETS;
@@ -102,6 +172,7 @@ function mergeBlockSecrets(parts: readonly BlockSecrets[]): BlockSecrets {
     clients: filled.flatMap((p) => p.clients),
     withSecret: filled.flatMap((p) => p.withSecret),
     basic: filled.flatMap((p) => p.basic),
+    redirects: filled.flatMap((p) => p.redirects),
     secretVariable: filled.some((p) => p.secretVariable),
   };
 }
@@ -113,6 +184,7 @@ function mergeBlockSecrets(parts: readonly BlockSecrets[]): BlockSecrets {
 function requestSecrets(request: HttpRequest, ctx: RequestContext, secretVariable: boolean): BlockSecrets {
   let id: string | undefined;
   let secret = false;
+  let redirect = false;
   const body = request.body;
   const json =
     !ctx.isForm && body !== undefined && body.text.includes('"client_')
@@ -123,6 +195,8 @@ function requestSecrets(request: HttpRequest, ctx: RequestContext, secretVariabl
       // Emptiness from the offsets: reading (and decoding) a value costs more.
       if (p.name === 'client_id' && id === undefined && p.valueEnd > p.valueStart) {
         id = p.value;
+      } else if (p.name === 'redirect_uri' && p.valueEnd > p.valueStart) {
+        redirect = true;
       } else if (
         SECRET_PARAMS.has(p.name) &&
         p.valueEnd > p.valueStart &&
@@ -131,6 +205,12 @@ function requestSecrets(request: HttpRequest, ctx: RequestContext, secretVariabl
         secret = true;
       }
     }
+  }
+  // An authorization request (or one pushed ahead of it) tells whether its client's code exchange repeats a redirect URI.
+  const redirects =
+    redirect && (ctx.endpoint === 'authorize' || isPushed(request)) ? [id ?? ''] : NO_SECRETS.redirects;
+  if (ctx.endpoint === 'authorize') {
+    return redirects.length > 0 || secretVariable ? { ...NO_SECRETS, redirects, secretVariable } : NO_SECRETS;
   }
   const url = request.url.text;
   const userinfo = url.indexOf('@') >= 0 ? userinfoClient(url) : undefined;
@@ -141,7 +221,7 @@ function requestSecrets(request: HttpRequest, ctx: RequestContext, secretVariabl
   const authorization = request.headers.valueOf('authorization');
   const m = authorization === undefined ? null : BASIC.exec(authorization);
   const basic = m ? authorization!.slice(m[0].length).trim() : '';
-  if (id === undefined && !secret && basic === '') {
+  if (id === undefined && !secret && basic === '' && redirects.length === 0) {
     return secretVariable ? VARIABLE_ONLY : NO_SECRETS;
   }
   // With a Basic header the secret is there, and names its own client (read from it when needed).
@@ -149,8 +229,19 @@ function requestSecrets(request: HttpRequest, ctx: RequestContext, secretVariabl
     clients: id === undefined ? NO_SECRETS.clients : [id],
     withSecret: secret ? [id ?? ''] : basic !== '' && id !== undefined ? [id] : NO_SECRETS.withSecret,
     basic: basic === '' ? NO_SECRETS.basic : [basic],
+    redirects,
     secretVariable,
   };
+}
+
+/** The client a token request names: its `client_id`, else the id in its Basic header; `''` when neither tells. */
+export function tokenClientId(params: readonly NamedValue[], authorization: string | undefined): string {
+  const id = params.find((p) => p.name === 'client_id' && p.value !== '')?.value;
+  if (id !== undefined) {
+    return id;
+  }
+  const m = authorization === undefined ? null : BASIC.exec(authorization);
+  return (m ? basicClient(authorization!.slice(m[0].length).trim()) : undefined) ?? '';
 }
 
 /** The client id in a Basic header's credentials; undefined when a variable hides it. */
@@ -176,14 +267,31 @@ function userinfoClient(url: string): string | undefined {
 /**
  * What the whole file tells about client secrets: which clients it names a secret for, and whether it holds a secret
  * it does not tie to a client (a `@client_secret` variable, a Basic header from a variable, a `client_secret` sent
- * without a `client_id`). Client ids written as `{{variables}}` are resolved against the file's variables.
+ * without a `client_id`), and which clients' authorization requests sent a redirect URI. Client ids written as
+ * `{{variables}}` are resolved against the file's variables.
  */
 export class FileSecrets {
   private readonly named = new Set<string>();
   private readonly clients = new Set<string>();
   private unnamed = false;
+  /** Clients whose authorization request sent a redirect URI; `''` stands for one whose client is not known. */
+  private readonly redirects = new Set<string>();
 
-  constructor(parts: Iterable<BlockSecrets>, variables: ReadonlyMap<string, string>) {
+  /** A client id as written, with its `{{variables}}` resolved; undefined when they cannot be. */
+  private readonly resolve: (id: string) => string | undefined;
+
+  /** The parts read only when a secret is asked for. */
+  private later: (() => Iterable<BlockSecrets>) | undefined;
+
+  /**
+   * `parts` now; `later` the first time a secret is asked for (authorization requests, which alone tell about
+   * redirect URIs, are never among them).
+   */
+  constructor(
+    parts: Iterable<BlockSecrets>,
+    later: (() => Iterable<BlockSecrets>) | undefined,
+    variables: ReadonlyMap<string, string>,
+  ) {
     const resolve = (id: string) => {
       if (!id.includes('{{')) {
         return id;
@@ -191,6 +299,13 @@ export class FileSecrets {
       const text = lintExpander(variables).expand(id).text;
       return text === undefined || text.includes('{{') ? undefined : text;
     };
+    this.resolve = resolve;
+    this.later = later;
+    this.add(parts);
+  }
+
+  private add(parts: Iterable<BlockSecrets>): void {
+    const resolve = this.resolve;
     for (const part of parts) {
       if (part === NO_SECRETS) {
         continue;
@@ -212,6 +327,9 @@ export class FileSecrets {
           this.clients.add(resolved);
         }
       }
+      for (const id of part.redirects) {
+        this.redirects.add((id === '' ? undefined : resolve(id)) ?? '');
+      }
       for (const id of part.withSecret) {
         const resolved = id === '' ? undefined : resolve(id);
         if (resolved === undefined) {
@@ -223,12 +341,36 @@ export class FileSecrets {
     }
   }
 
+  /** The answer to a question a finding waits for. */
+  answers(question: FileQuestion): boolean {
+    if (question.startsWith('secret:')) {
+      return this.hasSecretFor(question.slice('secret:'.length));
+    }
+    const id = question.slice('redirect:'.length);
+    return this.sentRedirectUri(id === '' ? '' : (this.resolve(id) ?? ''));
+  }
+
+  /**
+   * Whether an authorization request in the file sent a `redirect_uri` for this client (`''`: for any client),
+   * counting one whose client cannot be told: then RFC 6749 §4.1.3 wants it again on the code exchange.
+   */
+  sentRedirectUri(clientId: string): boolean {
+    return (
+      this.redirects.has(clientId) || this.redirects.has('') || (clientId === '' && this.redirects.size > 0)
+    );
+  }
+
   /**
    * Whether the file holds a secret for this client: one sent with its id in some request, or a secret tied to no
    * client in a file whose requests all name this one client. A secret tied to no client in a file with several
    * clients could be any one's, so it counts for none of them.
    */
   hasSecretFor(clientId: string): boolean {
+    const later = this.later;
+    if (later) {
+      this.later = undefined;
+      this.add(later());
+    }
     return (
       this.named.has(clientId) || (this.unnamed && this.clients.size === 1 && this.clients.has(clientId))
     );
@@ -240,35 +382,38 @@ export class FileSecrets {
  * authentication warning for a token request that sends only a client id and nothing else decides about. Keyed by
  * the diagnostic object, so that the plain data handed to VS Code and the CLI carries nothing extra.
  */
-const undecided = new WeakMap<object, string>();
+const undecided = new WeakMap<object, FileQuestion>();
 
-/** Marks a diagnostic to be kept only if the file holds a secret for `clientId`. */
-export function markUndecided(diagnostic: object, clientId: string): void {
-  undecided.set(diagnostic, clientId);
+/** Marks a diagnostic to be kept only if the whole file answers `question` yes. */
+export function markUndecided(diagnostic: object, question: FileQuestion): void {
+  undecided.set(diagnostic, question);
 }
 
-/** The client id a diagnostic waits for, when it waits. */
-export function undecidedClient(diagnostic: object): string | undefined {
+/** The question a diagnostic waits for, when it waits. */
+export function undecidedQuestion(diagnostic: object): FileQuestion | undefined {
   return undecided.get(diagnostic);
 }
 
-/** `diagnostics` without those that wait for a secret the file does not hold. */
-export function decideUndecided(diagnostics: HttpDiagnostic[], secrets: () => FileSecrets): HttpDiagnostic[] {
-  if (!diagnostics.some((d) => d.code === WAITS && undecided.has(d))) {
+/** `diagnostics` without those that wait for an answer the file does not give. */
+function decideUndecided(diagnostics: HttpDiagnostic[], secrets: () => FileSecrets): HttpDiagnostic[] {
+  if (!diagnostics.some((d) => WAITS.has(d.code) && undecided.has(d))) {
     return diagnostics;
   }
   const file = secrets();
   return diagnostics.filter((d) => {
-    const clientId = d.code === WAITS ? undecided.get(d) : undefined;
-    return clientId === undefined || file.hasSecretFor(clientId);
+    const question = WAITS.has(d.code) ? undecided.get(d) : undefined;
+    return question === undefined || file.answers(question);
   });
 }
 
-/** The one finding that can wait for the file's secrets. */
-const WAITS = 'lint.token.missing-client-auth';
+/** The findings that can wait for the file. */
+const WAITS: ReadonlySet<string> = new Set([
+  'lint.token.missing-client-auth',
+  'lint.token.missing-redirect-uri',
+]);
 
 /** The secrets of the blocks whose first and last lines `lines` holds in pairs, each read on its own. */
-export function secretsOfLines(
+function secretsOfLines(
   text: string,
   index: LineIndex,
   lines: readonly number[],

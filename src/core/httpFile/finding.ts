@@ -1,3 +1,4 @@
+import type { FileQuestion } from './clientSecrets';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 
 /**
@@ -25,8 +26,8 @@ export interface Finding {
   profileId: string | undefined;
   /** The status of the response the finding was seen in. */
   status: number | undefined;
-  /** A finding that stands only if the file holds a secret for this client id (see `FileSecrets`). */
-  secretOf: string | undefined;
+  /** A finding that stands only if the whole file answers this question yes (see `FileSecrets`). */
+  waitsFor: FileQuestion | undefined;
 }
 
 /**
@@ -58,7 +59,7 @@ export function finding(
     profileName: undefined,
     profileId: undefined,
     status: undefined,
-    secretOf: undefined,
+    waitsFor: undefined,
   };
 }
 

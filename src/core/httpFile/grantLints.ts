@@ -1,7 +1,9 @@
+import type { FileQuestion } from './clientSecrets';
 import { Finding, NONE, finding } from './finding';
 import { QuickFix, TextEdit } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { LineIndex } from './lineIndex';
+import { RequestContext } from './requestContext';
 import { SourceText } from './sourceText';
 
 /** A token or authorization parameter, from a form body, a query string or a JSON body; offsets into its source. */
@@ -217,18 +219,47 @@ export interface RedirectUriInsert {
 
 /** The edit that appends `&redirect_uri=…` to the form body. */
 export function addRedirectUriEdit(insert: RedirectUriInsert): TextEdit {
-  const text = insert.body.text.trimEnd();
-  const at = insert.body.toReal(text.length);
+  const text = insert.body.text;
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) {
+    end--;
+  }
+  const at = insert.body.toReal(end);
   return {
     range: insert.lines.rangeOf(at, at),
-    newText: `${text === '' ? '' : '&'}redirect_uri=${insert.value}`,
+    newText: `${end === 0 ? '' : '&'}redirect_uri=${insert.value}`,
   };
 }
 
+/** A code exchange that lacks `redirect_uri`: the grant, a `code`, and no `redirect_uri`. */
+function lacksRedirectUri(grant: string, params: readonly NamedValue[]): boolean {
+  let code = false;
+  for (const p of params) {
+    if (p.name === 'redirect_uri') {
+      return false;
+    }
+    code ||= p.name === 'code' && p.valueEnd > p.valueStart;
+  }
+  return code && grant === 'authorization_code';
+}
+
+/** Where a form-encoded token request's `redirect_uri` goes, with the profile's registered one when it has one. */
+export function redirectUriInsert(
+  ctx: RequestContext,
+  source: SourceText,
+  body: SourceText | undefined,
+  lines: LineIndex,
+  registered: string | undefined,
+): RedirectUriInsert | undefined {
+  const value = registered ? encodeURIComponent(registered) : '{{redirectUri}}';
+  return body && source === body && ctx.isForm ? { body, lines, value } : undefined;
+}
+
 /**
- * A code exchange (`grant_type=authorization_code` with a `code`) without `redirect_uri`, at a server whose
- * authorization requests always carry one (Rabobank, and the practice server that plays it): RFC 6749 §4.1.3 then
- * requires the same value on the token request, and the server refuses the code without it.
+ * A code exchange (`grant_type=authorization_code` with a `code`) without `redirect_uri`. RFC 6749 §4.1.3 requires the
+ * value the authorization request sent, and the server refuses the code without it. Rabobank's authorization requests
+ * (and the practice server's) always carry one; elsewhere the finding waits for the file (`waitsFor`) to show an
+ * authorization request of the same client that sent one, since a code issued without it needs none (OAuth 2.1).
  */
 export function lintMissingRedirectUri(
   grant: NamedValue,
@@ -236,11 +267,9 @@ export function lintMissingRedirectUri(
   source: SourceText,
   insert: RedirectUriInsert,
   out: Finding[],
+  waitsFor?: FileQuestion,
 ): void {
-  if (grant.value !== 'authorization_code' || params.some((p) => p.name === 'redirect_uri')) {
-    return;
-  }
-  if (!params.some((p) => p.name === 'code' && p.value !== '')) {
+  if (!lacksRedirectUri(grant.value, params)) {
     return;
   }
   const f = finding(
@@ -250,6 +279,7 @@ export function lintMissingRedirectUri(
     'warning',
   );
   f.fixes = [{ title: 'Add redirect_uri', edits: [addRedirectUriEdit(insert)], isPreferred: false }];
+  f.waitsFor = waitsFor;
   out.push(f);
 }
 
@@ -271,12 +301,7 @@ export function grantTypeCodeFinding(
   const fixes: QuickFix[] = [
     { title: 'Use grant_type=authorization_code', edits: [grantEdit], isPreferred: true },
   ];
-  const probe: NamedValue = { ...grant, value: 'authorization_code' };
-  const next: Finding[] = [];
-  if (insert) {
-    lintMissingRedirectUri(probe, params, source, insert, next);
-  }
-  if (next.length > 0 && insert) {
+  if (insert && lacksRedirectUri('authorization_code', params)) {
     fixes.push({
       title: 'Use grant_type=authorization_code and add redirect_uri',
       edits: [grantEdit, addRedirectUriEdit(insert)],

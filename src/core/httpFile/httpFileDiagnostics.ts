@@ -1,12 +1,5 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
-import {
-  FileSecrets,
-  SecretsSink,
-  decideUndecided,
-  markUndecided,
-  mayNameSecret,
-  secretsOfLines,
-} from './clientSecrets';
+import { SecretsReader, SecretsSink, markUndecided } from './clientSecrets';
 import {
   findChallengeSignatures,
   findJsonSignatures,
@@ -32,8 +25,8 @@ import { SourceText } from './sourceText';
  *
  * `onBlock` sees every block (the text between `###` lines) in document order as it is read: the incremental linter
  * keeps what each block defines and uses from the same single read. Findings that depend on the client secrets of
- * the whole file are decided at the end (see `FileSecrets`); with `onSecrets`, they are all kept and the blocks that
- * may name a secret go there instead (the incremental linter decides them itself).
+ * the whole file are decided at the end (see `SecretsReader`); with `onSecrets`, they are all kept and every block
+ * goes there as it is diagnosed instead (the incremental linter decides them itself).
  */
 export function lintHttpFile(
   text: string,
@@ -51,8 +44,8 @@ export function lintHttpFile(
   const diagnostics: HttpDiagnostic[] = [];
   let waiting: HttpBlock[] | undefined = [];
   const batch: HttpBlock[] = [];
-  const secretLines: number[] = [];
-  const sink = onSecrets ?? ((first: number, last: number) => secretLines.push(first, last));
+  const secrets = onSecrets ? undefined : new SecretsReader();
+  const sink = onSecrets ?? secrets!.sink;
   const file = readHttpFile(text, (block, partial) => {
     onBlock?.(block);
     if (usesVariables(block)) {
@@ -87,12 +80,7 @@ export function lintHttpFile(
     diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
   }
   const sorted = sortByPosition(diagnostics);
-  return onSecrets ? sorted : decideUndecided(sorted, () => fileSecrets(file, secretLines));
-}
-
-/** The secrets of a file from the lines of the blocks that may name one. */
-function fileSecrets(file: HttpFile, lines: readonly number[]): FileSecrets {
-  return new FileSecrets(secretsOfLines(file.text, file.lines, lines, file.variables), file.variables);
+  return secrets ? secrets.decide(sorted, file) : sorted;
 }
 
 /** How many blocks that use variables {@link lintHttpFile} keeps until the end before it reads them again instead. */
@@ -106,8 +94,8 @@ const BATCH_SIZE = 64;
  * keeps its own code busy, rather than switching between all three for every block.
  *
  * A block whose diagnosis throws (the file is attacker input, and a lint may have a bug) loses its own diagnostics
- * and nothing else: the other blocks of the file are still diagnosed. The blocks that may name a client's secret go
- * to `secrets`.
+ * and nothing else: the other blocks of the file are still diagnosed. Every block also goes to `secrets`, which
+ * gathers what the file tells about clients.
  */
 function diagnoseBlocks(
   file: HttpFile,
@@ -139,9 +127,7 @@ function diagnoseBlocks(
       } catch {
         findings.length = before;
       }
-      if (mayNameSecret(block, contexts[i])) {
-        secrets(block.startLine, block.endLine);
-      }
+      secrets(block, contexts[i]);
     }
     return findings.length;
   });
@@ -167,17 +153,10 @@ export function diagnoseParsedFile(
   onSecrets?: SecretsSink,
 ): HttpDiagnostic[] {
   const diagnostics: HttpDiagnostic[] = [];
-  const lines: number[] = [];
-  diagnoseBlocks(
-    file,
-    file.blocks,
-    kb,
-    lint,
-    diagnostics,
-    onSecrets ?? ((first, last) => lines.push(first, last)),
-  );
+  const secrets = onSecrets ? undefined : new SecretsReader();
+  diagnoseBlocks(file, file.blocks, kb, lint, diagnostics, onSecrets ?? secrets!.sink);
   const sorted = sortByPosition(diagnostics);
-  return onSecrets ? sorted : decideUndecided(sorted, () => fileSecrets(file, lines));
+  return secrets ? secrets.decide(sorted, file) : sorted;
 }
 
 /** Whether the block's findings depend on file variables: only the request URL is resolved against them. */
@@ -414,8 +393,8 @@ function toDiagnostic(file: HttpFile, f: Finding, ctx: RequestContext, kb: Knowl
       fixes: f.fixes ?? NONE,
     },
   };
-  if (f.secretOf !== undefined) {
-    markUndecided(diagnostic, f.secretOf);
+  if (f.waitsFor !== undefined) {
+    markUndecided(diagnostic, f.waitsFor);
   }
   return diagnostic;
 }

@@ -3,9 +3,11 @@ import {
   BlockSecrets,
   FileSecrets,
   NO_SECRETS,
+  SecretsReader,
   markUndecided,
+  mergeBlockSecrets,
   secretsOfBlockText,
-  undecidedClient,
+  undecidedQuestion,
 } from './clientSecrets';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { Range } from './lineIndex';
@@ -22,13 +24,15 @@ interface BlockResult {
   readonly variables: readonly (readonly [string, string])[];
   /** Whether its diagnostics depend on the file variables (a request URL uses one). */
   readonly usesVariables: boolean;
+  /** What the block's authorization request tells about its client, read when it is diagnosed. */
+  read: BlockSecrets;
   /** Whether the block may name a client's secret (known once it is diagnosed). */
   mayNameSecret: boolean;
-  /** What it names, read from its text the first time a lint needs it; dropped when it is diagnosed again. */
+  /** What it names, read from its text the first time a lint asks for a secret; dropped when it is diagnosed again. */
   secrets: BlockSecrets | undefined;
   /**
-   * Whether {@link diagnostics} hold findings that stand only if the file holds a client's secret: they are kept
-   * undecided and decided again on every lint, against the secrets of the file as it is then.
+   * Whether {@link diagnostics} hold findings that stand only if the whole file says so (a client's secret elsewhere):
+   * they are kept undecided and decided again on every lint, against the file as it is then.
    */
   undecided: boolean;
   /** The parse tree, kept only until the block is diagnosed; a later re-diagnosis parses the text again. */
@@ -125,9 +129,11 @@ export class IncrementalHttpLinter {
     }
     const secrets = undecided
       ? new FileSecrets(
-          blocks.map((b) =>
-            b.mayNameSecret ? (b.secrets ??= secretsOfBlockText(b.text, variables)) : NO_SECRETS,
-          ),
+          blocks.map((b) => b.read),
+          () =>
+            blocks.map((b) =>
+              b.mayNameSecret ? (b.secrets ??= secretsOfBlockText(b.text, variables)) : NO_SECRETS,
+            ),
           variables,
         )
       : undefined;
@@ -144,8 +150,8 @@ export class IncrementalHttpLinter {
       if (b.undecided && secrets) {
         // Decided here, against the whole file as it is now: an edit in another block may add or remove the secret.
         for (const d of diagnostics) {
-          const clientId = undecidedClient(d);
-          if (clientId === undefined || secrets.hasSecretFor(clientId)) {
+          const question = undecidedQuestion(d);
+          if (question === undefined || secrets.answers(question)) {
             out.push(d);
           }
         }
@@ -168,7 +174,7 @@ export class IncrementalHttpLinter {
   private readWhole(text: string, context: LintContext): BlockResult[] | undefined {
     // What each block defines and where it lies, not the block: its parse tree can die as soon as it is diagnosed.
     const read: ReadBlock[] = [];
-    const mayNameSecret = new Set<number>();
+    const secrets = new SecretsReader();
     const diagnostics = lintHttpFile(
       text,
       this.kb,
@@ -180,7 +186,7 @@ export class IncrementalHttpLinter {
           variables: block.variables,
           usesVariables: usesVariables(block),
         }),
-      (startLine) => mayNameSecret.add(startLine),
+      secrets.sink,
     );
     this.parsed += read.length;
     this.diagnosed += read.length;
@@ -190,6 +196,7 @@ export class IncrementalHttpLinter {
     if (skip !== 0 && skip !== 1) {
       return undefined;
     }
+    const later = new Set(secrets.later.filter((_line, i) => i % 2 === 0));
     const results: BlockResult[] = new Array<BlockResult>(spans.length);
     let next = 0;
     for (let i = 0; i < spans.length; i++) {
@@ -206,7 +213,8 @@ export class IncrementalHttpLinter {
         lineBreaks: last - first + (i + 1 < spans.length ? 1 : 0),
         variables: block.variables,
         usesVariables: block.usesVariables,
-        mayNameSecret: mayNameSecret.has(block.startLine),
+        read: secrets.read.get(block.startLine) ?? NO_SECRETS,
+        mayNameSecret: later.has(block.startLine),
         secrets: undefined,
         undecided: own.some(isUndecided),
         file: undefined,
@@ -267,14 +275,16 @@ export class IncrementalHttpLinter {
     const file = b.file ?? parseHttpFile(b.text);
     b.file = undefined;
     this.diagnosed++;
-    b.mayNameSecret = false;
-    b.secrets = undefined;
+    const secrets = new SecretsReader();
     b.diagnostics = diagnoseParsedFile(
       { text: file.text, lines: file.lines, blocks: file.blocks, variables },
       this.kb,
       context,
-      () => (b.mayNameSecret = true),
+      secrets.sink,
     );
+    b.read = mergeBlockSecrets([...secrets.read.values()]);
+    b.mayNameSecret = secrets.later.length > 0;
+    b.secrets = undefined;
     b.undecided = b.diagnostics.some(isUndecided);
   }
 }
@@ -286,6 +296,7 @@ function parsedBlock(text: string): BlockResult {
     lineBreaks: file.lines.lineCount - 1,
     variables: [...file.variables],
     usesVariables: file.blocks.some(usesVariables),
+    read: NO_SECRETS,
     mayNameSecret: false,
     secrets: undefined,
     undecided: false,
@@ -368,14 +379,14 @@ function shift(d: HttpDiagnostic, lines: number): HttpDiagnostic {
   };
 }
 
-const isUndecided = (d: HttpDiagnostic) => undecidedClient(d) !== undefined;
+const isUndecided = (d: HttpDiagnostic) => undecidedQuestion(d) !== undefined;
 
-/** {@link shift} for a diagnostic that may wait for a client's secret: the moved copy waits for the same one. */
+/** {@link shift} for a diagnostic that may wait for the file: the moved copy waits for the same answer. */
 function shiftUndecided(d: HttpDiagnostic, lines: number): HttpDiagnostic {
   const moved = shift(d, lines);
-  const clientId = undecidedClient(d);
-  if (clientId !== undefined) {
-    markUndecided(moved, clientId);
+  const question = undecidedQuestion(d);
+  if (question !== undefined) {
+    markUndecided(moved, question);
   }
   return moved;
 }

@@ -2,17 +2,18 @@ import { authVariableText } from '../send/sendVariables';
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { isPushedAuthorizationRequest, lintAuthorizeParams } from './authorizeLints';
 import { isPublicTokenClient, lintCredentialsInUrl } from './clientAuthLints';
+import { FileQuestion, tokenClientId } from './clientSecrets';
 import { isImfFixdate, jwtScopes } from './credentials';
 import { Finding, NONE, finding } from './finding';
 import { FormParam, findParam } from './formParams';
 import {
   NamedValue,
-  RedirectUriInsert,
   grantTypeCodeFinding,
   isKnownGrant,
   jsonBodyParams,
   lintGrant,
   lintMissingRedirectUri,
+  redirectUriInsert,
 } from './grantLints';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 import {
@@ -37,8 +38,8 @@ interface FindingExtras {
   readonly profileName?: string;
   readonly profileId?: string;
   readonly detail?: string;
-  /** The finding stands only if the file holds a secret for this client id. */
-  readonly secretOf?: string;
+  /** The finding stands only if the whole file answers this yes. */
+  readonly waitsFor?: FileQuestion;
 }
 
 /** Pre-flight checks on one request (grant type, client authentication, state, redirect URI, bearer token, Date), added to `out`. */
@@ -158,9 +159,13 @@ class RequestLinter {
   private grantType(grant: NamedValue, source: SourceText): void {
     const params = source === this.url ? this.ctx.query : this.bodyParams;
     const has = (name: string) => params.some((p) => p.name === name);
-    const insert = this.redirectUriInsert(source);
+    const registered = matchProfile(this.lint, this.ctx)?.redirectUri;
+    const insert = redirectUriInsert(this.ctx, source, this.request.body, this.file.lines, registered);
+    const rabobank = this.ctx.provider === 'rabobank';
     if (grant.value === 'code') {
-      this.out.push(grantTypeCodeFinding(grant, source, this.file.lines, params, insert));
+      this.out.push(
+        grantTypeCodeFinding(grant, source, this.file.lines, params, rabobank ? insert : undefined),
+      );
       return;
     }
     const mismatch =
@@ -173,17 +178,11 @@ class RequestLinter {
       lintGrant(grant, params, source, this.file.lines, this.out);
     }
     if (insert) {
-      lintMissingRedirectUri(grant, params, source, insert, this.out);
+      const waitsFor: FileQuestion | undefined = rabobank
+        ? undefined
+        : `redirect:${tokenClientId(params, this.auth?.value)}`;
+      lintMissingRedirectUri(grant, params, source, insert, this.out, waitsFor);
     }
-  }
-
-  /** Where a code exchange's `redirect_uri` goes, at a server whose authorization requests always carry one. */
-  private redirectUriInsert(source: SourceText): RedirectUriInsert | undefined {
-    const body = this.request.body;
-    const ok = this.ctx.provider === 'rabobank' && source === body && this.ctx.isForm;
-    const registered = matchProfile(this.lint, this.ctx)?.redirectUri;
-    const value = registered ? encodeURIComponent(registered) : '{{redirectUri}}';
-    return ok ? { body, lines: this.file.lines, value } : undefined;
   }
 
   private clientAuthentication(): void {
@@ -208,7 +207,7 @@ class RequestLinter {
           fixes: [this.addBasicFix(profile)],
           profileName: profile?.name,
           profileId: profile?.id,
-          secretOf: isPublic === false ? undefined : isPublic,
+          waitsFor: isPublic === false ? undefined : `secret:${isPublic}`,
         });
       }
       return;
@@ -444,7 +443,7 @@ class RequestLinter {
     f.requiredScopes = extra.requiredScopes;
     f.profileName = extra.profileName;
     f.profileId = extra.profileId;
-    f.secretOf = extra.secretOf;
+    f.waitsFor = extra.waitsFor;
     this.out.push(f);
   }
 }

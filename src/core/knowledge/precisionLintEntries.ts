@@ -41,7 +41,7 @@ export function precisionLintEntries(): KnowledgeEntry[] {
       title: 'Code exchange without `redirect_uri`',
       place: 'request',
       summary:
-        'This server always receives a `redirect_uri` on the authorization request, so the token request that redeems the code has to repeat that exact value; without it the code is refused with `invalid_grant`.',
+        'The authorization request that issued the code named a `redirect_uri`, so the token request that redeems the code has to repeat that exact value; without it the code is refused with `invalid_grant`. Rabobank’s authorization requests (and the practice server’s) always name one; at other servers this is flagged only when this file’s own authorization request for the same client did.',
       causes: [
         'The parameter was left out when `grant_type=code` was corrected to `authorization_code`.',
         'The request was copied from a server where the authorization request named no redirect URI.',

@@ -141,7 +141,7 @@ describe('IncrementalHttpLinter', () => {
     );
   });
 
-  it('stays equal to a whole lint when edits add or remove a client secret in another block', () => {
+  it('stays equal to a whole lint when edits add or remove a client secret or a redirect URI in another block', () => {
     // Blocks that name clients and their secrets in every way the lint reads; edits add, remove, swap and cut them.
     const token = (body: string, header = '') =>
       `POST https://auth.example.com/oauth/token\nContent-Type: application/x-www-form-urlencoded\n${header}\n${body}\n`;
@@ -157,6 +157,10 @@ describe('IncrementalHttpLinter', () => {
       token('grant_type=client_credentials', 'Authorization: Basic {{basic}}\n'),
       'POST https://a:s@auth.example.com/oauth/token\n\ngrant_type=client_credentials\n',
       'GET https://auth.example.com/authorize?response_type=code&client_id=b&client_secret=s&state=x\n',
+      'GET https://auth.example.com/authorize?response_type=code&client_id=a&state=x&redirect_uri=https%3A%2F%2Fc\n',
+      'GET https://auth.example.com/authorize?response_type=code&client_id={{cid}}&state=x&redirect_uri=r\n',
+      token('grant_type=authorization_code&code=c', 'Authorization: Basic {{basic}}\n'),
+      token('grant_type=authorization_code&client_id=b&code=c&client_secret=s'),
       '@client_secret = s\n',
       '@cid = a\n',
       '@cid = b\n',
@@ -183,7 +187,10 @@ describe('IncrementalHttpLinter', () => {
           const check = () => {
             const whole = lintHttpFile(text, kb, context);
             assert.deepEqual(linter.lint(text, context), whole);
-            const now = whole.filter((d) => d.code === 'lint.token.missing-client-auth').length;
+            const now = whole.filter(
+              (d) =>
+                d.code === 'lint.token.missing-client-auth' || d.code === 'lint.token.missing-redirect-uri',
+            ).length;
             changed += warnings >= 0 && now !== warnings ? 1 : 0;
             warnings = now;
           };
@@ -208,7 +215,7 @@ describe('IncrementalHttpLinter', () => {
       ),
       { numRuns: 200 },
     );
-    assert.ok(changed > 50, `the missing-client-auth warnings changed in ${changed} steps`);
+    assert.ok(changed > 50, `the warnings that wait for the file changed in ${changed} steps`);
   });
 
   it('relints a one-character edit of a 1 MB document by parsing and diagnosing only the edited block', () => {

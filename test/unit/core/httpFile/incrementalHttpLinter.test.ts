@@ -176,4 +176,29 @@ describe('IncrementalHttpLinter', () => {
       .replace(/\n###\nPOST[^#]*$/, '\n');
     assert.equal(missingAt(lintBoth(moved)), '44');
   });
+
+  it('decides again whether a code exchange at another server repeats its authorization request’s redirect URI', () => {
+    const text = loadFixtureCorpus('precision').find(
+      (f) => f.name === 'code-exchange-redirect-uri.http',
+    )!.text;
+    const flagged = (diagnostics: readonly HttpDiagnostic[]) =>
+      diagnostics
+        .filter((d) => d.code === 'lint.token.missing-redirect-uri')
+        .map((d) => d.range.start.line + 1)
+        .join(' ');
+    const linter = new IncrementalHttpLinter(kb);
+    const lintBoth = (t: string) => {
+      const diagnostics = linter.lint(t, context);
+      assert.deepEqual(diagnostics, lintHttpFile(t, kb, context));
+      return diagnostics;
+    };
+    assert.equal(flagged(lintBoth(text)), '11 18 39');
+    // Without the web app's redirect URI on its authorization request, its code exchange needs none.
+    const noRedirect = text.replace('&redirect_uri=https%3A%2F%2Fapp.example.org%2Fcb', '');
+    assert.equal(flagged(lintBoth(noRedirect)), '11 18');
+    // The authorization request names the mobile app instead: the web app is off the hook, the mobile app is not.
+    const mobile = text.replace('client_id=web-app&state=s', 'client_id=mobile-app&state=s');
+    assert.equal(flagged(lintBoth(mobile)), '11 18 45');
+    assert.equal(flagged(lintBoth(text)), '11 18 39');
+  });
 });
