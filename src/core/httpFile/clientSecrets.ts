@@ -41,6 +41,9 @@ export const NO_SECRETS: BlockSecrets = {
  */
 export type FileQuestion = `secret:${string}` | `redirect:${string}`;
 
+/** How many diagnostics were ever marked undecided: a lint that marked none has nothing to decide. */
+let marks = 0;
+
 /** Sees every block of a lint as it is diagnosed, with its request's context (see {@link SecretsReader}). */
 export type SecretsSink = (block: HttpBlock, ctx: RequestContext) => void;
 
@@ -74,8 +77,13 @@ export class SecretsReader {
     }
   };
 
+  private readonly marksBefore = marks;
+
   /** `diagnostics` of a whole lint of `file`, without those that wait for an answer the file does not give. */
   decide(diagnostics: HttpDiagnostic[], file: HttpFile): HttpDiagnostic[] {
+    if (marks === this.marksBefore) {
+      return diagnostics;
+    }
     return decideUndecided(
       diagnostics,
       () =>
@@ -387,6 +395,7 @@ const undecided = new WeakMap<object, FileQuestion>();
 /** Marks a diagnostic to be kept only if the whole file answers `question` yes. */
 export function markUndecided(diagnostic: object, question: FileQuestion): void {
   undecided.set(diagnostic, question);
+  marks++;
 }
 
 /** The question a diagnostic waits for, when it waits. */

@@ -1,4 +1,3 @@
-import type { FileQuestion } from './clientSecrets';
 import { Finding, NONE, finding } from './finding';
 import { QuickFix, TextEdit } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
@@ -258,7 +257,7 @@ export function redirectUriInsert(
 /**
  * A code exchange (`grant_type=authorization_code` with a `code`) without `redirect_uri`. RFC 6749 §4.1.3 requires the
  * value the authorization request sent, and the server refuses the code without it. Rabobank's authorization requests
- * (and the practice server's) always carry one; elsewhere the finding waits for the file (`waitsFor`) to show an
+ * (and the practice server's) always carry one; elsewhere the finding waits for the file to show an
  * authorization request of the same client that sent one, since a code issued without it needs none (OAuth 2.1).
  */
 export function lintMissingRedirectUri(
@@ -267,7 +266,8 @@ export function lintMissingRedirectUri(
   source: SourceText,
   insert: RedirectUriInsert,
   out: Finding[],
-  waitsFor?: FileQuestion,
+  /** Elsewhere: the client the token request names (`''` when it names none), whose authorization request counts. */
+  client?: () => string,
 ): void {
   if (!lacksRedirectUri(grant.value, params)) {
     return;
@@ -279,7 +279,7 @@ export function lintMissingRedirectUri(
     'warning',
   );
   f.fixes = [{ title: 'Add redirect_uri', edits: [addRedirectUriEdit(insert)], isPreferred: false }];
-  f.waitsFor = waitsFor;
+  f.waitsFor = client ? `redirect:${client()}` : undefined;
   out.push(f);
 }
 

@@ -178,10 +178,8 @@ class RequestLinter {
       lintGrant(grant, params, source, this.file.lines, this.out);
     }
     if (insert) {
-      const waitsFor: FileQuestion | undefined = rabobank
-        ? undefined
-        : `redirect:${tokenClientId(params, this.auth?.value)}`;
-      lintMissingRedirectUri(grant, params, source, insert, this.out, waitsFor);
+      const client = rabobank ? undefined : () => tokenClientId(params, this.auth?.value);
+      lintMissingRedirectUri(grant, params, source, insert, this.out, client);
     }
   }
 
