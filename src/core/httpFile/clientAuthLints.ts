@@ -94,15 +94,17 @@ const paramValue = (params: readonly NamedValue[], name: string) =>
 
 /**
  * Whether a token request without credentials comes from a public client, so that the missing-authentication warning
- * would be wrong. Never for the `client_credentials` grant, a Rabobank client (all confidential), a profile that holds
- * a secret, or a request that does not even name its client.
+ * would be wrong: `true` for a public client, `false` for a confidential one, or the client id when only the rest of
+ * the file can tell (the client is confidential if the file holds a secret for it: `FileSecrets` decides). Never
+ * public for the `client_credentials` grant, a Rabobank client (all confidential), a profile that holds a secret, or
+ * a request that does not even name its client.
  */
 export function isPublicTokenClient(
   file: HttpFile,
   request: HttpRequest,
   facts: TokenClientFacts,
   profile: LintProfile | undefined,
-): boolean {
+): boolean | string {
   const grant = paramValue(facts.bodyParams, 'grant_type') ?? paramValue(facts.query, 'grant_type');
   if (
     grant === 'client_credentials' ||
@@ -115,25 +117,15 @@ export function isPublicTokenClient(
   if (!clientId || clientId.includes('{{')) {
     return false;
   }
-  const hasCodeVerifier = facts.bodyParams.some((p) => p.name === 'code_verifier');
-  return isPublicClient(file, request, clientId, hasCodeVerifier);
-}
-
-/**
- * Whether a client that sends only its `client_id` is a public client (RFC 6749 §2.1), which has no secret to send: a
- * well-known public id, a block whose title or comments say so, PKCE, or no secret for it anywhere in its block. Only
- * the block is read: each block's findings depend on its own text, so an edit elsewhere never changes them.
- */
-function isPublicClient(
-  file: HttpFile,
-  request: HttpRequest,
-  clientId: string,
-  hasCodeVerifier: boolean,
-): boolean {
   if (WELL_KNOWN_PUBLIC_CLIENTS.has(clientId) || titledPublic(file, request)) {
     return true;
   }
-  return hasCodeVerifier || !blockMentionsSecret(file, request);
+  // PKCE is how a public client proves it started the flow (RFC 7636).
+  if (facts.bodyParams.some((p) => p.name === 'code_verifier')) {
+    return true;
+  }
+  // A secret named in the block itself (even in a comment or a commented-out line) is about this request.
+  return blockMentionsSecret(file, request) ? false : clientId;
 }
 
 const PUBLIC_CLIENT = /public[ -]client/i;

@@ -1,3 +1,4 @@
+import type { FileQuestion } from './clientSecrets';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 
 /**
@@ -25,6 +26,8 @@ export interface Finding {
   profileId: string | undefined;
   /** The status of the response the finding was seen in. */
   status: number | undefined;
+  /** A finding that stands only if the whole file answers this question yes (see `FileSecrets`). */
+  waitsFor: FileQuestion | undefined;
 }
 
 /**
@@ -56,6 +59,7 @@ export function finding(
     profileName: undefined,
     profileId: undefined,
     status: undefined,
+    waitsFor: undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { SecretsReader, SecretsSink, markUndecided } from './clientSecrets';
 import {
   findChallengeSignatures,
   findJsonSignatures,
@@ -23,13 +24,16 @@ import { SourceText } from './sourceText';
  * yields a (possibly empty) list, with every range inside the document, sorted by position.
  *
  * `onBlock` sees every block (the text between `###` lines) in document order as it is read: the incremental linter
- * keeps what each block defines and uses from the same single read.
+ * keeps what each block defines and uses from the same single read. Findings that depend on the client secrets of
+ * the whole file are decided at the end (see `SecretsReader`); with `onSecrets`, they are all kept and every block
+ * goes there as it is diagnosed instead (the incremental linter decides them itself).
  */
 export function lintHttpFile(
   text: string,
   kb: KnowledgeBase,
   lint: LintContext = EMPTY_LINT_CONTEXT,
   onBlock?: (block: HttpBlock) => void,
+  onSecrets?: SecretsSink,
 ): HttpDiagnostic[] {
   // Blocks are diagnosed in small batches as they are read, so their parse trees die young instead of the whole
   // document's tree surviving (and being copied by) every scavenge. A batch rather than each block on its own: reading
@@ -40,6 +44,8 @@ export function lintHttpFile(
   const diagnostics: HttpDiagnostic[] = [];
   let waiting: HttpBlock[] | undefined = [];
   const batch: HttpBlock[] = [];
+  const secrets = onSecrets ? undefined : new SecretsReader();
+  const sink = onSecrets ?? secrets!.sink;
   const file = readHttpFile(text, (block, partial) => {
     onBlock?.(block);
     if (usesVariables(block)) {
@@ -51,29 +57,30 @@ export function lintHttpFile(
     }
     batch.push(block);
     if (batch.length === BATCH_SIZE) {
-      diagnoseBlocks(partial, batch, kb, lint, diagnostics);
+      diagnoseBlocks(partial, batch, kb, lint, diagnostics, sink);
       batch.length = 0;
     }
   });
-  diagnoseBlocks(file, batch, kb, lint, diagnostics);
+  diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
   batch.length = 0;
   if (waiting) {
     for (let i = 0; i < waiting.length; i += BATCH_SIZE) {
-      diagnoseBlocks(file, waiting.slice(i, i + BATCH_SIZE), kb, lint, diagnostics);
+      diagnoseBlocks(file, waiting.slice(i, i + BATCH_SIZE), kb, lint, diagnostics, sink);
     }
   } else {
     readHttpFile(text, (block) => {
       if (usesVariables(block)) {
         batch.push(block);
         if (batch.length === BATCH_SIZE) {
-          diagnoseBlocks(file, batch, kb, lint, diagnostics);
+          diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
           batch.length = 0;
         }
       }
     });
-    diagnoseBlocks(file, batch, kb, lint, diagnostics);
+    diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
   }
-  return sortByPosition(diagnostics);
+  const sorted = sortByPosition(diagnostics);
+  return secrets ? secrets.decide(sorted, file) : sorted;
 }
 
 /** How many blocks that use variables {@link lintHttpFile} keeps until the end before it reads them again instead. */
@@ -87,7 +94,8 @@ const BATCH_SIZE = 64;
  * keeps its own code busy, rather than switching between all three for every block.
  *
  * A block whose diagnosis throws (the file is attacker input, and a lint may have a bug) loses its own diagnostics
- * and nothing else: the other blocks of the file are still diagnosed.
+ * and nothing else: the other blocks of the file are still diagnosed. Every block also goes to `secrets`, which
+ * gathers what the file tells about clients.
  */
 function diagnoseBlocks(
   file: HttpFile,
@@ -95,6 +103,7 @@ function diagnoseBlocks(
   kb: KnowledgeBase,
   lint: LintContext,
   out: HttpDiagnostic[],
+  secrets: SecretsSink,
 ): void {
   const providerOfUrl =
     lint.profiles.length > 0 ? (url: string) => providerOfProfileHost(lint.profiles, url) : undefined;
@@ -118,6 +127,7 @@ function diagnoseBlocks(
       } catch {
         findings.length = before;
       }
+      secrets(block, contexts[i]);
     }
     return findings.length;
   });
@@ -136,10 +146,17 @@ function diagnoseBlocks(
 }
 
 /** {@link lintHttpFile} for an already parsed document. */
-export function diagnoseParsedFile(file: HttpFile, kb: KnowledgeBase, lint: LintContext): HttpDiagnostic[] {
+export function diagnoseParsedFile(
+  file: HttpFile,
+  kb: KnowledgeBase,
+  lint: LintContext,
+  onSecrets?: SecretsSink,
+): HttpDiagnostic[] {
   const diagnostics: HttpDiagnostic[] = [];
-  diagnoseBlocks(file, file.blocks, kb, lint, diagnostics);
-  return sortByPosition(diagnostics);
+  const secrets = onSecrets ? undefined : new SecretsReader();
+  diagnoseBlocks(file, file.blocks, kb, lint, diagnostics, onSecrets ?? secrets!.sink);
+  const sorted = sortByPosition(diagnostics);
+  return secrets ? secrets.decide(sorted, file) : sorted;
 }
 
 /** Whether the block's findings depend on file variables: only the request URL is resolved against them. */
@@ -358,7 +375,7 @@ function toDiagnostic(file: HttpFile, f: Finding, ctx: RequestContext, kb: Knowl
   const title = kb.get(f.code)?.title ?? f.code;
   const requiredScopes =
     f.requiredScopes ?? (f.code === 'rabobank.api.forbidden' ? rabobankRequiredScopes(ctx.path) : NONE);
-  return {
+  const diagnostic: HttpDiagnostic = {
     range: file.lines.rangeOf(f.start, f.end),
     code: f.code,
     severity: f.severity,
@@ -376,4 +393,8 @@ function toDiagnostic(file: HttpFile, f: Finding, ctx: RequestContext, kb: Knowl
       fixes: f.fixes ?? NONE,
     },
   };
+  if (f.waitsFor !== undefined) {
+    markUndecided(diagnostic, f.waitsFor);
+  }
+  return diagnostic;
 }

@@ -1,4 +1,14 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import {
+  BlockSecrets,
+  FileSecrets,
+  NO_SECRETS,
+  SecretsReader,
+  markUndecided,
+  mergeBlockSecrets,
+  secretsOfBlockText,
+  undecidedQuestion,
+} from './clientSecrets';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { Range } from './lineIndex';
 import { diagnoseParsedFile, lintHttpFile, usesVariables } from './httpFileDiagnostics';
@@ -14,6 +24,17 @@ interface BlockResult {
   readonly variables: readonly (readonly [string, string])[];
   /** Whether its diagnostics depend on the file variables (a request URL uses one). */
   readonly usesVariables: boolean;
+  /** What the block's authorization request tells about its client, read when it is diagnosed. */
+  read: BlockSecrets;
+  /** Whether the block may name a client's secret (known once it is diagnosed). */
+  mayNameSecret: boolean;
+  /** What it names, read from its text the first time a lint asks for a secret; dropped when it is diagnosed again. */
+  secrets: BlockSecrets | undefined;
+  /**
+   * Whether {@link diagnostics} hold findings that stand only if the whole file says so (a client's secret elsewhere):
+   * they are kept undecided and decided again on every lint, against the file as it is then.
+   */
+  undecided: boolean;
   /** The parse tree, kept only until the block is diagnosed; a later re-diagnosis parses the text again. */
   file: HttpFile | undefined;
   /**
@@ -96,20 +117,48 @@ export class IncrementalHttpLinter {
       }
     }
 
+    // Every block is diagnosed before any is output: whether a block may name a client's secret is known once it is
+    // diagnosed, and the findings that wait for a secret are decided against all blocks.
+    let undecided = false;
+    for (const b of blocks) {
+      if (b.diagnostics === undefined) {
+        this.diagnose(b, variables, context);
+        b.line = 0;
+      }
+      undecided ||= b.undecided;
+    }
+    const secrets = undecided
+      ? new FileSecrets(
+          blocks.map((b) => b.read),
+          () =>
+            blocks.map((b) =>
+              b.mayNameSecret ? (b.secrets ??= secretsOfBlockText(b.text, variables)) : NO_SECRETS,
+            ),
+          variables,
+        )
+      : undefined;
     const out: HttpDiagnostic[] = [];
     let line = 0;
     for (const b of blocks) {
-      if (b.diagnostics === undefined) {
-        b.diagnostics = this.diagnose(b, variables, context);
-        b.line = 0;
-      }
+      let diagnostics = b.diagnostics!;
       if (b.line !== line) {
         const by = line - b.line;
-        b.diagnostics = b.diagnostics.map((d) => shift(d, by));
+        diagnostics = diagnostics.map(b.undecided ? (d) => shiftUndecided(d, by) : (d) => shift(d, by));
+        b.diagnostics = diagnostics;
         b.line = line;
       }
-      for (const d of b.diagnostics) {
-        out.push(d);
+      if (b.undecided && secrets) {
+        // Decided here, against the whole file as it is now: an edit in another block may add or remove the secret.
+        for (const d of diagnostics) {
+          const question = undecidedQuestion(d);
+          if (question === undefined || secrets.answers(question)) {
+            out.push(d);
+          }
+        }
+      } else {
+        for (const d of diagnostics) {
+          out.push(d);
+        }
       }
       line += b.lineBreaks;
     }
@@ -125,13 +174,19 @@ export class IncrementalHttpLinter {
   private readWhole(text: string, context: LintContext): BlockResult[] | undefined {
     // What each block defines and where it lies, not the block: its parse tree can die as soon as it is diagnosed.
     const read: ReadBlock[] = [];
-    const diagnostics = lintHttpFile(text, this.kb, context, (block) =>
-      read.push({
-        startLine: block.startLine,
-        endLine: block.endLine,
-        variables: block.variables,
-        usesVariables: usesVariables(block),
-      }),
+    const secrets = new SecretsReader();
+    const diagnostics = lintHttpFile(
+      text,
+      this.kb,
+      context,
+      (block) =>
+        read.push({
+          startLine: block.startLine,
+          endLine: block.endLine,
+          variables: block.variables,
+          usesVariables: usesVariables(block),
+        }),
+      secrets.sink,
     );
     this.parsed += read.length;
     this.diagnosed += read.length;
@@ -141,6 +196,7 @@ export class IncrementalHttpLinter {
     if (skip !== 0 && skip !== 1) {
       return undefined;
     }
+    const later = new Set(secrets.later.filter((_line, i) => i % 2 === 0));
     const results: BlockResult[] = new Array<BlockResult>(spans.length);
     let next = 0;
     for (let i = 0; i < spans.length; i++) {
@@ -157,6 +213,10 @@ export class IncrementalHttpLinter {
         lineBreaks: last - first + (i + 1 < spans.length ? 1 : 0),
         variables: block.variables,
         usesVariables: block.usesVariables,
+        read: secrets.read.get(block.startLine) ?? NO_SECRETS,
+        mayNameSecret: later.has(block.startLine),
+        secrets: undefined,
+        undecided: own.some(isUndecided),
         file: undefined,
         diagnostics: own,
         line: first,
@@ -199,7 +259,7 @@ export class IncrementalHttpLinter {
         result = parsedBlock(afterEdit ? detached(slice) : slice);
         this.parsed++;
         if (!result.usesVariables) {
-          result.diagnostics = this.diagnose(result, NO_VARIABLES, context);
+          this.diagnose(result, NO_VARIABLES, context);
         }
       }
       blocks[i] = result;
@@ -207,22 +267,25 @@ export class IncrementalHttpLinter {
     return blocks;
   }
 
-  private diagnose(
-    b: BlockResult,
-    variables: ReadonlyMap<string, string>,
-    context: LintContext,
-  ): HttpDiagnostic[] {
+  /** Fills in the block's diagnostics and secrets. */
+  private diagnose(b: BlockResult, variables: ReadonlyMap<string, string>, context: LintContext): void {
     if (b.file === undefined) {
       this.parsed++;
     }
     const file = b.file ?? parseHttpFile(b.text);
     b.file = undefined;
     this.diagnosed++;
-    return diagnoseParsedFile(
+    const secrets = new SecretsReader();
+    b.diagnostics = diagnoseParsedFile(
       { text: file.text, lines: file.lines, blocks: file.blocks, variables },
       this.kb,
       context,
+      secrets.sink,
     );
+    b.read = mergeBlockSecrets([...secrets.read.values()]);
+    b.mayNameSecret = secrets.later.length > 0;
+    b.secrets = undefined;
+    b.undecided = b.diagnostics.some(isUndecided);
   }
 }
 
@@ -233,6 +296,10 @@ function parsedBlock(text: string): BlockResult {
     lineBreaks: file.lines.lineCount - 1,
     variables: [...file.variables],
     usesVariables: file.blocks.some(usesVariables),
+    read: NO_SECRETS,
+    mayNameSecret: false,
+    secrets: undefined,
+    undecided: false,
     file,
     diagnostics: undefined,
     line: 0,
@@ -310,6 +377,18 @@ function shift(d: HttpDiagnostic, lines: number): HttpDiagnostic {
             })),
           },
   };
+}
+
+const isUndecided = (d: HttpDiagnostic) => undecidedQuestion(d) !== undefined;
+
+/** {@link shift} for a diagnostic that may wait for the file: the moved copy waits for the same answer. */
+function shiftUndecided(d: HttpDiagnostic, lines: number): HttpDiagnostic {
+  const moved = shift(d, lines);
+  const question = undecidedQuestion(d);
+  if (question !== undefined) {
+    markUndecided(moved, question);
+  }
+  return moved;
 }
 
 function moveRange(r: Range, lines: number): Range {

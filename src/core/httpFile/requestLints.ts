@@ -2,10 +2,19 @@ import { authVariableText } from '../send/sendVariables';
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { isPushedAuthorizationRequest, lintAuthorizeParams } from './authorizeLints';
 import { isPublicTokenClient, lintCredentialsInUrl } from './clientAuthLints';
+import { FileQuestion, tokenClientId } from './clientSecrets';
 import { isImfFixdate, jwtScopes } from './credentials';
 import { Finding, NONE, finding } from './finding';
 import { FormParam, findParam } from './formParams';
-import { NamedValue, isKnownGrant, jsonBodyParams, lintGrant } from './grantLints';
+import {
+  NamedValue,
+  grantTypeCodeFinding,
+  isKnownGrant,
+  jsonBodyParams,
+  lintGrant,
+  lintMissingRedirectUri,
+  redirectUriInsert,
+} from './grantLints';
 import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
 import {
   isIdTokenVariable,
@@ -29,6 +38,8 @@ interface FindingExtras {
   readonly profileName?: string;
   readonly profileId?: string;
   readonly detail?: string;
+  /** The finding stands only if the whole file answers this yes. */
+  readonly waitsFor?: FileQuestion;
 }
 
 /** Pre-flight checks on one request (grant type, client authentication, state, redirect URI, bearer token, Date), added to `out`. */
@@ -148,17 +159,13 @@ class RequestLinter {
   private grantType(grant: NamedValue, source: SourceText): void {
     const params = source === this.url ? this.ctx.query : this.bodyParams;
     const has = (name: string) => params.some((p) => p.name === name);
+    const registered = matchProfile(this.lint, this.ctx)?.redirectUri;
+    const insert = redirectUriInsert(this.ctx, source, this.request.body, this.file.lines, registered);
+    const rabobank = this.ctx.provider === 'rabobank';
     if (grant.value === 'code') {
-      const range = this.file.lines.rangeOf(source.toReal(grant.valueStart), source.toReal(grant.valueEnd));
-      this.add('lint.token.grant-type-code', source, grant.valueStart, grant.valueEnd, 'error', {
-        fixes: [
-          {
-            title: 'Use grant_type=authorization_code',
-            edits: [{ range, newText: 'authorization_code' }],
-            isPreferred: true,
-          },
-        ],
-      });
+      this.out.push(
+        grantTypeCodeFinding(grant, source, this.file.lines, params, rabobank ? insert : undefined),
+      );
       return;
     }
     const mismatch =
@@ -169,6 +176,10 @@ class RequestLinter {
     }
     if (!mismatch || !isKnownGrant(grant.value)) {
       lintGrant(grant, params, source, this.file.lines, this.out);
+    }
+    if (insert) {
+      const client = rabobank ? undefined : () => tokenClientId(params, this.auth?.value);
+      lintMissingRedirectUri(grant, params, source, insert, this.out, client);
     }
   }
 
@@ -188,11 +199,13 @@ class RequestLinter {
       const facts = { bodyParams: this.bodyParams, query: this.ctx.query, provider: this.ctx.provider };
       // Whether the client is confidential may come from a profile matched by client id: it only decides whether to
       // warn. The fix's credentials come from the profile that owns this URL, never from a client id.
-      if (!isPublicTokenClient(this.file, this.request, facts, matchProfile(this.lint, this.ctx))) {
+      const isPublic = isPublicTokenClient(this.file, this.request, facts, matchProfile(this.lint, this.ctx));
+      if (isPublic !== true) {
         this.addUrl('lint.token.missing-client-auth', 'warning', {
           fixes: [this.addBasicFix(profile)],
           profileName: profile?.name,
           profileId: profile?.id,
+          waitsFor: isPublic === false ? undefined : `secret:${isPublic}`,
         });
       }
       return;
@@ -428,6 +441,7 @@ class RequestLinter {
     f.requiredScopes = extra.requiredScopes;
     f.profileName = extra.profileName;
     f.profileId = extra.profileId;
+    f.waitsFor = extra.waitsFor;
     this.out.push(f);
   }
 }

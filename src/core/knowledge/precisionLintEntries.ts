@@ -37,6 +37,22 @@ export function precisionLintEntries(): KnowledgeEntry[] {
       link: { title: 'RFC 8693 §2.1 Request', url: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.1' },
     }),
     entry({
+      id: 'lint.token.missing-redirect-uri',
+      title: 'Code exchange without `redirect_uri`',
+      place: 'request',
+      summary:
+        'The authorization request that issued the code named a `redirect_uri`, so the token request that redeems the code has to repeat that exact value; without it the code is refused with `invalid_grant`. Rabobank’s authorization requests (and the practice server’s) always name one; at other servers this is flagged only when this file’s own authorization request for the same client did.',
+      causes: [
+        'The parameter was left out when `grant_type=code` was corrected to `authorization_code`.',
+        'The request was copied from a server where the authorization request named no redirect URI.',
+      ],
+      fixes: [
+        'Add `redirect_uri` with the value the authorization request sent, URL-encoded (for example from a `@redirectUri` variable).',
+      ],
+      link: { title: 'RFC 6749 §4.1.3 Access Token Request', url: `${RFC6749}#section-4.1.3` },
+      related: ['rabobank.token.invalid-code'],
+    }),
+    entry({
       id: 'lint.token.password-grant',
       title: 'The password grant is on its way out',
       place: 'request',

@@ -48,6 +48,28 @@ describe('http quick fixes', () => {
           .some((d) => codeValue(d) === 'lint.token.grant-type-code'),
       { what: 'the grant_type lint to go away', timeoutMs: 10_000 },
     );
+    // At Rabobank the corrected code exchange still lacks the redirect URI its authorization request sent.
+    const next = await waitFor(
+      () =>
+        vscode.languages
+          .getDiagnostics(document.uri)
+          .find((d) => codeValue(d) === 'lint.token.missing-redirect-uri'),
+      { what: 'the missing redirect_uri lint', timeoutMs: 10_000 },
+    );
+    const [add] = await quickFixes(document.uri, next.range);
+    assert.equal(add.title, 'Add redirect_uri');
+    assert.ok(await vscode.workspace.applyEdit(add.edit!));
+    assert.match(
+      document.lineAt(5).text,
+      /^grant_type=authorization_code&code=\{\{code\}\}&redirect_uri=\S+$/,
+    );
+    await waitFor(
+      () =>
+        !vscode.languages
+          .getDiagnostics(document.uri)
+          .some((d) => codeValue(d) === 'lint.token.missing-redirect-uri'),
+      { what: 'the redirect_uri lint to go away', timeoutMs: 10_000 },
+    );
   });
 
   it('adds state to an authorization request and a Basic header to a token request', async () => {

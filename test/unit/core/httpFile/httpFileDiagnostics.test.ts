@@ -140,7 +140,7 @@ describe('httpFileDiagnostics ranges and data', () => {
 describe('lintHttpFile diagnosing blocks as it reads them', () => {
   const response = 'HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error": "invalid_grant"}\n';
   const request = (url: string) =>
-    `POST ${url}\nContent-Type: application/x-www-form-urlencoded\nAuthorization: Basic {{basic}}\n\ngrant_type=authorization_code&code=c\n\n${response}`;
+    `POST ${url}\nContent-Type: application/x-www-form-urlencoded\nAuthorization: Basic {{basic}}\n\ngrant_type=authorization_code&code=c&redirect_uri={{redirectUri}}\n\n${response}`;
   const codesOf = (text: string) => lintHttpFile(text, kb).map((d) => d.code);
 
   it('resolves a URL with a variable defined further down, and the last definition wins', () => {

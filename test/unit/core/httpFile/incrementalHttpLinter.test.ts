@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { HttpDiagnostic } from '../../../../src/core/httpFile/httpDiagnostic';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
 import { IncrementalHttpLinter } from '../../../../src/core/httpFile/incrementalHttpLinter';
 import { LineIndex } from '../../../../src/core/httpFile/lineIndex';
@@ -127,5 +128,77 @@ describe('IncrementalHttpLinter', () => {
     assert.notDeepEqual(second, first, 'the fixtures have a token that expired after 1970');
     const edited = `${text}\n###\nGET https://example.com/`;
     assert.deepEqual(linter.lint(edited, context), lintHttpFile(edited, kb, context));
+  });
+
+  it('decides again, after an edit in another block, whether a request that sends only a client id forgot its secret', () => {
+    const fixture = loadFixtureCorpus('precision').find((f) => f.name === 'client-secret-elsewhere.http')!;
+    const missingAt = (diagnostics: readonly HttpDiagnostic[]) =>
+      diagnostics
+        .filter((d) => d.code === 'lint.token.missing-client-auth')
+        .map((d) => d.range.start.line + 1)
+        .join(' ');
+    const linter = new IncrementalHttpLinter(kb);
+    const lintBoth = (text: string) => {
+      const diagnostics = linter.lint(text, context);
+      assert.deepEqual(diagnostics, lintHttpFile(text, kb, context));
+      return diagnostics;
+    };
+    const original = fixture.text;
+    assert.equal(missingAt(lintBoth(original)), '6 31');
+
+    // Request B, two blocks below A, holds the web app's secret: without it, A is a public client's request.
+    const bStart = original.indexOf("### Refresh the web app's token");
+    const bEnd = original.indexOf('### The reporting job');
+    const withoutB = original.slice(0, bStart) + original.slice(bEnd);
+    const before = linter.work;
+    assert.equal(missingAt(lintBoth(withoutB)), '25');
+    assert.equal(
+      linter.work.blocksDiagnosed,
+      before.blocksDiagnosed,
+      'decided again without diagnosing a block',
+    );
+    assert.equal(missingAt(lintBoth(original)), '6 31');
+
+    // Only the secret parameter goes, then the Basic header names another client: each takes a warning with it.
+    const noSecret = original.replace('&client_secret={{webAppSecret}}', '');
+    assert.equal(missingAt(lintBoth(noSecret)), '31');
+    const noBasic = noSecret.replace('Basic cmVwb3J0ZXI6cGE1NXdvcmQ=', 'Basic batch:pa55word');
+    assert.equal(missingAt(lintBoth(noBasic)), '');
+    // A secret added in a new block at the end brings the kiosk's warning.
+    const kiosk = `${noBasic}\n###\nPOST https://auth.example.com/oauth/token\nAuthorization: Basic kiosk:{{kioskSecret}}\n`;
+    assert.equal(missingAt(lintBoth(kiosk)), '40');
+    // Cut and pasted above the kiosk's request, the block still counts.
+    const moved = kiosk
+      .replace(
+        '### The kiosk',
+        '###\nPOST https://auth.example.com/oauth/token\nAuthorization: Basic kiosk:{{kioskSecret}}\n\n### The kiosk',
+      )
+      .replace(/\n###\nPOST[^#]*$/, '\n');
+    assert.equal(missingAt(lintBoth(moved)), '44');
+  });
+
+  it('decides again whether a code exchange at another server repeats its authorization request’s redirect URI', () => {
+    const text = loadFixtureCorpus('precision').find(
+      (f) => f.name === 'code-exchange-redirect-uri.http',
+    )!.text;
+    const flagged = (diagnostics: readonly HttpDiagnostic[]) =>
+      diagnostics
+        .filter((d) => d.code === 'lint.token.missing-redirect-uri')
+        .map((d) => d.range.start.line + 1)
+        .join(' ');
+    const linter = new IncrementalHttpLinter(kb);
+    const lintBoth = (t: string) => {
+      const diagnostics = linter.lint(t, context);
+      assert.deepEqual(diagnostics, lintHttpFile(t, kb, context));
+      return diagnostics;
+    };
+    assert.equal(flagged(lintBoth(text)), '11 18 39');
+    // Without the web app's redirect URI on its authorization request, its code exchange needs none.
+    const noRedirect = text.replace('&redirect_uri=https%3A%2F%2Fapp.example.org%2Fcb', '');
+    assert.equal(flagged(lintBoth(noRedirect)), '11 18');
+    // The authorization request names the mobile app instead: the web app is off the hook, the mobile app is not.
+    const mobile = text.replace('client_id=web-app&state=s', 'client_id=mobile-app&state=s');
+    assert.equal(flagged(lintBoth(mobile)), '11 18 45');
+    assert.equal(flagged(lintBoth(text)), '11 18 39');
   });
 });

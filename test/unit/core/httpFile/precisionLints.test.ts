@@ -78,7 +78,7 @@ describe('precision lints', () => {
 
   describe('client authentication', () => {
     const pkce =
-      'grant_type=authorization_code&client_id=app&code=c&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+      'grant_type=authorization_code&client_id=app&code=c&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcb';
 
     it('accepts a PKCE client that sends only its id, but not at Rabobank, whose clients all have secrets', () => {
       assert.deepEqual(codes(token('https://auth.example.com', pkce)), []);

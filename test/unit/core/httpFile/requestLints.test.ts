@@ -118,6 +118,46 @@ describe('request lints', () => {
     assert.ok(apply(text, d.data.fixes[0].edits).endsWith('grant_type=authorization_code&code=x'));
   });
 
+  it('after the grant_type=code fix, asks for the redirect_uri a Rabobank code exchange repeats, and adds it', () => {
+    const text = `${TOKEN}Authorization: Basic my-client:my secret\n\ngrant_type=code&code=x`;
+    const d = only(text, 'lint.token.grant-type-code');
+    assert.deepEqual(
+      d.data.fixes.map((f) => [f.title, f.isPreferred]),
+      [
+        ['Use grant_type=authorization_code', true],
+        ['Use grant_type=authorization_code and add redirect_uri', false],
+      ],
+    );
+    // The preferred fix changes the value only; the next lint names what is still missing.
+    const fixed = apply(text, d.data.fixes[0].edits);
+    assert.ok(fixed.endsWith('grant_type=authorization_code&code=x'), fixed);
+    const next = only(fixed, 'lint.token.missing-redirect-uri');
+    assert.equal(next.severity, 'warning');
+    assert.deepEqual(codes(fixed), ['lint.token.missing-redirect-uri']);
+    // The profile registers the redirect URI: its (public) value goes in, form-encoded, and nothing else is left.
+    const complete = apply(fixed, next.data.fixes[0].edits);
+    assert.ok(complete.endsWith('code=x&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcb'), complete);
+    assert.deepEqual(codes(complete), []);
+    assert.equal(apply(text, d.data.fixes[1].edits), complete);
+    // Without a profile, a variable the user defines; the secret never appears.
+    const bare = { now: NOW, profiles: [] };
+    const unmatched = only(fixed, 'lint.token.missing-redirect-uri', bare);
+    const withVariable = apply(fixed, unmatched.data.fixes[0].edits);
+    assert.ok(withVariable.endsWith('code=x&redirect_uri={{redirectUri}}'), withVariable);
+    assert.ok(
+      !withVariable.includes('my-secret') && !complete.includes(basicCredentials('my-client', 'my secret')),
+    );
+  });
+
+  it('leaves a code exchange without redirect_uri alone at other servers, and offers only the grant fix there', () => {
+    const text =
+      'POST https://auth.example.com/oauth2/token\nContent-Type: application/x-www-form-urlencoded\n' +
+      'Authorization: Basic {{basic}}\n\ngrant_type=code&code=x';
+    const d = only(text, 'lint.token.grant-type-code');
+    assert.equal(d.data.fixes.length, 1);
+    assert.deepEqual(codes(apply(text, d.data.fixes[0].edits)), []);
+  });
+
   it('adds Authorization: Basic from the profile whose token endpoint it is, as a variable, never the secret', () => {
     const text = `${TOKEN}\ngrant_type=refresh_token&refresh_token=r`;
     const d = only(text, 'lint.token.missing-client-auth');
