@@ -114,14 +114,17 @@ export function isPublicTokenClient(
     return false;
   }
   const clientId = paramValue(facts.bodyParams, 'client_id') ?? paramValue(facts.query, 'client_id');
-  if (!clientId || clientId.includes('{{')) {
+  if (!clientId) {
     return false;
   }
-  if (WELL_KNOWN_PUBLIC_CLIENTS.has(clientId) || titledPublic(file, request)) {
+  // The title and PKCE (how a public client proves it started the flow, RFC 7636) tell even when the id is a variable.
+  if (titledPublic(file, request) || facts.bodyParams.some((p) => p.name === 'code_verifier')) {
     return true;
   }
-  // PKCE is how a public client proves it started the flow (RFC 7636).
-  if (facts.bodyParams.some((p) => p.name === 'code_verifier')) {
+  if (clientId.includes('{{')) {
+    return false;
+  }
+  if (WELL_KNOWN_PUBLIC_CLIENTS.has(clientId)) {
     return true;
   }
   // A secret named in the block itself (even in a comment or a commented-out line) is about this request.
