@@ -1,10 +1,13 @@
 // Localization files, without @vscode/l10n-dev:
-//   node scripts/l10n.mjs          writes l10n/bundle.l10n.json from the `vscode.l10n.t('…')` calls in src/ and the
-//                                  `translate('…')` calls of core's text port (src/core/text/translate.ts), and moves
+//   node scripts/l10n.mjs          writes l10n/bundle.l10n.json from the `vscode.l10n.t('…')` calls in src/, the
+//                                  `translate('…')` calls of core's text port (src/core/text/translate.ts) and the
+//                                  sentences of the error catalog (src/core/knowledge), and moves
 //                                  the titles and descriptions in package.json's `contributes` into package.nls.json
 //                                  as `%key%` references (strings already referenced are left alone).
 //   node scripts/l10n.mjs --check  writes nothing; exits 1 and names what is missing.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +27,45 @@ export function extractMessages(sourceRoot = path.join(root, 'src')) {
     }
   }
   return [...messages];
+}
+
+/**
+ * Every sentence of the error catalog a person reads (titles, summaries, causes, fixes, link titles, the guide's
+ * errata): `KnowledgeBase.translated` passes each through the text port, so each must be in the bundle. The catalog is
+ * TypeScript data, so it is bundled with esbuild and read rather than searched for literals.
+ */
+export function catalogMessages(projectRoot = root) {
+  const esbuild = createRequire(path.join(projectRoot, 'package.json'))('esbuild');
+  const { outputFiles } = esbuild.buildSync({
+    stdin: {
+      contents:
+        "export { KnowledgeBase } from './src/core/knowledge/knowledgeBase';\n" +
+        "export { ERRATA } from './src/core/knowledge/errata';\n",
+      resolveDir: projectRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    logLevel: 'error',
+  });
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-l10n-catalog-'));
+  try {
+    const file = path.join(scratch, 'catalog.cjs');
+    fs.writeFileSync(file, outputFiles[0].text);
+    const { KnowledgeBase, ERRATA } = createRequire(file)(file);
+    const messages = [];
+    for (const e of KnowledgeBase.create().all()) {
+      messages.push(e.title, e.summary, ...e.causes.map((c) => c.text), ...e.fixes, e.link.title);
+    }
+    for (const erratum of Object.values(ERRATA)) {
+      messages.push(erratum.title, erratum.text);
+    }
+    return messages;
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 function sourceFiles(dir) {
@@ -96,7 +138,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const bundlePath = path.join(root, 'l10n', 'bundle.l10n.json');
   const nlsPath = path.join(root, 'package.nls.json');
   const manifestPath = path.join(root, 'package.json');
-  const bundle = Object.fromEntries(extractMessages().map((m) => [m, m]));
+  const bundle = Object.fromEntries([...extractMessages(), ...catalogMessages()].map((m) => [m, m]));
   const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
   const nls = fs.existsSync(nlsPath) ? JSON.parse(fs.readFileSync(nlsPath, 'utf8')) : {};
   const before = JSON.stringify(manifest);

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { vscodeTranslate } from './platform/vscodeTranslate';
+import { KnowledgeBase } from './core/knowledge/knowledgeBase';
 import { EXTENSION_NAME } from './constants';
 import { HttpLintService } from './platform/httpLintService';
 import { registerHttpDiagnostics } from './features/httpDiagnostics/registerHttpDiagnostics';
@@ -35,6 +37,8 @@ import { WorkspaceProfileRepository } from './platform/workspaceProfileRepositor
 /** Composition root: builds the services and registers each feature; no logic of its own. */
 export function activate(context: vscode.ExtensionContext): WorkbenchTestApi | undefined {
   const started = performance.now();
+  // The catalog's words in the user's language, wherever a feature reads the shipped catalog.
+  KnowledgeBase.useTranslation(vscodeTranslate);
   const log = vscode.window.createOutputChannel(EXTENSION_NAME, { log: true });
   const secretStore = new SecretStorageSecretStore(context.secrets);
   const vault = new SecretStorageTokenVault(context.secrets);

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { vscodeTranslate } from './platform/vscodeTranslate';
+import { KnowledgeBase } from './core/knowledge/knowledgeBase';
 import { CommandIds, EXTENSION_NAME } from './constants';
 import { HttpLintService } from './platform/httpLintService';
 import { ProfileStatusStore } from './platform/profileStatusStore';
@@ -21,6 +23,8 @@ const WEB_COMMANDS: ReadonlySet<string> = new Set([CommandIds.showLog, CommandId
  * `.http` documents (diagnostics, hovers, quick fixes) and Explain Error Response. No Node built-in, no loopback server, no HTTP.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  // The catalog's words in the user's language, wherever a feature reads the shipped catalog.
+  KnowledgeBase.useTranslation(vscodeTranslate);
   const log = vscode.window.createOutputChannel(EXTENSION_NAME, { log: true });
   const secretStore = new SecretStorageSecretStore(context.secrets);
   const vault = new SecretStorageTokenVault(context.secrets);

@@ -1,4 +1,3 @@
-import { ERRATA } from '../knowledge/errata';
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { HoverActionKind, KnowledgeCause, KnowledgeEntry } from '../knowledge/knowledgeEntry';
 import { redactSecrets } from '../oauth/redactSecrets';
@@ -90,7 +89,7 @@ export function hoverContent(
   }
   // The errata correct Rabobank's guide: they only help someone talking to Rabobank (or the practice server).
   if (data.provider === 'rabobank') {
-    for (const erratum of entry.errata.map((id) => ERRATA[id])) {
+    for (const erratum of kb.errataOf(entry)) {
       lines.push('', `> **${erratum.title}.** ${erratum.text}`);
     }
   }

@@ -7,12 +7,17 @@ import { oauthEntries } from './oauthEntries';
 import { precisionLintEntries } from './precisionLintEntries';
 import { rabobankEntries } from './rabobankEntries';
 import { refusalEntries } from './refusalEntries';
+import { english, Translate } from '../text/translate';
 
 /** The error catalog by id; built on first use so activating the extension stays cheap. */
 export class KnowledgeBase {
   private readonly byId: ReadonlyMap<string, KnowledgeEntry>;
 
-  constructor(entries: readonly KnowledgeEntry[]) {
+  constructor(
+    entries: readonly KnowledgeEntry[],
+    /** How the guide's errata are worded: the entries come already translated, the errata on each lookup. */
+    private readonly translate: Translate = english,
+  ) {
     const map = new Map<string, KnowledgeEntry>();
     for (const e of entries) {
       if (map.has(e.id)) {
@@ -24,13 +29,47 @@ export class KnowledgeBase {
   }
 
   private static shippedCatalog: KnowledgeBase | undefined;
+  private static shippedTranslate: Translate = english;
 
   /**
-   * The shipped catalog, built once and shared. It is immutable, so sharing it only saves rebuilding it for callers that look up one id now and then, such as the engine's error mapping.
+   * The shipped catalog, built once and shared, in the language {@link useTranslation} chose (English until then). It
+   * is immutable, so sharing it only saves rebuilding it for callers that look up one id now and then, such as the
+   * engine's error mapping.
    */
   static shipped(): KnowledgeBase {
-    KnowledgeBase.shippedCatalog ??= KnowledgeBase.create();
+    KnowledgeBase.shippedCatalog ??= KnowledgeBase.create().translated(KnowledgeBase.shippedTranslate);
     return KnowledgeBase.shippedCatalog;
+  }
+
+  /**
+   * Makes {@link shipped} speak through `translate` from now on: the extension passes VS Code's l10n once, when it
+   * activates; the CLI never calls it and stays in English.
+   */
+  static useTranslation(translate: Translate): void {
+    KnowledgeBase.shippedTranslate = translate;
+    KnowledgeBase.shippedCatalog = undefined;
+  }
+
+  /**
+   * The same entries with every sentence a person reads (title, summary, causes, fixes, the link's title) passed
+   * through `translate`; ids, statuses, conditions, actions and addresses stay as they are. `node scripts/l10n.mjs`
+   * puts each of those sentences into the l10n bundle.
+   */
+  translated(translate: Translate): KnowledgeBase {
+    if (translate === english) {
+      return this;
+    }
+    return new KnowledgeBase(
+      this.all().map((e) => ({
+        ...e,
+        title: translate(e.title),
+        summary: translate(e.summary),
+        causes: e.causes.map((c) => ({ ...c, text: translate(c.text) })),
+        fixes: e.fixes.map((f) => translate(f)),
+        link: { ...e.link, title: translate(e.link.title) },
+      })),
+      translate,
+    );
   }
 
   /** The catalog shipped with the extension. */
@@ -59,7 +98,13 @@ export class KnowledgeBase {
   }
 
   errataOf(entry: KnowledgeEntry): readonly Erratum[] {
-    return entry.errata.map((id) => ERRATA[id]);
+    const translate = this.translate;
+    return entry.errata.map((id) => {
+      const erratum = ERRATA[id];
+      return translate === english
+        ? erratum
+        : { ...erratum, title: translate(erratum.title), text: translate(erratum.text) };
+    });
   }
 }
 

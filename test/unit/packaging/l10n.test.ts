@@ -57,6 +57,23 @@ describe('localization', function () {
       for (const item of ['scripts/l10n.mjs', 'package.json', 'package.nls.json', 'l10n', 'src']) {
         fs.cpSync(path.join(repoRoot, item), path.join(scratch, item), { recursive: true });
       }
+      // The check bundles the error catalog with esbuild.
+      fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(scratch, 'node_modules'));
+
+      // A sentence of the error catalog left out of the bundle.
+      const bundlePath = path.join(scratch, 'l10n', 'bundle.l10n.json');
+      const bundle = JSON.parse(fs.readFileSync(bundlePath, 'utf8')) as Record<string, string>;
+      const someFix = Object.keys(bundle).find((m) => m.startsWith('Run Set Client Secret with the secret'));
+      assert.ok(someFix, 'a catalog fix is in the bundle');
+      delete bundle[someFix];
+      fs.writeFileSync(bundlePath, JSON.stringify(bundle));
+      const catalogMissing = check(scratch);
+      assert.equal(catalogMissing.status, 1);
+      assert.ok(
+        catalogMissing.stderr.includes(`not in l10n/bundle.l10n.json: ${someFix}`),
+        catalogMissing.stderr,
+      );
+      fs.cpSync(path.join(repoRoot, 'l10n'), path.join(scratch, 'l10n'), { recursive: true });
       const feature = path.join(scratch, 'src', 'features', 'added.ts');
       fs.writeFileSync(feature, "vscode.l10n.t('A message nobody bundled, {0}', name);\n");
       const missing = check(scratch);

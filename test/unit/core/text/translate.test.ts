@@ -11,6 +11,9 @@ import {
   problemAction,
 } from '../../../../src/core/profiles/profileProblem';
 import { english, type Translate } from '../../../../src/core/text/translate';
+import { hoverContent } from '../../../../src/core/httpFile/hoverContent';
+import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
+import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 import { describeExpiry, formatDuration, shortRemaining } from '../../../../src/core/tokens/expiryLabels';
 import { spokenExpiry } from '../../../../src/core/tokens/spokenExpiry';
 import { possiblySpentWarning, type TokenSet } from '../../../../src/core/tokens/tokenSet';
@@ -285,5 +288,82 @@ describe("core's text port", () => {
     assert.ok(messages.size > 90, `only ${messages.size} messages asked for`);
     const missing = [...messages].filter((m) => !(m in bundle));
     assert.deepEqual(missing, [], 'run `node scripts/l10n.mjs`');
+  });
+});
+
+describe('the error catalog through the text port', () => {
+  const kb = KnowledgeBase.create();
+
+  it('translates every sentence a person reads, and keeps ids, conditions and addresses', () => {
+    const translated = kb.translated(shouting);
+    for (const entry of kb.all()) {
+      const other = translated.get(entry.id);
+      assert.ok(other, entry.id);
+      assert.equal(other.title, entry.title.toUpperCase());
+      assert.equal(other.summary, entry.summary.toUpperCase());
+      assert.deepEqual(
+        other.causes.map((c) => [c.text, c.when]),
+        entry.causes.map((c) => [c.text.toUpperCase(), c.when]),
+      );
+      assert.deepEqual(
+        other.fixes,
+        entry.fixes.map((f) => f.toUpperCase()),
+      );
+      assert.deepEqual(other.link, { title: entry.link.title.toUpperCase(), url: entry.link.url });
+      assert.deepEqual(
+        [other.place, other.status, other.actions],
+        [entry.place, entry.status, entry.actions],
+      );
+      assert.deepEqual(
+        translated.errataOf(other).map((e) => [e.id, e.title]),
+        kb.errataOf(entry).map((e) => [e.id, e.title.toUpperCase()]),
+      );
+    }
+    assert.equal(kb.translated(english), kb, 'English needs no copy');
+  });
+
+  it('reaches the hover of a diagnostic, errata included', () => {
+    const text =
+      'POST https://api.rabobank.nl/oauth2/token\nContent-Type: application/x-www-form-urlencoded\n\n' +
+      'grant_type=code&code=abc&redirect_uri=https%3A%2F%2Fapp.example%2Fcb\n';
+    const translated = kb.translated(shouting);
+    const d = lintHttpFile(text, translated).find((x) => x.code === 'lint.token.grant-type-code');
+    assert.ok(d, 'the grant-type finding is there');
+    const entry = kb.get(d.code)!;
+    const hover = hoverContent(d, translated, {}, shouting);
+    assert.ok(hover.markdown.includes(entry.title.toUpperCase()), hover.markdown);
+    assert.ok(hover.markdown.includes(entry.causes[0].text.toUpperCase()));
+    const erratum = kb.errataOf(entry)[0];
+    assert.ok(hover.markdown.includes(erratum.title.toUpperCase()), 'the erratum is translated too');
+  });
+
+  it('asks only for catalog sentences that are in the l10n bundle', () => {
+    const bundle = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.json'), 'utf8'),
+    ) as Record<string, string>;
+    const { translate, messages } = recording();
+    const translated = kb.translated(translate);
+    for (const entry of translated.all()) {
+      translated.errataOf(entry);
+    }
+    assert.ok(messages.size > 500, `${messages.size} sentences`);
+    assert.deepEqual(
+      [...messages].filter((m) => !(m in bundle)),
+      [],
+    );
+  });
+
+  it('lets the extension switch the shared catalog to the user’s language', () => {
+    try {
+      KnowledgeBase.useTranslation(shouting);
+      const entry = KnowledgeBase.shipped().get('oauth.token.invalid_client');
+      assert.equal(entry?.title, kb.get('oauth.token.invalid_client')?.title.toUpperCase());
+    } finally {
+      KnowledgeBase.useTranslation(english);
+    }
+    assert.equal(
+      KnowledgeBase.shipped().get('oauth.token.invalid_client')?.title,
+      kb.get('oauth.token.invalid_client')?.title,
+    );
   });
 });
