@@ -73,6 +73,37 @@ export function isIdTokenVariable(authValue: string): boolean {
   return authValue.indexOf('idToken') >= 0 && /^bearer\s+\{\{\s*\$auth\.idToken\(/i.test(authValue);
 }
 
+/** Query parameters that carry a token or a client's secret: URLs are written to logs, proxies and histories. */
+const SECRET_QUERY =
+  /[?&](access_token|refresh_token|id_token|client_secret|client_assertion|token)=([^&#\s]+)/;
+
+/**
+ * A token or a client secret written into the query of a request to anything but a token or authorization endpoint
+ * (those have lints of their own): an API call with `?access_token=`, or `check_token?token=…&client_secret=…`.
+ * A `{{variable}}` value counts too: it is sent in the URL all the same.
+ */
+export function lintSecretInQuery(url: SourceText, out: Finding[]): void {
+  const text = url.text;
+  const q = text.indexOf('?');
+  if (q < 0 || text.indexOf('=', q) < 0) {
+    return;
+  }
+  const m = SECRET_QUERY.exec(text.slice(q));
+  if (m) {
+    const start = q + m.index + 1;
+    out.push(
+      finding(
+        'lint.request.secret-in-query',
+        url.toReal(start),
+        url.toReal(start + m[0].length - 1),
+        'warning',
+        undefined,
+        `\`${m[1]}\``,
+      ),
+    );
+  }
+}
+
 /** HTML entities that a copy from a web page leaves in a URL or body: the server sees `&amp;` literally. */
 const HTML_ENTITY = /&(?:amp|quot|lt|gt|#3[89]|#x2[67]);/i;
 

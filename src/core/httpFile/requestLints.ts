@@ -21,6 +21,7 @@ import {
   lintAuthorizationValue,
   lintFormSpaces,
   lintHtmlEntity,
+  lintSecretInQuery,
   looksLikeIdToken,
 } from './hygieneLints';
 import { LintContext, LintProfile } from './lintContext';
@@ -59,13 +60,15 @@ export function lintRequest(
   const pushed = !tokenOrAuthorize && isPushedAuthorizationRequest(request);
   // An ID token from a profile's variable, sent where an access token belongs.
   const idTokenVariable = authValue !== undefined && !written && isIdTokenVariable(authValue);
-  // Most requests are neither token nor authorize requests and send their token from a variable: nothing to check,
-  // and no linter or header objects to make.
-  if (!tokenOrAuthorize && !written && !date && !pushed && !idTokenVariable) {
-    lintHtmlEntity(request.url, out);
-    return out;
-  }
   lintHtmlEntity(request.url, out);
+  if (!tokenOrAuthorize) {
+    lintSecretInQuery(request.url, out);
+    // Most requests are neither token nor authorize requests and send their token from a variable: nothing more to
+    // check, and no linter or header objects to make.
+    if (!written && !date && !pushed && !idTokenVariable) {
+      return out;
+    }
+  }
   const auth = written || tokenOrAuthorize || idTokenVariable ? headers.find('authorization') : undefined;
   const l = new RequestLinter(file, request, ctx, lint, out, auth);
   if (ctx.endpoint === 'token') {

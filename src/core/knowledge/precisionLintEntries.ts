@@ -214,6 +214,24 @@ export function precisionLintEntries(): KnowledgeEntry[] {
       },
     }),
     entry({
+      id: 'lint.request.secret-in-query',
+      title: 'A token or client secret in the URL',
+      place: 'request',
+      summary:
+        'The token or secret travels in the query string. Servers, proxies and tools write URLs to access logs and histories, so it ends up where nobody protects it; RFC 6750 advises against access tokens in URLs, and token introspection takes the token in a POST body.',
+      causes: [
+        'An API called with `?access_token=…` instead of an `Authorization: Bearer` header.',
+        'A token check or introspection endpoint called with the token and the client secret in the query.',
+      ],
+      fixes: [
+        'Move the token to an `Authorization: Bearer` header (or, for introspection and revocation, to a form-encoded POST body with the client credentials in `Authorization: Basic`), and revoke or rotate what has been logged.',
+      ],
+      link: {
+        title: 'RFC 6750 §2.3 URI Query Parameter',
+        url: 'https://www.rfc-editor.org/rfc/rfc6750#section-2.3',
+      },
+    }),
+    entry({
       id: 'lint.request.html-entity',
       title: 'HTML entity in the request',
       place: 'request',
