@@ -13,7 +13,7 @@ import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext, providerOfProfileHost } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
 import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext, urlUsesVariables } from './requestContext';
-import { lintRequestlessBlock } from './hygieneLints';
+import { lintRequestLineInBody, lintRequestlessBlock } from './hygieneLints';
 import { rabobankRequiredScopes } from './rabobankScopes';
 import { lintRequest } from './requestLints';
 import { SourceText } from './sourceText';
@@ -180,6 +180,7 @@ function blockFindings(
 ): void {
   if (block.request) {
     lintRequest(file, block.request, ctx, lint, out);
+    lintRequestLineInBody(block.request, out);
   } else if (block.responses.length === 0) {
     lintRequestlessBlock(file, block, out);
   }

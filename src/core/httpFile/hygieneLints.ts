@@ -1,6 +1,6 @@
 import { Finding, finding } from './finding';
 import { NamedValue } from './grantLints';
-import { HttpBlock, HttpFile, HttpHeader } from './parseHttpFile';
+import { HttpBlock, HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
 import { SourceText } from './sourceText';
 
 /**
@@ -99,6 +99,35 @@ export function lintSecretInQuery(url: SourceText, out: Finding[]): void {
         'warning',
         undefined,
         `\`${m[1]}\``,
+      ),
+    );
+  }
+}
+
+/** Methods whose requests seldom carry a body: a body there is more likely a request that was meant to follow. */
+const BODYLESS_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
+/** A line of a body that reads like a request line. */
+const REQUEST_LINE_IN_BODY =
+  /(?:^|\n)[ \t]*((?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/|\{\{)\S*)/;
+
+/**
+ * A request line inside the body of a `GET` (or another request that seldom has a body): only `###` starts a new
+ * request, so a request after a `#` or `##` line is sent as the body of the one above and never on its own.
+ */
+export function lintRequestLineInBody(request: HttpRequest, out: Finding[]): void {
+  const body = request.body;
+  if (body === undefined || !BODYLESS_METHODS.has(request.method)) {
+    return;
+  }
+  const m = REQUEST_LINE_IN_BODY.exec(body.text);
+  if (m) {
+    const start = m.index + m[0].length - m[1].length;
+    out.push(
+      finding(
+        'lint.request.request-line-in-body',
+        body.toReal(start),
+        body.toReal(start + m[1].length),
+        'error',
       ),
     );
   }

@@ -232,6 +232,19 @@ export function precisionLintEntries(): KnowledgeEntry[] {
       },
     }),
     entry({
+      id: 'lint.request.request-line-in-body',
+      title: 'A request line inside the body of the request above',
+      place: 'request',
+      summary:
+        'Only a `###` line starts a new request. After a `#` or `##` line the next request line is read as part of the body of the request above it: that request goes out with it as its body, and the request itself is never sent.',
+      causes: ['Requests separated with `#`, `##` or a blank line instead of `###`.'],
+      fixes: ['Add a `###` line above the request line, so it becomes a request of its own.'],
+      link: {
+        title: 'JetBrains HTTP Client: HTTP request syntax',
+        url: 'https://www.jetbrains.com/help/idea/exploring-http-syntax.html',
+      },
+    }),
+    entry({
       id: 'lint.request.html-entity',
       title: 'HTML entity in the request',
       place: 'request',
