@@ -12,36 +12,24 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { benchOptions } from './benchOptions.mjs';
 import { measureCliStartup } from './cliStartup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-let opts;
-try {
-  ({ values: opts } = parseArgs({
-    options: {
-      runs: { type: 'string', default: '15' },
-      'host-runs': { type: 'string', default: '3' },
-      'no-host': { type: 'boolean', default: false },
-      'no-lint': { type: 'boolean', default: false },
-      'only-size': { type: 'string' },
-      'profile-lint': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (err) {
-  process.stderr.write(`${err.message}; --help lists the options.\n`);
-  process.exit(2);
-}
-if (opts.help) {
-  process.stdout.write(
-    'node bench/bench.mjs [--runs N] [--host-runs N] [--no-host] [--no-lint] [--only-size 1mb[,100kb,10mb]]\n' +
-      'node --cpu-prof bench/bench.mjs --profile-lint N\n',
-  );
-  process.exit(0);
-}
+const opts = benchOptions(
+  {
+    runs: { type: 'string', default: '15' },
+    'host-runs': { type: 'string', default: '3' },
+    'no-host': { type: 'boolean', default: false },
+    'no-lint': { type: 'boolean', default: false },
+    'only-size': { type: 'string' },
+    'profile-lint': { type: 'string' },
+  },
+  'node bench/bench.mjs [--runs N] [--host-runs N] [--no-host] [--no-lint] [--only-size 1mb[,100kb,10mb]]\n' +
+    'node --cpu-prof bench/bench.mjs --profile-lint N',
+);
 const RUNS = Math.max(10, Number(opts.runs));
 const WARMUP = 5;
 const WARMUP_MS = 2000;

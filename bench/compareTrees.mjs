@@ -15,32 +15,20 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { benchOptions } from './benchOptions.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-let opts;
-try {
-  ({ values: opts } = parseArgs({
-    options: {
-      base: { type: 'string', default: 'cef56fe' },
-      rounds: { type: 'string', default: '60' },
-      'check-only': { type: 'boolean', default: false },
-      also: { type: 'string', multiple: true, default: [] },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (err) {
-  process.stderr.write(`${err.message}; --help lists the options.\n`);
-  process.exit(2);
-}
-if (opts.help) {
-  process.stdout.write(
-    'node bench/compareTrees.mjs [--base <commit>] [--rounds N] [--check-only] [--also DIR ...]\n',
-  );
-  process.exit(0);
-}
+const opts = benchOptions(
+  {
+    base: { type: 'string', default: 'cef56fe' },
+    rounds: { type: 'string', default: '60' },
+    'check-only': { type: 'boolean', default: false },
+    also: { type: 'string', multiple: true, default: [] },
+  },
+  'node bench/compareTrees.mjs [--base <commit>] [--rounds N] [--check-only] [--also DIR ...]',
+);
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-workbench-compare-'));
 process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));

@@ -13,12 +13,15 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { benchOptions } from './benchOptions.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '400' } } });
+const opts = benchOptions(
+  { runs: { type: 'string', default: '400' } },
+  'node bench/sendBench.mjs [--runs N]',
+);
 const RUNS = Math.max(50, Number(opts.runs));
 const SEND_TARGET_MS = 10;
 const DIAGNOSE_TARGET_MS = 2;
