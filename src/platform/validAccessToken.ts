@@ -6,6 +6,11 @@ import { OperationFailedError } from './operationFailedError';
 /** What the token manager says when there is nothing to refresh with: the tree shows that state already. */
 const NOTHING_TO_REFRESH = new Set(['NOT_SIGNED_IN', 'NO_REFRESH_TOKEN', 'REFRESH_TOKEN_EXPIRED']);
 
+/** Whether `err` says there is no token to use and nothing to refresh it with (the caller offers Sign In). */
+export function isNothingToRefresh(err: unknown): boolean {
+  return isOAuthWorkbenchError(err) && NOTHING_TO_REFRESH.has(err.code);
+}
+
 /**
  * The profile's access token, refreshed first when it is about to expire. A refresh the server refuses is a failed
  * refresh like one of Refresh Token: thrown as an {@link OperationFailedError}, so the error boundary records it on
@@ -20,7 +25,7 @@ export async function validAccessToken(
   try {
     return await tokens.getValidAccessToken(profile);
   } catch (err) {
-    if (isOAuthWorkbenchError(err) && !NOTHING_TO_REFRESH.has(err.code)) {
+    if (isOAuthWorkbenchError(err) && !isNothingToRefresh(err)) {
       throw new OperationFailedError('refresh', profile, err, {
         actions: ['signIn', 'checkConsent'],
         retryArgs: retryArgs ?? { profileId: profile.id },

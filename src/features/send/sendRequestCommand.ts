@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { resolveConnection } from '../../core/profiles/connectionDefaults';
 import { readEditorConnection } from '../../platform/editorConnection';
-import { validAccessToken } from '../../platform/validAccessToken';
+import { isNothingToRefresh, validAccessToken } from '../../platform/validAccessToken';
 import { CommandIds, SettingKeys } from '../../constants';
 import { HttpBlock, HttpFile, parseHttpFile } from '../../core/httpFile/parseHttpFile';
 import { basicCredentials } from '../../core/wire/basicAuthentication';
-import { isCancellation, isOAuthWorkbenchError } from '../../core/oauth/oauthErrors';
+import { isCancellation } from '../../core/oauth/oauthErrors';
 import { curlCommand } from '../../core/send/curlCommand';
 import { responseDocumentText } from '../../core/send/responseDocument';
 import {
@@ -232,10 +232,7 @@ async function authValues(
         }
       }
     } catch (err) {
-      if (
-        !isOAuthWorkbenchError(err) ||
-        !['NOT_SIGNED_IN', 'NO_REFRESH_TOKEN', 'REFRESH_TOKEN_EXPIRED'].includes(err.code)
-      ) {
+      if (!isNothingToRefresh(err)) {
         throw err;
       }
     }
