@@ -1,6 +1,6 @@
 // Localization files, without @vscode/l10n-dev:
 //   node scripts/l10n.mjs          writes l10n/bundle.l10n.json from the `vscode.l10n.t('…')` calls in src/, the
-//                                  `translate('…')` calls of core's text port (src/core/text/translate.ts) and the
+//                                  `translate('…')` and `localText('…')` calls of core's text port (src/core/text) and the
 //                                  sentences of the error catalog (src/core/knowledge), and moves
 //                                  the titles and descriptions in package.json's `contributes` into package.nls.json
 //                                  as `%key%` references (strings already referenced are left alone).
@@ -15,11 +15,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Every message passed as a string literal (the first argument) to `vscode.l10n.t` or to core's text port, which is
- * always a function named `translate`, in file order.
+ * always a function named `translate` or `localText`, in file order.
  */
 export function extractMessages(sourceRoot = path.join(root, 'src')) {
   const messages = new Set();
-  const call = /\b(?:l10n\.t|translate)\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\$]|\\.)*`)/g;
+  const call =
+    /\b(?:l10n\.t|translate|localText)\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\$]|\\.)*`)/g;
   for (const file of sourceFiles(sourceRoot)) {
     const text = fs.readFileSync(file, 'utf8');
     for (const match of text.matchAll(call)) {
