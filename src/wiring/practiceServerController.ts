@@ -51,6 +51,8 @@ export class PracticeServerController extends Disposable implements PracticeServ
       this.server = await startPracticeServer({
         port,
         settings: options.settings,
+        translate: options.translate,
+        language: options.language,
         mediaDir: path.join(this.extensionPath, 'media', 'practice'),
       });
     } catch (err) {

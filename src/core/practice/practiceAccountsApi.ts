@@ -2,6 +2,7 @@
  * The resource side: Rabobank's Consent Details API and a sample Account Information API, guarded the way the API
  * gateway guards them (401 and 403 with the gateway's own body).
  */
+import { localText } from '../text/localText';
 import { clientCredentialsValid } from './practiceRequestParts';
 import {
   GATEWAY_FORBIDDEN_BODY,
@@ -30,12 +31,14 @@ export function consentDetails(
   const bearer = state.bearerToken(request.headers.authorization);
   const clientOk = bearer === undefined && clientCredentialsValid(state, request);
   if (!clientOk && !bearer) {
-    state.record('Consent details: 401 gateway body (no valid access token or client credentials).');
+    state.record(
+      localText('Consent details: 401 gateway body (no valid access token or client credentials).'),
+    );
     return json(401, GATEWAY_UNAUTHORIZED_BODY);
   }
   const consent = state.consents.get(consentId);
   if (!consent) {
-    state.record('Consent details: 404 (unknown consent id).');
+    state.record(localText('Consent details: 404 (unknown consent id).'));
     return json(404, { httpCode: '404', httpMessage: 'Not Found', moreInformation: 'Consent not found' });
   }
   const status = state.consentStatus(consent);
@@ -49,7 +52,7 @@ export function consentDetails(
       validUntil,
     }));
   }
-  state.record(`Consent details: 200, consent ${consentId} is ${status}.`);
+  state.record(localText('Consent details: 200, consent {0} is {1}.', consentId, status));
   return json(200, { consentId, access });
 }
 
@@ -57,21 +60,23 @@ export function consentDetails(
 export function accounts(state: PracticeState, request: PracticeRequest): PracticeResponse {
   const bearer = state.bearerToken(request.headers.authorization);
   if (!bearer) {
-    state.record('Accounts: 401 gateway body (missing, invalid or expired access token).');
+    state.record(localText('Accounts: 401 gateway body (missing, invalid or expired access token).'));
     return json(401, GATEWAY_UNAUTHORIZED_BODY);
   }
   const consent = bearer.consentId === undefined ? undefined : state.consents.get(bearer.consentId);
   if (!consent || state.consentStatus(consent) !== 'valid') {
     state.record(
-      `Accounts: 403 Forbidden (${consent ? `consent is ${state.consentStatus(consent)}` : 'no consent behind the token'}).`,
+      consent
+        ? localText('Accounts: 403 Forbidden (consent is {0}).', state.consentStatus(consent))
+        : localText('Accounts: 403 Forbidden (no consent behind the token).'),
     );
     return json(403, GATEWAY_FORBIDDEN_BODY);
   }
   if (!bearer.scopes.some(isAccountInformationScope)) {
-    state.record('Accounts: 403 Forbidden (the token has no ais.* scope).');
+    state.record(localText('Accounts: 403 Forbidden (the token has no ais.* scope).'));
     return json(403, GATEWAY_FORBIDDEN_BODY);
   }
-  state.record('Accounts: 200.');
+  state.record(localText('Accounts: 200.'));
   return json(200, {
     accounts: PRACTICE_ACCOUNTS.map((account) => ({ ...account, currency: 'EUR', status: 'enabled' })),
   });

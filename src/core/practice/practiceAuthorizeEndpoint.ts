@@ -5,6 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1
  */
 import { randomUrlSafeString } from '../oauth/pkce';
+import { localText } from '../text/localText';
 import { parseForm } from './practiceRequestParts';
 import { PracticeRequest, PracticeResponse } from './practiceResponses';
 import { ALWAYS_GRANTED_SCOPE, PRACTICE_SCOPES } from './practiceSettings';
@@ -13,7 +14,7 @@ import { PracticeState } from './practiceState';
 /** `GET /oauth2/authorize`. */
 export function authorize(state: PracticeState, query: URLSearchParams): PracticeResponse {
   if (state.consume('unknown-client-id') || query.get('client_id') !== state.settings.client_id) {
-    state.record('Authorize: 401 "invalid client id or secret" (unknown client id).');
+    state.record(localText('Authorize: 401 "invalid client id or secret" (unknown client id).'));
     return { kind: 'page', status: 401, page: { name: 'invalid-client' } };
   }
   const redirectUri = query.get('redirect_uri') ?? undefined;
@@ -22,12 +23,12 @@ export function authorize(state: PracticeState, query: URLSearchParams): Practic
     (redirectUri !== undefined && redirectUri !== state.settings.redirect_uri)
   ) {
     // Rabobank shows an error page with HTTP 200 and never redirects to an unverified URI (RFC 6749 §4.1.2.1).
-    state.record('Authorize: "Redirect URI Mismatch" page.');
+    state.record(localText('Authorize: "Redirect URI Mismatch" page.'));
     return { kind: 'page', status: 200, page: { name: 'redirect-uri-mismatch' } };
   }
   const clientState = query.get('state') ?? undefined;
   const fail = (error: string, description: string) => {
-    state.record(`Authorize: redirected back with error=${error}.`);
+    state.record(localText('Authorize: redirected back with error={0}.', error));
     return redirectBack(state, { error, error_description: description, state: clientState });
   };
   if (query.get('response_type') !== 'code') {
@@ -80,13 +81,15 @@ export function decide(state: PracticeState, request: PracticeRequest): Practice
       status: 400,
       page: {
         name: 'message',
-        title: 'This sign-in page has expired',
-        text: 'Each sign-in page can be answered once. Start the sign-in again from OAuth Workbench.',
+        title: localText('This sign-in page has expired'),
+        text: localText(
+          'Each sign-in page can be answered once. Start the sign-in again from OAuth Workbench.',
+        ),
       },
     };
   }
   if (form?.get('decision') !== 'approve') {
-    state.record('Authorize: the user denied the consent (error=access_denied).');
+    state.record(localText('Authorize: the user denied the consent (error=access_denied).'));
     return redirectBack(state, { error: 'access_denied', state: pending.state });
   }
   const now = state.now();
@@ -105,7 +108,11 @@ export function decide(state: PracticeState, request: PracticeRequest): Practice
     expiresAtMs: now + state.lifetimes.authorizationCodeS * 1000,
   });
   state.record(
-    `Authorize: consent ${consentId} approved; code issued (valid ${state.lifetimes.authorizationCodeS} s).`,
+    localText(
+      'Authorize: consent {0} approved; code issued (valid {1} s).',
+      consentId,
+      state.lifetimes.authorizationCodeS,
+    ),
   );
   return redirectBack(state, { code, state: pending.state });
 }

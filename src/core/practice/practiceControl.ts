@@ -3,6 +3,7 @@
  * reset, over HTTP and for callers in the same process.
  */
 import { parseJsonObject } from '../oauth/endpointResponse';
+import { localText, renderText } from '../text/localText';
 import { isFormRequest, parseForm, sameOrigin } from './practiceRequestParts';
 import { json, PracticeRequest, PracticeResponse } from './practiceResponses';
 import { isAccountInformationScope, PRACTICE_PATHS, PRACTICE_SCOPES } from './practiceSettings';
@@ -20,7 +21,7 @@ export class UnknownPracticeTroubleError extends Error {
   }
 }
 
-/** What `GET /practice/trouble` returns: every switch, and which `next-request` ones are armed. */
+/** What `GET /practice/trouble` returns: every switch (labels in English), and which `next-request` ones are armed. */
 export interface PracticeTroubleState {
   troubles: {
     id: string;
@@ -67,18 +68,23 @@ export function setTrouble(state: PracticeState, id: string): void {
     default:
       state.armed.add(trouble.id);
   }
-  state.record(`Trouble switched on: ${trouble.label}.`);
+  state.record(localText('Trouble switched on: {0}.', trouble.label));
 }
 
 /** Disarms every pending `next-request` trouble (state changes already made stay). */
 export function clearTroubles(state: PracticeState): void {
   state.armed.clear();
-  state.record('Pending troubles cleared.');
+  state.record(localText('Pending troubles cleared.'));
 }
 
 export function troubleState(state: PracticeState): PracticeTroubleState {
   return {
-    troubles: PRACTICE_TROUBLES.map((trouble) => ({ ...trouble, armed: state.armed.has(trouble.id) })),
+    troubles: PRACTICE_TROUBLES.map((trouble) => ({
+      ...trouble,
+      label: renderText(trouble.label),
+      description: renderText(trouble.description),
+      armed: state.armed.has(trouble.id),
+    })),
   };
 }
 
@@ -165,8 +171,8 @@ function forbiddenPage(): PracticeResponse {
     status: 403,
     page: {
       name: 'message',
-      title: 'Refused',
-      text: 'The practice server accepts this form only from its own pages.',
+      title: localText('Refused'),
+      text: localText('The practice server accepts this form only from its own pages.'),
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   PracticeResponse,
 } from './practiceResponses';
 import { PracticeState } from './practiceState';
+import { localText, type LocalText } from '../text/localText';
 import { parseBasicAuthorization } from '../wire/basicAuthentication';
 
 /** A form body with unique parameter names. */
@@ -53,20 +54,20 @@ export function clientCredentialsValid(state: PracticeState, request: PracticeRe
 export function authenticateClient(
   state: PracticeState,
   request: PracticeRequest,
-  where: string,
+  where: LocalText,
 ): PracticeResponse | undefined {
   const credentials = parseBasicAuthorization(request.headers.authorization);
   if (credentials !== undefined && credentials.id !== state.settings.client_id) {
     // The API gateway checks the client id before the authorization server sees the request.
-    state.record(`${where}: 401 gateway body (client id not registered).`);
+    state.record(localText('{0}: 401 gateway body (client id not registered).', where));
     return json(401, GATEWAY_CLIENT_NOT_REGISTERED_BODY);
   }
   if (!clientCredentialsValid(state, request)) {
-    state.record(`${where}: 401 invalid_client (missing or wrong Basic client credentials).`);
+    state.record(localText('{0}: 401 invalid_client (missing or wrong Basic client credentials).', where));
     return oauthError(401, 'invalid_client');
   }
   if (state.consume('wrong-client')) {
-    state.record(`${where}: 401 invalid_client (trouble: wrong client secret).`);
+    state.record(localText('{0}: 401 invalid_client (trouble: wrong client secret).', where));
     return oauthError(401, 'invalid_client');
   }
   return undefined;

@@ -2,6 +2,8 @@
  * What the practice server answers, as data: JSON bodies, redirects and the pages it shows. The Node layer turns
  * these into HTTP; the bodies are Rabobank's exact ones (oauth-error-reference.md, RABO-03 to RABO-08).
  */
+import type { LocalText } from '../text/localText';
+import { localText } from '../text/localText';
 import { PracticeEndpoints } from './practiceSettings';
 import { PracticeTrouble } from './practiceTroubles';
 
@@ -14,18 +16,21 @@ export interface PracticeRequest {
   readonly body: string;
 }
 
-/** The pages the practice server shows; every text on them is the server's own, never a request parameter. */
+/**
+ * The pages the practice server shows; every text on them is the server's own, never a request parameter. Sentences
+ * are {@link LocalText}, rendered in the language the server was started with.
+ */
 export type PracticePage =
   | {
       readonly name: 'authorize';
       /** Server-generated id of the pending authorization (the form posts it back). */
       readonly requestId: string;
       /** Scope names and descriptions from the server's own table. */
-      readonly scopes: readonly { readonly scope: string; readonly description: string }[];
+      readonly scopes: readonly { readonly scope: string; readonly description: LocalText }[];
     }
   | { readonly name: 'redirect-uri-mismatch' }
   | { readonly name: 'invalid-client' }
-  | { readonly name: 'message'; readonly title: string; readonly text: string }
+  | { readonly name: 'message'; readonly title: LocalText; readonly text: LocalText }
   | {
       readonly name: 'home';
       readonly endpoints: PracticeEndpoints;
@@ -49,7 +54,7 @@ export interface PracticeSummary {
 /** One line of the home page's recent-activity list. */
 export interface PracticeEvent {
   readonly atMs: number;
-  readonly text: string;
+  readonly text: LocalText;
 }
 
 /** The answer to one request. */
@@ -100,7 +105,11 @@ export function notFound(): PracticeResponse {
   return {
     kind: 'page',
     status: 404,
-    page: { name: 'message', title: 'Not found', text: 'The practice server has no page at this address.' },
+    page: {
+      name: 'message',
+      title: localText('Not found'),
+      text: localText('The practice server has no page at this address.'),
+    },
   };
 }
 
@@ -111,8 +120,10 @@ export function badGateway(): PracticeResponse {
     status: 502,
     page: {
       name: 'message',
-      title: 'Bad gateway',
-      text: 'The gateway in front of the practice bank could not reach it (a trouble switch asked for this).',
+      title: localText('Bad gateway'),
+      text: localText(
+        'The gateway in front of the practice bank could not reach it (a trouble switch asked for this).',
+      ),
     },
   };
 }
@@ -122,6 +133,10 @@ export function methodNotAllowed(allowed: 'GET' | 'POST'): PracticeResponse {
   return {
     kind: 'page',
     status: 405,
-    page: { name: 'message', title: 'Method not allowed', text: `Use ${allowed} at this address.` },
+    page: {
+      name: 'message',
+      title: localText('Method not allowed'),
+      text: localText('Use {0} at this address.', allowed),
+    },
   };
 }

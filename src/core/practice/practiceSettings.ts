@@ -5,6 +5,8 @@
  *
  * Facts: ../shared/reference/oauth-error-reference.md, Part 4 (lifetimes, scopes, token response fields).
  */
+import { localText, type LocalText } from '../text/localText';
+
 /** The client the practice server has "registered", and how fast its clock runs. */
 export interface PracticeSettings {
   readonly client_id: string;
@@ -132,15 +134,16 @@ export function speedProblem(speed: number): string | undefined {
  * Scopes the practice server grants, with the words its consent page shows. The page lists only these texts, never
  * what the request carried; an unknown scope ends the request with `invalid_scope`.
  */
-export const PRACTICE_SCOPES: Readonly<Record<string, string>> = {
-  'ais.balances.read': 'See the balances of your accounts',
-  'ais.transactions.read-90days':
+export const PRACTICE_SCOPES: Readonly<Record<string, LocalText>> = {
+  'ais.balances.read': localText('See the balances of your accounts'),
+  'ais.transactions.read-90days': localText(
     'See the transactions of the last 90 days, for as long as the consent lasts',
-  'ais.transactions.read-history': 'See the full transaction history, once',
-  'caf.fundsconfirmation.read': 'Confirm whether funds are available',
-  'pi.bulk.read-write': 'Initiate bulk payments',
-  'prs.paymentrequest.read-write': 'Create payment requests',
-  'oauth2.consents.read': 'Read the details of this consent (always granted)',
+  ),
+  'ais.transactions.read-history': localText('See the full transaction history, once'),
+  'caf.fundsconfirmation.read': localText('Confirm whether funds are available'),
+  'pi.bulk.read-write': localText('Initiate bulk payments'),
+  'prs.paymentrequest.read-write': localText('Create payment requests'),
+  'oauth2.consents.read': localText('Read the details of this consent (always granted)'),
 };
 
 /** Rabobank grants `oauth2.consents.read` with every consent. */

@@ -3,6 +3,7 @@
  * recent-activity list, with the small rules every endpoint shares (consent status, live bearer token, revoking a
  * consent's tokens). The endpoint modules read and change only this.
  */
+import { localText, type LocalText } from '../text/localText';
 import {
   PracticeEndpoints,
   practiceEndpoints,
@@ -164,7 +165,7 @@ export class PracticeState {
     this.refreshTokens.clear();
     this.armed.clear();
     this.events = [];
-    this.record('Everything was reset.');
+    this.record(localText('Everything was reset.'));
   }
 
   summary(): PracticeSummary {
@@ -189,7 +190,7 @@ export class PracticeState {
   }
 
   /** Adds a line to the recent-activity list (plain sentences, never a token or a code). */
-  record(text: string): void {
+  record(text: LocalText): void {
     this.events.push({ atMs: this.now(), text });
     if (this.events.length > MAX_EVENTS) {
       this.events = this.events.slice(-MAX_EVENTS);

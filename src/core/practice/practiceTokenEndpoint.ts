@@ -7,6 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
 import { randomUrlSafeString, s256CodeChallenge } from '../oauth/pkce';
+import { localText, type LocalText } from '../text/localText';
 import { authenticateClient, Form, parseForm } from './practiceRequestParts';
 import { badGateway, json, oauthError, PracticeRequest, PracticeResponse } from './practiceResponses';
 import { PRACTICE_SCOPES } from './practiceSettings';
@@ -15,20 +16,20 @@ import { Consent, PracticeState } from './practiceState';
 /** `POST /oauth2/token`. */
 export async function token(state: PracticeState, request: PracticeRequest): Promise<PracticeResponse> {
   if (state.consume('gateway-failure')) {
-    state.record('Token: 502 HTML page from the gateway (trouble: gateway failure).');
+    state.record(localText('Token: 502 HTML page from the gateway (trouble: gateway failure).'));
     return badGateway();
   }
-  const clientError = authenticateClient(state, request, 'Token');
+  const clientError = authenticateClient(state, request, localText('Token'));
   if (clientError) {
     return clientError;
   }
   const form = parseForm(request);
   if (!form) {
-    state.record('Token: 400 invalid_request (the body is not a form with unique parameters).');
+    state.record(localText('Token: 400 invalid_request (the body is not a form with unique parameters).'));
     return oauthError(400, 'invalid_request');
   }
   if (state.consume('grant-type-mismatch')) {
-    state.record('Token: 400 invalid_request (trouble: grant type mismatch).');
+    state.record(localText('Token: 400 invalid_request (trouble: grant type mismatch).'));
     return oauthError(400, 'invalid_request');
   }
   const grantType = form.get('grant_type');
@@ -44,7 +45,9 @@ export async function token(state: PracticeState, request: PracticeRequest): Pro
   // Rabobank answers a missing, unknown or mismatched grant type (e.g. "code") with invalid_request, where RFC 6749
   // would use unsupported_grant_type.
   state.record(
-    `Token: 400 invalid_request (grant_type ${grantType === undefined ? 'missing' : 'does not fit'}).`,
+    grantType === undefined
+      ? localText('Token: 400 invalid_request (grant_type missing).')
+      : localText('Token: 400 invalid_request (grant_type does not fit).'),
   );
   return oauthError(400, 'invalid_request');
 }
@@ -53,44 +56,44 @@ async function codeGrant(state: PracticeState, form: Form): Promise<PracticeResp
   const now = state.now();
   const code = form.get('code') ?? '';
   const entry = state.codes.get(code);
-  const invalid = (why: string) => {
-    state.record(`Token: 400 invalid_grant (authorization code ${why}).`);
+  const invalid = (why: LocalText) => {
+    state.record(localText('Token: 400 invalid_grant (authorization code {0}).', why));
     return oauthError(400, 'invalid_grant');
   };
   if (!entry) {
-    return invalid('unknown');
+    return invalid(localText('unknown'));
   }
   if (state.consume('expire-code')) {
     entry.usedAtMs ??= now;
-    return invalid('expired (trouble switch)');
+    return invalid(localText('expired (trouble switch)'));
   }
   if (entry.usedAtMs !== undefined) {
     // A reused code may mean it was stolen: revoke what it gave (RFC 6749 §4.1.2).
     state.revokeConsentTokens(entry.consentId);
-    return invalid('already used; its tokens were revoked');
+    return invalid(localText('already used; its tokens were revoked'));
   }
   entry.usedAtMs = now;
   if (entry.expiresAtMs <= now) {
-    return invalid(`expired (codes live ${state.lifetimes.authorizationCodeS} s)`);
+    return invalid(localText('expired (codes live {0} s)', state.lifetimes.authorizationCodeS));
   }
   const redirectUri = form.get('redirect_uri');
   if (
     (entry.redirectUriSent !== undefined && redirectUri !== entry.redirectUriSent) ||
     (redirectUri !== undefined && redirectUri !== state.settings.redirect_uri)
   ) {
-    return invalid('sent with another redirect_uri');
+    return invalid(localText('sent with another redirect_uri'));
   }
   if (entry.codeChallenge !== undefined) {
     const verifier = form.get('code_verifier');
     if (verifier === undefined || (await s256CodeChallenge(verifier)) !== entry.codeChallenge) {
-      return invalid('sent without the matching PKCE code_verifier');
+      return invalid(localText('sent without the matching PKCE code_verifier'));
     }
   }
   const consent = state.consents.get(entry.consentId);
   if (!consent || state.consentStatus(consent) !== 'valid') {
-    return invalid('for a consent that is no longer valid');
+    return invalid(localText('for a consent that is no longer valid'));
   }
-  state.record('Token: 200, tokens issued for an authorization code.');
+  state.record(localText('Token: 200, tokens issued for an authorization code.'));
   return json(200, {
     ...issueTokens(state, consent),
     metadata: `a:consentId ${consent.consentId}`,
@@ -102,35 +105,35 @@ function refreshGrant(state: PracticeState, form: Form): PracticeResponse {
   const entry = state.refreshTokens.get(form.get('refresh_token') ?? '');
   const consent = entry ? state.consents.get(entry.consentId) : undefined;
   // Rabobank answers every refresh-token problem with 401 (RFC 6749 §5.2 would say 400).
-  const invalid = (why: string) => {
-    state.record(`Token: 401 invalid_grant (refresh token ${why}).`);
+  const invalid = (why: LocalText) => {
+    state.record(localText('Token: 401 invalid_grant (refresh token {0}).', why));
     return oauthError(401, 'invalid_grant');
   };
   if (!entry || !consent) {
-    return invalid('unknown');
+    return invalid(localText('unknown'));
   }
   if (entry.revoked) {
-    return invalid('revoked');
+    return invalid(localText('revoked'));
   }
   if (entry.usedAtMs !== undefined) {
-    return invalid('already used: refresh tokens are single-use');
+    return invalid(localText('already used: refresh tokens are single-use'));
   }
   if (entry.expiresAtMs <= now) {
-    return invalid('expired');
+    return invalid(localText('expired'));
   }
   const status = state.consentStatus(consent);
   if (status !== 'valid') {
-    return invalid(`of a consent whose status is ${status}`);
+    return invalid(localText('of a consent whose status is {0}', status));
   }
   entry.usedAtMs = now;
-  state.record('Token: 200, tokens refreshed; the old refresh token is spent.');
+  state.record(localText('Token: 200, tokens refreshed; the old refresh token is spent.'));
   return json(200, issueTokens(state, consent));
 }
 
 function clientCredentialsGrant(state: PracticeState, form: Form): PracticeResponse {
   const scopes = (form.get('scope') ?? '').split(' ').filter((scope) => scope !== '');
   if (scopes.some((scope) => PRACTICE_SCOPES[scope] === undefined)) {
-    state.record('Token: 400 invalid_scope (client credentials with an unknown scope).');
+    state.record(localText('Token: 400 invalid_scope (client credentials with an unknown scope).'));
     return oauthError(400, 'invalid_scope');
   }
   const now = state.now();
@@ -141,7 +144,7 @@ function clientCredentialsGrant(state: PracticeState, form: Form): PracticeRespo
     expiresAtMs: now + state.lifetimes.accessTokenS * 1000,
     revoked: false,
   });
-  state.record('Token: 200, client-credentials token issued (no consent, no refresh token).');
+  state.record(localText('Token: 200, client-credentials token issued (no consent, no refresh token).'));
   return json(200, {
     token_type: 'Bearer',
     access_token: accessToken,

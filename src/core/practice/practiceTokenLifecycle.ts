@@ -4,19 +4,20 @@
  * @see https://www.rfc-editor.org/rfc/rfc7009
  * @see https://www.rfc-editor.org/rfc/rfc7662
  */
+import { localText } from '../text/localText';
 import { authenticateClient, parseForm } from './practiceRequestParts';
 import { json, oauthError, PracticeRequest, PracticeResponse } from './practiceResponses';
 import { PracticeState } from './practiceState';
 
 /** `POST /oauth2/revoke` (RFC 7009). */
 export function revoke(state: PracticeState, request: PracticeRequest): PracticeResponse {
-  const clientError = authenticateClient(state, request, 'Revocation');
+  const clientError = authenticateClient(state, request, localText('Revocation'));
   if (clientError) {
     return clientError;
   }
   const token = parseForm(request)?.get('token');
   if (!token) {
-    state.record('Revocation: 400 invalid_request (no token parameter).');
+    state.record(localText('Revocation: 400 invalid_request (no token parameter).'));
     return oauthError(400, 'invalid_request');
   }
   const access = state.accessTokens.get(token);
@@ -30,14 +31,18 @@ export function revoke(state: PracticeState, request: PracticeRequest): Practice
     state.revokeConsentTokens(refresh.consentId);
   }
   state.record(
-    `Revocation: 200 (${access ? 'access token' : refresh ? 'refresh token' : 'unknown token, nothing to do'}).`,
+    access
+      ? localText('Revocation: 200 (access token).')
+      : refresh
+        ? localText('Revocation: 200 (refresh token).')
+        : localText('Revocation: 200 (unknown token, nothing to do).'),
   );
   return { kind: 'empty', status: 200 };
 }
 
 /** `POST /oauth2/introspect` (RFC 7662). */
 export function introspect(state: PracticeState, request: PracticeRequest): PracticeResponse {
-  const clientError = authenticateClient(state, request, 'Introspection');
+  const clientError = authenticateClient(state, request, localText('Introspection'));
   if (clientError) {
     return clientError;
   }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Translate } from '../../core/text/translate';
 import type { PracticeEndpoints, PracticeSettings } from '../../core/practice/practiceSettings';
 
 /** Options of {@link PracticeServerControl.start}. */
@@ -6,6 +7,10 @@ export interface PracticeStartOptions {
   /** Default: the practice port (8642); 0 picks a free one. */
   readonly port?: number;
   readonly settings?: Partial<PracticeSettings>;
+  /** The language of the server's pages (sign-in, consent, home); default English. */
+  readonly translate?: Translate;
+  /** The `lang` of those pages, e.g. `vscode.env.language`; default `en`. */
+  readonly language?: string;
 }
 
 /**

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../constants';
 import { PRACTICE_TROUBLES, practiceTroubleOf } from '../../core/practice/practiceTroubles';
+import { renderText } from '../../core/text/localText';
 import type { QuickInputFactory } from '../../platform/quickInputSteps';
 import { registerCommand } from '../../platform/runCommand';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import type { PracticeDeps } from './practiceDeps';
 import type { PracticeServerControl } from './practiceServerControl';
 
@@ -51,10 +53,14 @@ export function registerPracticeTroubleCommand(
       );
     }
     await practice.setTrouble(trouble.id);
-    services.log.info(`Practice trouble switched on: ${trouble.label} (${trouble.id}).`);
+    services.log.info(`Practice trouble switched on: ${renderText(trouble.label)} (${trouble.id}).`);
     if (requested === undefined) {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Practice server: "{0}" is on. {1}', trouble.label, trouble.description),
+        vscode.l10n.t(
+          'Practice server: "{0}" is on. {1}',
+          renderText(trouble.label, vscodeTranslate),
+          renderText(trouble.description, vscodeTranslate),
+        ),
       );
     }
     return { trouble: trouble.id };
@@ -75,9 +81,9 @@ function pickTrouble(factory: QuickInputFactory): Promise<TroubleItem['trouble']
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.items = PRACTICE_TROUBLES.map((trouble) => ({
-    label: trouble.label,
+    label: renderText(trouble.label, vscodeTranslate),
     description: `${trouble.id} · ${trouble.kind === 'state' ? vscode.l10n.t('now') : vscode.l10n.t('next request')}`,
-    detail: trouble.description,
+    detail: renderText(trouble.description, vscodeTranslate),
     trouble,
   }));
   return new Promise((resolve, reject) => {

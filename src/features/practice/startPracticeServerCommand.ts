@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../constants';
 import { PRACTICE_PROFILE_ID } from '../../core/practice/practiceProfile';
 import { registerCommand } from '../../platform/runCommand';
+import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import type { PracticeDeps } from './practiceDeps';
 import type { PracticeServerControl } from './practiceServerControl';
 
@@ -43,6 +44,9 @@ export function registerStartPracticeServerCommand(
           speed,
           ...(args.redirectUri !== undefined ? { redirect_uri: args.redirectUri } : {}),
         },
+        // The pages the browser shows in VS Code's display language; the bank's wire answers stay English.
+        translate: vscodeTranslate,
+        language: vscode.env.language,
       });
       await services.secretStore.setClientSecret(PRACTICE_PROFILE_ID, endpoints.client_secret);
       services.log.info(

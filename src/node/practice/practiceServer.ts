@@ -17,10 +17,15 @@ import {
   PracticeSettings,
   speedProblem,
 } from '../../core/practice/practiceSettings';
-import { findPracticeMediaDir, PRACTICE_STYLESHEET, PracticePageRenderer } from './practicePages';
+import {
+  findPracticeMediaDir,
+  PRACTICE_STYLESHEET,
+  PracticePageLanguage,
+  PracticePageRenderer,
+} from './practicePages';
 
 /** Options of {@link startPracticeServer}. */
-export interface PracticeServerOptions {
+export interface PracticeServerOptions extends PracticePageLanguage {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   /** Overrides of the registered client and the speed factor. */
@@ -83,7 +88,10 @@ export async function startPracticeServer(options: PracticeServerOptions = {}): 
   if (problem) {
     throw new PracticeServerError('PRACTICE_SETTINGS_INVALID', problem);
   }
-  const renderer = new PracticePageRenderer(options.mediaDir ?? findPracticeMediaDir());
+  const renderer = new PracticePageRenderer(options.mediaDir ?? findPracticeMediaDir(), {
+    translate: options.translate,
+    language: options.language,
+  });
   // The state machine needs the listening port (for its own URLs), so it is created after listen().
   const ready: { machine?: PracticeAuthorizationServer; hosts?: Set<string> } = {};
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
