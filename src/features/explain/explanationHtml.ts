@@ -1,5 +1,6 @@
 import { AnswerExplanation, AnswerFinding } from '../../core/httpFile/explainAnswer';
 import { HoverActionKind } from '../../core/knowledge/knowledgeEntry';
+import { htmlLanguage } from '../../core/text/htmlLanguage';
 import type { Translate } from '../../core/text/translate';
 
 /** What a button in the view asks for; the extension checks it against the explanation before running anything. */
@@ -35,13 +36,15 @@ export interface PageSecurity {
 /**
  * The explanation as a small HTML page: every finding with its causes, fixes, errata, the server's own words and the
  * actions as buttons. Everything from the answer is escaped; the only script posts which button was pressed. The
- * page's own words go through `translate`; the catalog entries' text is the knowledge base's.
+ * page's own words go through `translate`, and `language` (VS Code's display language, the one `translate` speaks)
+ * becomes the page's `lang`; the catalog entries' text is the knowledge base's.
  */
 export function explanationHtml(
   explanation: AnswerExplanation,
   security: PageSecurity,
   available: ReadonlySet<HoverActionKind>,
   translate: Translate,
+  language: string,
 ): string {
   const { nonce, cspSource } = security;
   const csp = [
@@ -58,7 +61,7 @@ export function explanationHtml(
       ? `<h1>${escape(translate('No known OAuth error'))}</h1><p>${escape(nothingFound(explanation, translate))}</p>`
       : explanation.findings.map((f, i) => findingHtml(f, i, explanation, available, translate)).join('<hr>');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${htmlLanguage(language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -142,6 +142,7 @@ class ExplanationView implements vscode.Disposable {
       { nonce: randomNonce(), cspSource: panel.webview.cspSource },
       available,
       vscodeTranslate,
+      vscode.env.language,
     );
     panel.webview.html = html;
     panel.reveal(vscode.ViewColumn.Beside, true);

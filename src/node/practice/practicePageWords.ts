@@ -33,11 +33,6 @@ export function sentenceHtml(sentence: string, ...html: string[]): string {
   );
 }
 
-/** A language tag fit for `<html lang>`; anything else (it comes from outside) falls back to English. */
-export function pageLanguage(language: string | undefined): string {
-  return language !== undefined && /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
-}
-
 /** Every page: the banner. */
 export function commonWords(translate: Translate): Record<string, string> {
   return {

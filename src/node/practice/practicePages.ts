@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PracticePage } from '../../core/practice/practiceResponses';
 import { renderText } from '../../core/text/localText';
+import { htmlLanguage } from '../../core/text/htmlLanguage';
 import { english, type Translate } from '../../core/text/translate';
 import {
   authorizeWords,
@@ -16,7 +17,6 @@ import {
   homeWords,
   invalidClientWords,
   messageWords,
-  pageLanguage,
   redirectMismatchWords,
   sentenceHtml,
   slot,
@@ -79,7 +79,7 @@ export class PracticePageRenderer {
     }
     this.stylesheet = fs.readFileSync(path.join(mediaDir, PRACTICE_STYLESHEET), 'utf8');
     this.translate = language.translate ?? english;
-    this.lang = pageLanguage(language.language);
+    this.lang = htmlLanguage(language.language);
   }
 
   render(page: PracticePage): string {

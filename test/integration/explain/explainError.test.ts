@@ -48,6 +48,9 @@ describe('Explain Error Response', () => {
     // Without the request's URL the gateway body reads as a generic Rabobank API error; the rendering is what matters.
     assert.ok(result.explanation.findings.length > 0);
     assert.match(result.html, /<h2>Likely causes<\/h2>/);
+    // The page speaks the display language of this VS Code, and says so.
+    const lang = /<html lang="([^"]*)">/.exec(result.html)?.[1];
+    assert.equal(lang, vscode.env.language);
     await waitFor(() => explanationTabs().length === 1, { what: 'the explanation view' });
   });
 

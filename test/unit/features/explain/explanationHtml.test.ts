@@ -16,7 +16,7 @@ const forbidden = explainAnswer(
 
 describe('explanationHtml', () => {
   it('renders title, causes, fixes and the catalog actions as buttons', () => {
-    const html = explanationHtml(forbidden, security, ALL, english);
+    const html = explanationHtml(forbidden, security, ALL, english, 'en');
     const f = forbidden.findings[0];
     assert.equal(f.id, 'rabobank.api.forbidden');
     assert.match(html, /<h1>Rabobank API: forbidden/);
@@ -30,24 +30,44 @@ describe('explanationHtml', () => {
   it('takes the page’s own words from the translation', () => {
     const shouting = (message: string, ...args: (string | number)[]) =>
       english(message.toUpperCase(), ...args);
-    const html = explanationHtml(forbidden, security, ALL, shouting);
+    const html = explanationHtml(forbidden, security, ALL, shouting, 'en');
     assert.match(html, /<h1>Rabobank API: forbidden/);
     assert.match(html, /<h2>LIKELY CAUSES<\/h2>/);
     assert.match(html, /<h2>HOW TO FIX<\/h2>/);
     assert.match(html, /data-action="checkConsent">CHECK CONSENT<\/button>/);
     assert.match(html, /<title>EXPLANATION<\/title>/);
-    const nothing = explanationHtml(explainAnswer('HTTP/1.1 200 OK\n\n{}', {}, kb), security, ALL, shouting);
+    const nothing = explanationHtml(
+      explainAnswer('HTTP/1.1 200 OK\n\n{}', {}, kb),
+      security,
+      ALL,
+      shouting,
+      'en',
+    );
     assert.match(nothing, /<h1>NO KNOWN OAUTH ERROR<\/h1><p>NOTHING IN THIS ANSWER \(HTTP 200\) MATCHES/);
   });
 
+  it('carries the display language it is given as the page lang, and only a language tag', () => {
+    assert.match(explanationHtml(forbidden, security, ALL, english, 'de'), /<html lang="de">/);
+    assert.match(explanationHtml(forbidden, security, ALL, english, 'zh-cn'), /<html lang="zh-cn">/);
+    const odd = explanationHtml(forbidden, security, ALL, english, 'x"><script>alert(1)</script>');
+    assert.match(odd, /<html lang="en">/);
+    assert.ok(!odd.includes('alert(1)'));
+  });
+
   it('offers a button only for actions whose command is available', () => {
-    const html = explanationHtml(forbidden, security, new Set<HoverActionKind>(['checkConsent']), english);
+    const html = explanationHtml(
+      forbidden,
+      security,
+      new Set<HoverActionKind>(['checkConsent']),
+      english,
+      'en',
+    );
     assert.match(html, /data-action="checkConsent"/);
     assert.doesNotMatch(html, /data-action="signIn"/);
   });
 
   it('allows no network and no script or style without the nonce', () => {
-    const html = explanationHtml(forbidden, security, ALL, english);
+    const html = explanationHtml(forbidden, security, ALL, english, 'en');
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-n0nce'(;|$)/);
@@ -62,13 +82,19 @@ describe('explanationHtml', () => {
       {},
       kb,
     );
-    const html = explanationHtml(hostile, security, ALL, english);
+    const html = explanationHtml(hostile, security, ALL, english, 'en');
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;quoted&quot;/);
     assert.doesNotMatch(html, /<img/);
   });
 
   it('says what to select when nothing is recognised', () => {
-    const html = explanationHtml(explainAnswer('HTTP/1.1 200 OK\n\n{}', {}, kb), security, ALL, english);
+    const html = explanationHtml(
+      explainAnswer('HTTP/1.1 200 OK\n\n{}', {}, kb),
+      security,
+      ALL,
+      english,
+      'en',
+    );
     assert.match(html, /<h1>No known OAuth error<\/h1>/);
     assert.match(html, /HTTP 200/);
   });
