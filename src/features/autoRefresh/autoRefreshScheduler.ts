@@ -84,7 +84,7 @@ export class AutoRefreshScheduler extends Disposable {
     const spent = tokenSet ? possiblySpentWarning(tokenSet, vscodeTranslate) : undefined;
     if (tokenSet && spent && !(await this.services.engine.tokenManager()).isRefreshing(profileId)) {
       // A refresh whose answer was lost (timeout, or the window closed mid-refresh): say so once, before anything else.
-      this.notifyOnce(profile, tokenSet, `"${profile.label}": ${spent}`, true);
+      this.notifyOnce(profile, tokenSet, vscode.l10n.t('"{0}": {1}', profile.label, spent), true);
     }
     const now = Date.now();
     const left = tokenSet ? msUntilExpiry(tokenSet, now) : undefined;

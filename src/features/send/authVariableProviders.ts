@@ -4,13 +4,21 @@ import { AUTH_VARIABLE_KINDS, AuthVariableKind, authVariableText } from '../../c
 import { msUntilExpiry } from '../../core/tokens/tokenSet';
 import { SendDeps } from './sendDeps';
 
-const KIND_WORDS: Record<AuthVariableKind, string> = {
-  token: 'access token',
-  idToken: 'ID token',
-  basic: 'client id and secret as a Basic credential',
-  clientId: 'client id',
-  clientSecret: 'client secret',
-};
+/** What the variable of `kind` holds for the profile called `label`, as one phrase to translate whole. */
+function whoseValue(kind: AuthVariableKind, label: string): string {
+  switch (kind) {
+    case 'token':
+      return vscode.l10n.t('access token of “{0}”', label);
+    case 'idToken':
+      return vscode.l10n.t('ID token of “{0}”', label);
+    case 'basic':
+      return vscode.l10n.t('client id and secret as a Basic credential of “{0}”', label);
+    case 'clientId':
+      return vscode.l10n.t('client id of “{0}”', label);
+    case 'clientSecret':
+      return vscode.l10n.t('client secret of “{0}”', label);
+  }
+}
 
 /** `{{$auth.kind("id")}}` under the cursor. */
 const AUTH_AT = /\{\{\s*\$auth\.([A-Za-z]+)\(\s*(["'])([A-Za-z0-9._-]+)\2\s*\)\s*\}\}/g;
@@ -48,7 +56,7 @@ export class AuthVariableProviders implements vscode.CompletionItemProvider, vsc
         item.insertText = text;
         item.range = range;
         item.filterText = text;
-        item.detail = `${KIND_WORDS[kind]} of “${profile.label}”`;
+        item.detail = whoseValue(kind, profile.label);
         item.documentation = kind === 'token' || kind === 'idToken' ? state.tokens : state.secret;
         items.push(item);
       }
@@ -75,9 +83,7 @@ export class AuthVariableProviders implements vscode.CompletionItemProvider, vsc
         md.appendMarkdown(escape(vscode.l10n.t('No profile has the id "{0}".', match[3])));
       } else {
         const state = await this.state(profile);
-        md.appendMarkdown(
-          `**${escape(KIND_WORDS[kind])} of “${escape(profile.label)}”** · \`${escape(profile.id)}\`\n\n`,
-        );
+        md.appendMarkdown(`**${escape(whoseValue(kind, profile.label))}** · \`${escape(profile.id)}\`\n\n`);
         md.appendMarkdown(escape(kind === 'token' || kind === 'idToken' ? state.tokens : state.secret));
         md.appendMarkdown(
           '\n\n' +

@@ -4,14 +4,21 @@ import { toVscodeRange } from '../../platform/httpLintService';
 import { KNOWLEDGE_ACTION_COMMANDS } from '../../platform/knowledgeActions';
 import { SendDeps } from './sendDeps';
 
-/** The titles the Ctrl+. menu shows for each action; the commands come from the one table in platform. */
-const TITLES: Record<KnowledgeActionKind, string> = {
-  refreshToken: 'Refresh Token',
-  signIn: 'Sign In Again',
-  checkConsent: 'Check Consent',
-  editProfile: 'Edit Profile',
-  setClientSecret: 'Set Client Secret',
-};
+/** The title the Ctrl+. menu shows for an action; the commands come from the one table in platform. */
+function actionTitle(action: KnowledgeActionKind): string {
+  switch (action) {
+    case 'refreshToken':
+      return vscode.l10n.t('Refresh Token');
+    case 'signIn':
+      return vscode.l10n.t('Sign In Again');
+    case 'checkConsent':
+      return vscode.l10n.t('Check Consent');
+    case 'editProfile':
+      return vscode.l10n.t('Edit Profile');
+    case 'setClientSecret':
+      return vscode.l10n.t('Set Client Secret');
+  }
+}
 
 /**
  * The actions an explained error offers in its hover (Refresh Token, Sign In Again, Check Consent, Edit Profile, and
@@ -42,7 +49,7 @@ export class ExplanationActionProvider implements vscode.CodeActionProvider {
       }
       const commands = entry.actions.map((a) => ({
         command: KNOWLEDGE_ACTION_COMMANDS[a],
-        title: TITLES[a],
+        title: actionTitle(a),
       }));
       for (const { command, title } of commands) {
         const key = `${command} ${d.data.profileId ?? ''}`;
@@ -50,7 +57,7 @@ export class ExplanationActionProvider implements vscode.CodeActionProvider {
           continue;
         }
         offered.add(key);
-        const action = new vscode.CodeAction(vscode.l10n.t(title), vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.command = { command, title, arguments: [{ profileId: d.data.profileId }] };
         action.isPreferred = false;
         actions.push(action);

@@ -28,7 +28,8 @@ export class TokenDetailsContentProvider extends Disposable implements vscode.Te
   static uriFor(profileId: string, reveal: boolean): vscode.Uri {
     return vscode.Uri.from({
       scheme: TOKEN_DETAILS_SCHEME,
-      path: `/${profileId}/${reveal ? 'Token details (revealed).md' : 'Token details.md'}`,
+      // The file name is the tab's title, so it is in the user's language (no `/`, which would add a folder).
+      path: `/${profileId}/${(reveal ? vscode.l10n.t('Token details (revealed)') : vscode.l10n.t('Token details')).replace(/\//g, '-')}.md`,
       query: reveal ? 'reveal' : '',
     });
   }

@@ -17,33 +17,26 @@ export interface ProfileSnapshot {
 export type ProfileState = 'signedIn' | 'expired' | 'signedOut' | 'noSecret' | 'error';
 
 /** How each state looks: codicon, theme colour, words and context value. */
-export const STATE_LOOK: Record<
-  ProfileState,
-  { icon: string; color?: string; text: string; context: string }
-> = {
+export const STATE_LOOK: Record<ProfileState, { icon: string; color?: string; context: string }> = {
   signedIn: {
     icon: 'pass-filled',
     color: 'testing.iconPassed',
-    text: 'signed in',
     context: TreeItemContexts.profileSignedIn,
   },
   expired: {
     icon: 'warning',
     color: 'list.warningForeground',
-    text: 'expired',
     context: TreeItemContexts.profileExpired,
   },
-  signedOut: { icon: 'circle-large-outline', text: 'signed out', context: TreeItemContexts.profileSignedOut },
+  signedOut: { icon: 'circle-large-outline', context: TreeItemContexts.profileSignedOut },
   noSecret: {
     icon: 'key',
     color: 'list.warningForeground',
-    text: 'no client secret',
     context: TreeItemContexts.profileNoSecret,
   },
   error: {
     icon: 'error',
     color: 'list.errorForeground',
-    text: 'error',
     context: TreeItemContexts.profileError,
   },
 };

@@ -26,6 +26,13 @@ const UNTRANSLATED = [
   /show(?:Information|Warning|Error)Message\(\s*['"`][A-Za-z]/g,
   /\.(?:tooltip|label|description|placeholder|title|prompt)\s*=\s*['"`][A-Za-z]/g,
   /\b(?:placeHolder|prompt|tooltip|title|label)\s*:\s*['"`][A-Z][a-z]/g,
+  // A sentence thrown as an error reaches the user through the error boundary's notification.
+  /\bthrow new \w*Error\(\s*['"`][A-Z][a-z]*[ ,']/g,
+  // A message l10n cannot bundle: the text port itself is the one call that passes a variable on.
+  /\bl10n\.t\(\s*(?!message,\s*\.\.\.args\))[A-Za-z_$][\w.$[\]]*\s*[,)]/g,
+  // English words glued to values in a template: "${kind} of ${label}" cannot be translated as a whole.
+  /\b(?:detail|description|tooltip|label|placeholder|placeHolder|prompt|title)\s*[:=]\s*`[^`]*\}\s+[a-z]{2,}\s/g,
+  /show(?:Information|Warning|Error)Message\(\s*`[^`]*\}\s+[a-z]{2,}\s/g,
 ];
 
 describe('localization', function () {
@@ -122,8 +129,28 @@ describe('localization', function () {
   });
 
   it('recognizes an untranslated message when it sees one', () => {
+    const count = (sample: string) => UNTRANSLATED.flatMap((pattern) => [...sample.matchAll(pattern)]).length;
     const sample =
       "void vscode.window.showWarningMessage(\n  'Plain text');\nitem.tooltip = `Refresh token`;";
-    assert.equal(UNTRANSLATED.flatMap((pattern) => [...sample.matchAll(pattern)]).length, 2);
+    assert.equal(count(sample), 2);
+    const offenders = [
+      'throw new Error(`No profile "${id}" exists.`);',
+      "throw new TypeError(\n  'The value must be a number.',\n);",
+      'const action = new vscode.CodeAction(vscode.l10n.t(title), kind);',
+      'item.detail = `${KIND_WORDS[kind]} of “${profile.label}”`;',
+      'void vscode.window.showWarningMessage(`${label} could not be refreshed.`);',
+    ];
+    for (const offender of offenders) {
+      assert.equal(count(offender), 1, offender);
+    }
+    const fine = [
+      'throw new Error(vscode.l10n.t(\'No profile "{0}" exists.\', id));',
+      "vscode.l10n.t('Refresh Token')",
+      'export const vscodeTranslate: Translate = (message, ...args) => vscode.l10n.t(message, ...args);',
+      'item.description = `${trouble.id} · ${kind}`;',
+    ];
+    for (const ok of fine) {
+      assert.equal(count(ok), 0, ok);
+    }
   });
 });
