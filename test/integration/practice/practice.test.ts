@@ -30,6 +30,9 @@ describe('practice mode, end to end', function () {
       { port: 0, redirectUri: `http://127.0.0.1:${await freeLoopbackPort()}/callback` },
     );
     assert.match(started.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    // Started from VS Code, the server's pages are in VS Code's display language.
+    const home = await (await fetch(`${started.url}/`)).text();
+    assert.equal(/<html lang="([^"]*)">/.exec(home)?.[1], vscode.env.language);
     assert.equal(started.profileId, PRACTICE_PROFILE_ID);
     assert.equal(
       (await api.stored(PRACTICE_PROFILE_ID)).clientSecret,
