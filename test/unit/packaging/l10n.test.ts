@@ -112,9 +112,9 @@ describe('localization', function () {
     }
   });
 
-  it('passes user-facing text in features and platform through vscode.l10n.t', () => {
+  it('passes user-facing text in features, platform and the wiring through vscode.l10n.t', () => {
     const found: string[] = [];
-    for (const dir of ['features', 'platform']) {
+    for (const dir of ['features', 'platform', 'wiring']) {
       for (const file of sourceFiles(path.join(repoRoot, 'src', dir))) {
         const text = fs.readFileSync(file, 'utf8');
         for (const pattern of UNTRANSLATED) {
