@@ -1,3 +1,4 @@
+import { localText } from '../text/localText';
 import { Finding, finding } from './finding';
 import { NamedValue } from './grantLints';
 import { LintProfile } from './lintContext';
@@ -37,7 +38,7 @@ export function lintCredentialsInUrl(url: SourceText, query: readonly NamedValue
           url.toReal(p.valueEnd),
           'warning',
           undefined,
-          `\`${p.name}\` in the query`,
+          localText('`{0}` in the query', p.name),
         ),
       );
       found = true;
@@ -52,7 +53,7 @@ export function lintCredentialsInUrl(url: SourceText, query: readonly NamedValue
         url.toReal(userinfo[1]),
         'warning',
         undefined,
-        'user and password before the host',
+        localText('user and password before the host'),
       ),
     );
     found = true;

@@ -1,5 +1,13 @@
+import type { LocalText } from '../text/localText';
 import type { FileQuestion } from './clientSecrets';
-import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
+import { DiagnosticSeverity, TextEdit } from './httpDiagnostic';
+
+/** A quick fix as a lint makes it: its title is rendered in the user's language when the diagnostic is made. */
+export interface FindingFix {
+  readonly title: LocalText;
+  readonly edits: readonly TextEdit[];
+  readonly isPreferred: boolean;
+}
 
 /**
  * A finding before it becomes an {@link HttpDiagnostic}: an id and the offsets of the text that carries it (in the
@@ -16,11 +24,14 @@ export interface Finding {
   readonly severity: DiagnosticSeverity;
   /** Ids the context could not rule out. */
   readonly alternatives: readonly string[];
-  /** Extra words for the message, e.g. the unregistered code itself. */
-  detail: string | undefined;
+  /**
+   * Extra words for the message: the file's own words (an unregistered code itself) as a string, or a phrase of ours
+   * with the file's words in it as a {@link LocalText}.
+   */
+  detail: string | LocalText | undefined;
   /** What the server itself wrote (`error_description`, `moreInformation`, a `tppMessages` text), for the hover. */
   serverText: string | undefined;
-  fixes: readonly QuickFix[] | undefined;
+  fixes: readonly FindingFix[] | undefined;
   requiredScopes: readonly string[] | undefined;
   profileName: string | undefined;
   profileId: string | undefined;
@@ -43,7 +54,7 @@ export function finding(
   end: number,
   severity: DiagnosticSeverity,
   alternatives: readonly string[] = NONE,
-  detail?: string,
+  detail?: string | LocalText,
   serverText?: string,
 ): Finding {
   return {
@@ -52,7 +63,8 @@ export function finding(
     end,
     severity,
     alternatives,
-    detail: detail === undefined ? undefined : plainDetail(detail),
+    detail:
+      detail === undefined ? undefined : typeof detail === 'string' ? plainDetail(detail) : plainArgs(detail),
     serverText,
     fixes: undefined,
     requiredScopes: undefined,
@@ -63,17 +75,59 @@ export function finding(
   };
 }
 
+/** What a lint adds to a finding beside its id, place and severity. */
+export interface FindingExtras {
+  readonly fixes?: readonly FindingFix[];
+  readonly requiredScopes?: readonly string[];
+  readonly profileName?: string;
+  readonly profileId?: string;
+  readonly detail?: string | LocalText;
+  /** The finding stands only if the whole file answers this yes. */
+  readonly waitsFor?: FileQuestion;
+}
+
+/** A new {@link Finding} with what a lint adds to it. */
+export function findingWith(
+  code: string,
+  start: number,
+  end: number,
+  severity: DiagnosticSeverity,
+  extra: FindingExtras,
+): Finding {
+  const f = finding(code, start, end, severity, NONE, extra.detail);
+  f.fixes = extra.fixes;
+  f.requiredScopes = extra.requiredScopes;
+  f.profileName = extra.profileName;
+  f.profileId = extra.profileId;
+  f.waitsFor = extra.waitsFor;
+  return f;
+}
+
 const MAX_DETAIL = 120;
 // Bidi controls go; line breaks and other controls fold into one space: a diagnostic message is one plain line.
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
+// eslint-disable-next-line no-control-regex
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** A file's own words (an unregistered error code) as they may appear in a diagnostic message: one short line. */
 function plainDetail(detail: string): string {
+  if (detail.length <= MAX_DETAIL && !NOT_PLAIN.test(detail)) {
+    return detail;
+  }
   const line = detail
     .slice(0, MAX_DETAIL * 2)
     .replace(BIDI, '')
     .replace(CONTROLS, ' ');
   return line.length > MAX_DETAIL || detail.length > MAX_DETAIL * 2 ? `${line.slice(0, MAX_DETAIL)}…` : line;
+}
+
+/** A phrase of ours whose values (the file's words) are each made {@link plainDetail}. */
+function plainArgs(detail: LocalText): LocalText {
+  return {
+    message: detail.message,
+    args: detail.args.map((a) => (typeof a === 'string' ? plainDetail(a) : a)),
+  };
 }

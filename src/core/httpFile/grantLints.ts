@@ -1,5 +1,6 @@
-import { Finding, NONE, finding } from './finding';
-import { QuickFix, TextEdit } from './httpDiagnostic';
+import { Finding, FindingFix, NONE, finding } from './finding';
+import { LocalText, localText } from '../text/localText';
+import { TextEdit } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { LineIndex } from './lineIndex';
 import { RequestContext } from './requestContext';
@@ -106,11 +107,11 @@ export function lintGrant(
       end,
       'error',
       NONE,
-      suggestion ? `\`${value}\`, did you mean \`${suggestion}\`?` : `\`${value}\``,
+      suggestion ? localText('`{0}`, did you mean `{1}`?', value, suggestion) : `\`${value}\``,
     );
     if (suggestion) {
-      const fix: QuickFix = {
-        title: `Use grant_type=${suggestion}`,
+      const fix: FindingFix = {
+        title: localText('Use grant_type={0}', suggestion),
         edits: [{ range: lines.rangeOf(start, end), newText: suggestion }],
         isPreferred: true,
       };
@@ -122,14 +123,7 @@ export function lintGrant(
   const missing = rule.requires.filter((name) => !params.some((p) => p.name === name && p.value !== ''));
   if (missing.length > 0) {
     out.push(
-      finding(
-        'lint.token.grant-missing-parameter',
-        start,
-        end,
-        'error',
-        NONE,
-        `\`${value}\` needs ${missing.map((m) => `\`${m}\``).join(' and ')}`,
-      ),
+      finding('lint.token.grant-missing-parameter', start, end, 'error', NONE, needsText(value, missing)),
     );
   }
   if (value === TOKEN_EXCHANGE && params.some((p) => p.name === 'actor_token')) {
@@ -141,7 +135,7 @@ export function lintGrant(
           end,
           'error',
           NONE,
-          '`actor_token` needs `actor_token_type`',
+          localText('`{0}` needs {1}', 'actor_token', '`actor_token_type`'),
         ),
       );
     }
@@ -278,7 +272,9 @@ export function lintMissingRedirectUri(
     source.toReal(grant.valueEnd),
     'warning',
   );
-  f.fixes = [{ title: 'Add redirect_uri', edits: [addRedirectUriEdit(insert)], isPreferred: false }];
+  f.fixes = [
+    { title: localText('Add redirect_uri'), edits: [addRedirectUriEdit(insert)], isPreferred: false },
+  ];
   f.waitsFor = client ? `redirect:${client()}` : undefined;
   out.push(f);
 }
@@ -298,16 +294,24 @@ export function grantTypeCodeFinding(
   const end = source.toReal(grant.valueEnd);
   const f = finding('lint.token.grant-type-code', start, end, 'error');
   const grantEdit: TextEdit = { range: lines.rangeOf(start, end), newText: 'authorization_code' };
-  const fixes: QuickFix[] = [
-    { title: 'Use grant_type=authorization_code', edits: [grantEdit], isPreferred: true },
+  const fixes: FindingFix[] = [
+    { title: localText('Use grant_type={0}', 'authorization_code'), edits: [grantEdit], isPreferred: true },
   ];
   if (insert && lacksRedirectUri('authorization_code', params)) {
     fixes.push({
-      title: 'Use grant_type=authorization_code and add redirect_uri',
+      title: localText('Use grant_type={0} and add redirect_uri', 'authorization_code'),
       edits: [grantEdit, addRedirectUriEdit(insert)],
       isPreferred: false,
     });
   }
   f.fixes = fixes;
   return f;
+}
+
+/** "`grant` needs `a`", or "`a`, `b` and `c`" for several. */
+function needsText(grant: string, missing: readonly string[]): LocalText {
+  const quoted = missing.map((m) => `\`${m}\``);
+  return quoted.length === 1
+    ? localText('`{0}` needs {1}', grant, quoted[0])
+    : localText('`{0}` needs {1} and {2}', grant, quoted.slice(0, -1).join(', '), quoted[quoted.length - 1]);
 }

@@ -6,9 +6,9 @@ import {
   findPageSignature,
   registeredErrorId,
 } from './errorSignatures';
-import { Finding, NONE, finding } from './finding';
+import { Finding, FindingFix, NONE, finding } from './finding';
 import { parseFormParams } from './formParams';
-import { HttpDiagnostic } from './httpDiagnostic';
+import { HttpDiagnostic, QuickFix } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext, providerOfProfileHost } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
@@ -372,6 +372,11 @@ function statusFallback(status: number, ctx: RequestContext): string | undefined
   return undefined;
 }
 
+/** A lint's fix with its title in the catalog's language. */
+function quickFix(fix: FindingFix, kb: KnowledgeBase): QuickFix {
+  return { title: kb.text(fix.title), edits: fix.edits, isPreferred: fix.isPreferred };
+}
+
 function toDiagnostic(file: HttpFile, f: Finding, ctx: RequestContext, kb: KnowledgeBase): HttpDiagnostic {
   const title = kb.get(f.code)?.title ?? f.code;
   const requiredScopes =
@@ -380,7 +385,10 @@ function toDiagnostic(file: HttpFile, f: Finding, ctx: RequestContext, kb: Knowl
     range: file.lines.rangeOf(f.start, f.end),
     code: f.code,
     severity: f.severity,
-    message: f.detail ? `${title}: ${f.detail}` : title,
+    message:
+      f.detail === undefined
+        ? title
+        : `${title}: ${typeof f.detail === 'string' ? f.detail : kb.text(f.detail)}`,
     data: {
       endpoint: ctx.endpoint,
       provider: ctx.provider,
@@ -391,7 +399,7 @@ function toDiagnostic(file: HttpFile, f: Finding, ctx: RequestContext, kb: Knowl
       profileName: f.profileName,
       profileId: f.profileId,
       serverText: f.serverText,
-      fixes: f.fixes ?? NONE,
+      fixes: f.fixes === undefined ? NONE : f.fixes.map((fix) => quickFix(fix, kb)),
     },
   };
   if (f.waitsFor !== undefined) {

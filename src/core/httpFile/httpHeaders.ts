@@ -72,6 +72,11 @@ export class HttpHeaders {
     return this.table.isNamed(this.from + i, lowerCaseName);
   }
 
+  /** The value of the `i`-th header, 0-based, without making a header object. */
+  valueAt(i: number): string {
+    return this.table.value(this.from + i);
+  }
+
   /** The first header of that name (in any case). */
   find(name: string): HttpHeader | undefined {
     return this.at(this.indexOf(name));

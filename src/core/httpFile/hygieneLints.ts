@@ -1,3 +1,4 @@
+import { localText } from '../text/localText';
 import { Finding, finding } from './finding';
 import { NamedValue } from './grantLints';
 import { HttpBlock, HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
@@ -216,7 +217,7 @@ export function lintRequestlessBlock(file: HttpFile, block: HttpBlock, out: Find
       const f = finding('lint.request.method-colon', starts[line], ends[line], 'error', undefined, m[1]);
       f.fixes = [
         {
-          title: `Write the request line as ${m[1]} <url>`,
+          title: localText('Write the request line as {0} <url>', m[1]),
           edits: [{ range: file.lines.rangeOf(colon, colon + 1), newText: '' }],
           isPreferred: true,
         },

@@ -1,10 +1,10 @@
 import { authVariableText } from '../send/sendVariables';
-import { decodeJwtUnverified } from '../tokens/decodeJwt';
+import { localText } from '../text/localText';
+import { lintBearerToken, lintDateHeader } from './apiRequestLints';
 import { isPushedAuthorizationRequest, lintAuthorizeParams } from './authorizeLints';
 import { isPublicTokenClient, lintCredentialsInUrl } from './clientAuthLints';
-import { FileQuestion, tokenClientId } from './clientSecrets';
-import { isImfFixdate, jwtScopes } from './credentials';
-import { Finding, NONE, finding } from './finding';
+import { tokenClientId } from './clientSecrets';
+import { Finding, FindingExtras, FindingFix, finding, findingWith } from './finding';
 import { FormParam, findParam } from './formParams';
 import {
   NamedValue,
@@ -15,33 +15,20 @@ import {
   lintMissingRedirectUri,
   redirectUriInsert,
 } from './grantLints';
-import { DiagnosticSeverity, QuickFix } from './httpDiagnostic';
+import { DiagnosticSeverity } from './httpDiagnostic';
 import {
   isIdTokenVariable,
   lintAuthorizationValue,
   lintFormSpaces,
   lintHtmlEntity,
   lintSecretInQuery,
-  looksLikeIdToken,
 } from './hygieneLints';
 import { LintContext, LintProfile } from './lintContext';
 import { HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
-import { rabobankRequiredScopes } from './rabobankScopes';
 import { RequestContext } from './requestContext';
-import { credentialProfile, freshTokenProfile, matchProfile } from './requestProfiles';
+import { credentialProfile, matchProfile } from './requestProfiles';
 import { SourceText } from './sourceText';
 import { parseBasicCredentials } from '../wire/basicAuthentication';
-
-/** What a lint adds to its finding. */
-interface FindingExtras {
-  readonly fixes?: readonly QuickFix[];
-  readonly requiredScopes?: readonly string[];
-  readonly profileName?: string;
-  readonly profileId?: string;
-  readonly detail?: string;
-  /** The finding stands only if the whole file answers this yes. */
-  readonly waitsFor?: FileQuestion;
-}
 
 /** Pre-flight checks on one request (grant type, client authentication, state, redirect URI, bearer token, Date), added to `out`. */
 export function lintRequest(
@@ -52,9 +39,19 @@ export function lintRequest(
   out: Finding[] = [],
 ): Finding[] {
   const headers = request.headers;
-  const authValue = headers.valueOf('authorization');
+  // The two headers every request is asked about, found in one walk over its headers.
+  let authAt = -1;
+  let dateAt = -1;
+  for (let i = 0; i < headers.length; i++) {
+    if (authAt < 0 && headers.isNamed(i, 'authorization')) {
+      authAt = i;
+    } else if (dateAt < 0 && headers.isNamed(i, 'date')) {
+      dateAt = i;
+    }
+  }
+  const authValue = authAt < 0 ? undefined : headers.valueAt(authAt);
   const written = authValue !== undefined && !isVariable(authValue);
-  const dateHeader = headers.find('date');
+  const dateHeader = headers.at(dateAt);
   const date = dateHeader && !isVariable(dateHeader.value) ? dateHeader : undefined;
   const tokenOrAuthorize = ctx.endpoint === 'token' || ctx.endpoint === 'authorize';
   const pushed = !tokenOrAuthorize && isPushedAuthorizationRequest(request);
@@ -69,31 +66,34 @@ export function lintRequest(
       return out;
     }
   }
-  const auth = written || tokenOrAuthorize || idTokenVariable ? headers.find('authorization') : undefined;
-  const l = new RequestLinter(file, request, ctx, lint, out, auth);
-  if (ctx.endpoint === 'token') {
-    l.tokenRequest();
-  }
-  if (ctx.endpoint === 'authorize') {
-    l.authorizeRequest();
-  }
-  if (pushed) {
-    l.pushedAuthorizationRequest();
+  const auth = written || tokenOrAuthorize || idTokenVariable ? headers.at(authAt) : undefined;
+  if (tokenOrAuthorize || pushed) {
+    const l = new RequestLinter(file, request, ctx, lint, out, auth);
+    if (ctx.endpoint === 'token') {
+      l.tokenRequest();
+    } else if (ctx.endpoint === 'authorize') {
+      l.authorizeRequest();
+    } else {
+      l.pushedAuthorizationRequest();
+    }
   }
   if (idTokenVariable && auth) {
     out.push(finding('lint.bearer.id-token', auth.valueStart, auth.valueEnd, 'warning'));
   }
   if (written && auth && !lintAuthorizationValue(auth, out)) {
-    l.bearerToken(auth);
+    lintBearerToken(file, ctx, lint, auth, out);
   }
   if (date) {
-    l.dateHeader(date);
+    lintDateHeader(date, out);
   }
   return out;
 }
 
 /** Not written out: a `{{variable}}`, or a masked value (`Basic ••••` in a response document, `«redacted»`). */
-const isVariable = (value: string) => value.includes('{{') || /(?:^|\s)(?:•+|«redacted»)\s*$/.test(value);
+const isVariable = (value: string) =>
+  value.includes('{{') ||
+  // The mask characters are rare: a plain search rules most values out before the pattern runs.
+  ((value.includes('•') || value.includes('«')) && /(?:^|\s)(?:•+|«redacted»)\s*$/.test(value));
 
 class RequestLinter {
   private readonly url: SourceText;
@@ -242,7 +242,7 @@ class RequestLinter {
       this.addRaw('lint.token.basic-auth-profile-mismatch', credStart, auth.valueEnd, 'warning', {
         profileName: profile.name,
         profileId: profile.id,
-        detail: `profile “${profile.name}”`,
+        detail: localText('profile “{0}”', profile.name),
         fixes: profile.id ? [this.replaceBasicFix(profile.id, profile.name, credStart, auth.valueEnd)] : [],
       });
     }
@@ -292,7 +292,7 @@ class RequestLinter {
     this.add('lint.authorize.missing-state', source, 0, text.length, 'warning', {
       fixes: [
         {
-          title: 'Add a state parameter',
+          title: localText('Add a state parameter'),
           edits: [{ range, newText: `${separator}state={{$guid}}` }],
           isPreferred: true,
         },
@@ -309,76 +309,15 @@ class RequestLinter {
     this.add('lint.authorize.redirect-uri-mismatch', source, param.valueStart, param.valueEnd, 'error', {
       profileName: profile.name,
       profileId: profile.id,
-      detail: `profile “${profile.name}” registers ${profile.redirectUri}`,
+      detail: localText('profile “{0}” registers {1}', profile.name, profile.redirectUri),
       fixes: [
         {
-          title: `Use the redirect URI registered in profile “${profile.name}”`,
+          title: localText('Use the redirect URI registered in profile “{0}”', profile.name),
           edits: [{ range, newText: encodeURIComponent(profile.redirectUri) }],
           isPreferred: true,
         },
       ],
     });
-  }
-
-  /** An `Authorization` header whose value is written out (not a variable). */
-  bearerToken(auth: HttpHeader): void {
-    const m = /^bearer\s+/i.exec(auth.value);
-    if (!m) {
-      return;
-    }
-    const token = auth.value.slice(m[0].length).trim();
-    const start = auth.valueStart + m[0].length;
-    if (!token) {
-      return;
-    }
-    const now = this.lint.now ?? Date.now();
-    const known = this.lint.findToken?.(token);
-    const claims = decodeJwtUnverified(token)?.claims;
-    if (looksLikeIdToken(claims)) {
-      this.addRaw('lint.bearer.id-token', start, auth.valueEnd, 'warning');
-    }
-    const exp = known?.expiresAt ?? (typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined);
-    if (exp !== undefined && exp <= now) {
-      const fresh = freshTokenProfile(this.lint, this.ctx, token);
-      const range = this.file.lines.rangeOf(start, auth.valueEnd);
-      this.addRaw('lint.bearer.expired-token', start, auth.valueEnd, 'warning', {
-        profileName: known?.profileName,
-        profileId: known?.profileId,
-        detail: Math.abs(exp) < 8.64e15 ? `expired ${new Date(exp).toISOString()}` : undefined,
-        fixes: fresh
-          ? [
-              {
-                title: `Use the current access token of profile “${fresh.name}” (filled in when sent)`,
-                edits: [{ range, newText: authVariableText({ kind: 'token', profileId: fresh.id }) }],
-                isPreferred: false,
-              },
-            ]
-          : [],
-      });
-    }
-    if (
-      this.ctx.provider === 'rabobank' &&
-      this.ctx.endpoint !== 'token' &&
-      this.ctx.endpoint !== 'authorize'
-    ) {
-      const required = rabobankRequiredScopes(this.ctx.path);
-      const scopes = known?.scopes ?? (claims ? jwtScopes(claims) : undefined);
-      if (required.length > 0 && scopes && !required.some((s) => scopes.includes(s))) {
-        this.addRaw('lint.rabobank.missing-scope', start, auth.valueEnd, 'warning', {
-          requiredScopes: required,
-          profileName: known?.profileName,
-          profileId: known?.profileId,
-          detail: `needs ${required.map((s) => `\`${s}\``).join(' or ')}`,
-        });
-      }
-    }
-  }
-
-  /** A `Date` header whose value is written out. */
-  dateHeader(date: HttpHeader): void {
-    if (!isImfFixdate(date.value)) {
-      this.addRaw('lint.header.date-format', date.valueStart, date.valueEnd, 'warning');
-    }
   }
 
   /** A body read from a file, or one whose parameters come from a variable (`{{form}}`), may hold anything. */
@@ -387,15 +326,15 @@ class RequestLinter {
   }
 
   /** A Basic header from the profile's credentials as a variable, filled in only when the request is sent. */
-  private addBasicFix(profile: LintProfile | undefined): QuickFix {
+  private addBasicFix(profile: LintProfile | undefined): FindingFix {
     const at = this.request.headerInsertOffset;
     const value = profile?.id
       ? authVariableText({ kind: 'basic', profileId: profile.id })
       : '{{client_id}}:{{client_secret}}';
     return {
       title: profile?.id
-        ? `Add Authorization: Basic from profile “${profile.name}” (filled in when sent)`
-        : 'Add an Authorization: Basic header',
+        ? localText('Add Authorization: Basic from profile “{0}” (filled in when sent)', profile.name)
+        : localText('Add an Authorization: Basic header'),
       edits: [
         { range: this.file.lines.rangeOf(at, at), newText: `${this.eol}Authorization: Basic ${value}` },
       ],
@@ -404,9 +343,9 @@ class RequestLinter {
     };
   }
 
-  private replaceBasicFix(profileId: string, profileName: string, start: number, end: number): QuickFix {
+  private replaceBasicFix(profileId: string, profileName: string, start: number, end: number): FindingFix {
     return {
-      title: `Use the client credentials of profile “${profileName}” (filled in when sent)`,
+      title: localText('Use the client credentials of profile “{0}” (filled in when sent)', profileName),
       edits: [
         {
           range: this.file.lines.rangeOf(start, end),
@@ -439,12 +378,6 @@ class RequestLinter {
     severity: DiagnosticSeverity,
     extra: FindingExtras = {},
   ): void {
-    const f = finding(code, start, end, severity, NONE, extra.detail);
-    f.fixes = extra.fixes;
-    f.requiredScopes = extra.requiredScopes;
-    f.profileName = extra.profileName;
-    f.profileId = extra.profileId;
-    f.waitsFor = extra.waitsFor;
-    this.out.push(f);
+    this.out.push(findingWith(code, start, end, severity, extra));
   }
 }

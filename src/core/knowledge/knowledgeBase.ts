@@ -7,6 +7,7 @@ import { oauthEntries } from './oauthEntries';
 import { precisionLintEntries } from './precisionLintEntries';
 import { rabobankEntries } from './rabobankEntries';
 import { refusalEntries } from './refusalEntries';
+import { LocalText, renderText } from '../text/localText';
 import { english, Translate } from '../text/translate';
 
 /** The error catalog by id; built on first use so activating the extension stays cheap. */
@@ -95,6 +96,11 @@ export class KnowledgeBase {
 
   all(): readonly KnowledgeEntry[] {
     return [...this.byId.values()];
+  }
+
+  /** A phrase of core's (a finding's detail, a quick fix's title) in the catalog's language. */
+  text(t: LocalText): string {
+    return renderText(t, this.translate);
   }
 
   errataOf(entry: KnowledgeEntry): readonly Erratum[] {
