@@ -19,6 +19,7 @@ import {
   StepValidation,
 } from '../../platform/quickInputSteps';
 import { vscodeTranslate } from '../../platform/vscodeTranslate';
+import { shownError } from '../../core/text/shownError';
 
 /**
  * Programmatic arguments of `oauthWorkbench.addProfile`: a complete profile (no UI at all), or the quick-input factory
@@ -312,7 +313,8 @@ async function discover(services: ProfilesDeps, input: string): Promise<Discover
       }
       last = vscode.l10n.t('{0} answered HTTP {1} without a discovery document.', url, response.status);
     } catch (err) {
-      last = err instanceof Error ? err.message : String(err);
+      // An engine error (timeout, refused connection, TLS) in the user's language.
+      last = shownError(err, vscodeTranslate)?.message ?? String(err);
     }
   }
   return last;
