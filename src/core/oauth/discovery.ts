@@ -7,6 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3.3
  */
 import { asLocalText, type LocalText, localText } from '../text/localText';
+import { localTextRecorder } from '../text/localTextRecorder';
 import { DiscoveredFields, discoveryUrlsFor, fieldsFromDiscovery } from '../profiles/discoveryDocument';
 import { parseJsonObject } from './endpointResponse';
 import { HttpClient } from './httpClient';
@@ -46,9 +47,10 @@ export async function discoverAuthorizationServer(
         failures.push(localText('{0} answered HTTP {1} without a JSON document', url, response.status));
         continue;
       }
-      const fields = fieldsFromDiscovery(json);
+      const recorder = localTextRecorder();
+      const fields = fieldsFromDiscovery(json, recorder.translate);
       if (typeof fields === 'string') {
-        throw new ProfileStateError('DISCOVERY_FAILED', localText('{0}: {1}', url, fields));
+        throw new ProfileStateError('DISCOVERY_FAILED', localText('{0}: {1}', url, recorder.textOf(fields)));
       }
       if (expectedIssuer !== undefined && fields.issuer?.replace(/\/+$/, '') !== expectedIssuer) {
         throw new ProfileStateError(

@@ -6,6 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1
  * @see https://www.rfc-editor.org/rfc/rfc8252
  */
+import { localTextRecorder } from '../text/localTextRecorder';
 import { localText } from '../text/localText';
 import { ClientProfile, validateClientProfile } from '../profiles/clientProfile';
 import { loopbackTargetOf } from '../profiles/loopbackTarget';
@@ -87,15 +88,17 @@ export function canServeRedirectLocally(profile: Pick<ClientProfile, 'redirect_u
  */
 /** Throws `PROFILE_INVALID`, listing every field in error, before a flow sends anything for `profile`. */
 export function assertProfileUsable(profile: ClientProfile): void {
-  const problems = validateClientProfile(profile).filter((problem) => problem.severity === 'error');
+  const recorder = localTextRecorder();
+  const problems = validateClientProfile(profile, recorder.translate).filter(
+    (problem) => problem.severity === 'error',
+  );
   if (problems.length > 0) {
+    const listed = problems
+      .map((p) => localText('{0}: {1}', p.field, recorder.textOf(p.message)))
+      .reduce((all, next) => localText('{0} {1}', all, next));
     throw new ProfileStateError(
       'PROFILE_INVALID',
-      localText(
-        'The profile "{0}" has problems: {1}',
-        profile.label,
-        problems.map((p) => `${p.field}: ${p.message}`).join(' '),
-      ),
+      localText('The profile "{0}" has problems: {1}', profile.label, listed),
       { fix: localText('Edit the profile and correct the fields listed.') },
     );
   }

@@ -309,7 +309,7 @@ async function discover(services: ProfilesDeps, input: string): Promise<Discover
       const response = await http.send({ method: 'GET', url, headers: { accept: 'application/json' } });
       const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
       if (json) {
-        return fieldsFromDiscovery(json);
+        return fieldsFromDiscovery(json, vscodeTranslate);
       }
       last = vscode.l10n.t('{0} answered HTTP {1} without a discovery document.', url, response.status);
     } catch (err) {

@@ -6,7 +6,9 @@ import { join, relative } from 'node:path';
 import { checkAuthorizationCallback } from '../../../../src/core/oauth/authorizationCallback';
 import { errorFromResponse } from '../../../../src/core/oauth/endpointResponse';
 import { type OAuthWorkbenchError } from '../../../../src/core/oauth/oauthErrors';
+import { discoverAuthorizationServer } from '../../../../src/core/oauth/discovery';
 import { signIn } from '../../../../src/core/oauth/signIn';
+import { validateClientProfile } from '../../../../src/core/profiles/clientProfile';
 import { InMemorySecretStore } from '../../../../src/core/profiles/secretStore';
 import { prepareSendRequest } from '../../../../src/core/send/sendRequest';
 import { parseHttpFile } from '../../../../src/core/httpFile/parseHttpFile';
@@ -274,6 +276,45 @@ describe('engine errors in the user language', () => {
     assertShoutedExcept(shown.message, ['{{path}}']);
     assert.equal(shown.englishFix, 'Define it in the file, e.g. @path = value.');
     assertShoutedExcept(shown.fix ?? '', ['@path = value']);
+  });
+
+  it('an invalid profile lists its problems, each in the user language, fields and label as values', async () => {
+    const profile = buildProfile({ label: 'my bank app', scopes: [], token_endpoint: 'not a url' });
+    const err = await engineError(
+      signIn({
+        profile,
+        secretStore: new InMemorySecretStore({ [profile.id]: 's' }),
+        http: new NodeHttpClient({ env: {} }),
+        openUrl: () => assert.fail('no browser for an invalid profile'),
+      }),
+    );
+    assert.equal(err.code, 'PROFILE_INVALID');
+    const listed = validateClientProfile(profile)
+      .filter((p) => p.severity === 'error')
+      .map((p) => `${p.field}: ${p.message}`);
+    assert.ok(listed.length >= 2);
+    assert.equal(err.message, `The profile "my bank app" has problems: ${listed.join(' ')}`);
+    // The field's own name inside "The {0} is not a valid URL." is a phrase, translated with its sentence.
+    assertShoutedExcept(renderText(err.text, shouting), ['my bank app', 'token_endpoint:', 'scopes:']);
+  });
+
+  it('a discovery document without endpoints, told in the user language', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"issuer":"x"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const err = await engineError(discoverAuthorizationServer(issuer, new NodeHttpClient({ env: {} })));
+      const url = `${issuer}/.well-known/openid-configuration`;
+      assert.equal(
+        err.message,
+        `${url}: The discovery document lacks issuer, authorization_endpoint or token_endpoint.`,
+      );
+      assertShoutedExcept(renderText(err.text, shouting), [url]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('shows a plain error as it is, in every language', () => {
