@@ -1,10 +1,13 @@
-import { asLocalText, type LocalText, type LocalTextArg, localText } from './localText';
+import { asLocalText, type LocalText, type LocalTextArg, localText, renderText } from './localText';
 import type { Translate } from './translate';
 
 /** What {@link localTextRecorder} gives: a text port to pass, and the way back from what it returned. */
 export interface LocalTextRecorder {
   readonly translate: Translate;
-  /** The sentence behind `rendered`; a plain string (shown as it is) when it is not one sentence of this recorder. */
+  /**
+   * The sentence behind `rendered`; when it is not exactly one sentence of this recorder (plain text, or sentences
+   * glued together), a plain string shown as it is, with any sentence in it in English.
+   */
   textOf(rendered: string): LocalText;
 }
 
@@ -28,7 +31,15 @@ export function localTextRecorder(): LocalTextRecorder {
     },
     textOf: (rendered) => {
       const text = recorded(rendered);
-      return typeof text === 'object' ? text : asLocalText(rendered);
+      if (typeof text === 'object') {
+        return text;
+      }
+      return asLocalText(
+        rendered.replace(/\uE000(\d+)\uE001/g, (marker, i: string) => {
+          const inner = texts[Number(i)];
+          return inner ? renderText(inner) : marker;
+        }),
+      );
     },
   };
 }
