@@ -58,7 +58,7 @@ export async function discoverAuthorizationServer(
           localText(
             'The discovery document at {0} names the issuer {1}, not {2}.',
             url,
-            fields.issuer ?? 'undefined',
+            fields.issuer ?? '',
             expectedIssuer,
           ),
           { fix: localText('Enter the issuer exactly as the provider documents it.') },
