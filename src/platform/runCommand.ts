@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { asSentence, singleSpaced } from '../core/text/sentences';
-import { shownError } from '../core/text/shownError';
+import { type ShownError, shownError } from '../core/text/shownError';
 import type { Translate } from '../core/text/translate';
 import { CommandIds } from '../constants';
 import { failureActions } from '../core/knowledge/failureActions';
-import { fixForNotification } from '../core/knowledge/fixText';
+import { fixToShow } from '../core/knowledge/fixText';
 import type { KnowledgeActionKind, KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
 import { isOAuthWorkbenchError } from '../core/oauth/oauthErrors';
 import { problemOfFailure } from '../core/profiles/profileProblem';
@@ -108,15 +108,18 @@ export function renderFailuresWith(translate?: Translate): void {
 export function describeError(err: unknown, entryFixes: readonly string[] = []): string {
   const shown = shownError(err, failureTranslate);
   if (shown) {
-    // The checks read English; the user reads the rendered sentence.
-    const chosen =
-      shown.englishFix === undefined
-        ? undefined
-        : fixForNotification(shown.englishFix, entryFixes, [shown.englishMessage]);
-    const fix = chosen === shown.englishFix ? shown.fix : chosen;
+    const own = ownFix(shown);
+    const fix = own && fixToShow(own, entryFixes, [shown.englishMessage], failureTranslate);
     return withoutLinks(fix ? `${shown.message} ${fix}` : shown.message);
   }
   return vscode.l10n.t('Something went wrong. See the OAuth Workbench log for details.');
+}
+
+/** An error's own fix, in English for the checks and rendered for the user. */
+function ownFix(shown: ShownError | undefined): { english: string; shown: string } | undefined {
+  return shown?.englishFix === undefined
+    ? undefined
+    : { english: shown.englishFix, shown: shown.fix ?? shown.englishFix };
 }
 
 /** The action that does the same as "Retry" for each operation, so it is not offered twice. */
@@ -163,12 +166,12 @@ export async function explainFailure(
   const translate = failureTranslate;
   const shown = shownError(cause, translate);
   // The message ends with a step the user can take now, never a retelling of the cause (see core/knowledge/fixText).
-  // The checks compare the English; the notification shows the engine's fix rendered when that is the one chosen.
-  const chosen = fixForNotification(engineError?.fix, entry?.fixes ?? [], [
-    err.message,
-    ...(entry?.causes.map((c) => c.text) ?? []),
-  ]);
-  const fix = engineError?.fix !== undefined && chosen === engineError.fix ? (shown?.fix ?? chosen) : chosen;
+  const fix = fixToShow(
+    engineError ? ownFix(shown) : undefined,
+    entry?.fixes ?? [],
+    [err.message, ...(entry?.causes.map((c) => c.text) ?? [])],
+    translate,
+  );
   const parts = [failedSentence(err.operation, translate, err.profile.label, shown?.message ?? err.message)];
   if (title) {
     parts.push(`[${title}]`);
