@@ -1,4 +1,5 @@
 /** `oauth-workbench refresh`: uses a refresh token (read from an environment variable) and prints the new token set. */
+import { localText } from '../core/text/localText';
 import { refreshTokenGrant } from '../core/oauth/tokenEndpoint';
 import { mayHaveReachedServer, refreshOutcomeUnknown } from '../core/oauth/refreshOutcome';
 import { CliIo } from './cliIo';
@@ -40,7 +41,7 @@ export async function runRefreshCommand(args: readonly string[], io: CliIo): Pro
           scope: values.scope,
         }).catch((err: unknown) => {
           // Single-use refresh tokens: a lost answer may have spent it, and the user must know before retrying.
-          throw mayHaveReachedServer(err) ? refreshOutcomeUnknown(err, 'The refresh', false) : err;
+          throw mayHaveReachedServer(err) ? refreshOutcomeUnknown(err, localText('The refresh'), false) : err;
         }),
       );
     } finally {

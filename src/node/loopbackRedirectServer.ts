@@ -6,6 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc8252#section-7.3
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  */
+import { localText } from '../core/text/localText';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -100,9 +101,15 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
     if (!target) {
       throw new AuthorizationFlowError(
         'REDIRECT_URI_NOT_SERVABLE',
-        `The redirect URI ${expectations.redirectUri} is not a loopback http URI, so it cannot be served locally.`,
+        localText(
+          'The redirect URI {0} is not a loopback http URI, so it cannot be served locally.',
+          expectations.redirectUri,
+        ),
         {
-          fix: 'Use paste-back, or register a loopback redirect URI such as http://127.0.0.1:8765/callback.',
+          fix: localText(
+            'Use paste-back, or register a loopback redirect URI such as {0}.',
+            'http://127.0.0.1:8765/callback',
+          ),
         },
       );
     }
@@ -147,7 +154,7 @@ export class LoopbackRedirectServer implements AuthorizationCallbackReceiver {
 
   /** Stops listening at once; a connection already open may still fetch the clean URL for a short grace period. */
   async dispose(): Promise<void> {
-    this.settle.reject(new AuthorizationFlowError('FLOW_CANCELLED', 'The sign-in was cancelled.'));
+    this.settle.reject(new AuthorizationFlowError('FLOW_CANCELLED', localText('The sign-in was cancelled.')));
     this.close();
   }
 
@@ -308,23 +315,24 @@ function bindError(err: unknown, host: string, port: number): AuthorizationFlowE
   if (code === 'EADDRINUSE') {
     return new AuthorizationFlowError(
       'PORT_IN_USE',
-      `Port ${port} on ${where} is already in use, so the redirect cannot be received.`,
+      localText('Port {0} on {1} is already in use, so the redirect cannot be received.', port, where),
       {
         cause: err,
-        fix:
-          `Stop the program using port ${port} (perhaps another sign-in still waiting) and try again, ` +
-          'or register another loopback port at the provider and put it in the profile’s redirect URI.',
+        fix: localText(
+          'Stop the program using port {0} (perhaps another sign-in still waiting) and try again, or register another loopback port at the provider and put it in the profile’s redirect URI.',
+          port,
+        ),
       },
     );
   }
   return new AuthorizationFlowError(
     'LOOPBACK_BIND_FAILED',
-    `Cannot listen on ${where} (${code ?? 'unknown error'}).`,
+    localText('Cannot listen on {0} ({1}).', where, code ?? localText('unknown error')),
     {
       cause: err,
       fix:
         code === 'EACCES'
-          ? 'Register a redirect URI with a port above 1024 (lower ports need privileges).'
+          ? localText('Register a redirect URI with a port above 1024 (lower ports need privileges).')
           : undefined,
     },
   );
@@ -346,7 +354,7 @@ function findMediaDir(start: string): string {
     if (path.dirname(dir) === dir) {
       throw new AuthorizationFlowError(
         'LOOPBACK_BIND_FAILED',
-        'The sign-in pages (media/oauth-callback-*.html) are missing.',
+        localText('The sign-in pages ({0}) are missing.', 'media/oauth-callback-*.html'),
       );
     }
   }

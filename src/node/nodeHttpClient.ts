@@ -3,6 +3,7 @@
  * else HTTPS_PROXY / HTTP_PROXY / NO_PROXY; CONNECT tunnels for https targets), mutual TLS and an extra CA, a 5 MB
  * body limit, no redirects followed, and transport failures as typed errors.
  */
+import { localText } from '../core/text/localText';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -95,9 +96,9 @@ export class NodeHttpClient implements HttpClient {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new HttpRequestError(
           'HTTP_NETWORK',
-          `Only http:// and https:// URLs can be requested (${url.protocol}).`,
+          localText('Only http:// and https:// URLs can be requested ({0}).', url.protocol),
           {
-            fix: 'Edit the URL so it starts with http:// or https://.',
+            fix: localText('Edit the URL so it starts with http:// or https://.'),
           },
         );
       }
@@ -159,7 +160,12 @@ export class NodeHttpClient implements HttpClient {
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > MAX_BODY_BYTES) {
-            fail(new HttpRequestError('HTTP_UNEXPECTED_RESPONSE', 'The response body is larger than 5 MB.'));
+            fail(
+              new HttpRequestError(
+                'HTTP_UNEXPECTED_RESPONSE',
+                localText('The response body is larger than 5 MB.'),
+              ),
+            );
             return;
           }
           chunks.push(chunk);
@@ -311,10 +317,12 @@ function tlsMaterial(
   } catch (err) {
     throw new HttpRequestError(
       'HTTP_TLS',
-      'A TLS file of the profile (certificate, key or CA bundle) cannot be read.',
+      localText('A TLS file of the profile (certificate, key or CA bundle) cannot be read.'),
       {
         cause: err,
-        fix: 'Edit the profile so its certificate, key and CA bundle paths point at readable PEM files.',
+        fix: localText(
+          'Edit the profile so its certificate, key and CA bundle paths point at readable PEM files.',
+        ),
       },
     );
   }

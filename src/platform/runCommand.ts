@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { asSentence, singleSpaced } from '../core/text/sentences';
+import { type ShownError, shownError } from '../core/text/shownError';
+import type { Translate } from '../core/text/translate';
 import { CommandIds } from '../constants';
 import { failureActions } from '../core/knowledge/failureActions';
-import { fixForNotification } from '../core/knowledge/fixText';
+import { fixToShow } from '../core/knowledge/fixText';
 import type { KnowledgeActionKind, KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
 import { isOAuthWorkbenchError } from '../core/oauth/oauthErrors';
 import { problemOfFailure } from '../core/profiles/profileProblem';
@@ -11,6 +13,7 @@ import { withoutLinks } from './notificationText';
 import { FailedOperation, FailureReport, OperationFailedError } from './operationFailedError';
 import type { OperationResult } from './operationResult';
 import type { ProfileStatusStore } from './profileStatusStore';
+import { vscodeTranslate } from './vscodeTranslate';
 import { refuseUntrusted } from './workspaceTrust';
 
 /** What the error boundary needs: the log, and where a profile's last failure is kept (the tree shows it). */
@@ -85,18 +88,38 @@ async function handleCommandError(id: string, ctx: CommandContext, err: unknown)
   return undefined;
 }
 
+/** The text port failures are rendered with: VS Code's l10n, or another one a test run installs. */
+let failureTranslate: Translate = vscodeTranslate;
+
 /**
- * One short sentence for a notification: the error's own message, never its stack. An engine error that carries a
- * fix ends with a step the user can take now: its own fix when that is one, else one of its catalog entry's fixes.
+ * Renders the failures the boundary shows and records through `translate` from now on (VS Code's l10n again when
+ * none is given). For the extension's own tests only: the host runs in English, so a test needs another language to
+ * see that a notification is rendered from the engine's sentences rather than copied from its English.
+ */
+export function renderFailuresWith(translate?: Translate): void {
+  failureTranslate = translate ?? vscodeTranslate;
+}
+
+/**
+ * One short sentence for a notification, in the user's language: the error's own message, never its stack. An engine
+ * error that carries a fix ends with a step the user can take now: its own fix when that is one, else one of its
+ * catalog entry's fixes.
  */
 export function describeError(err: unknown, entryFixes: readonly string[] = []): string {
-  if (err instanceof Error && err.message) {
-    const own = (err as { fix?: unknown }).fix;
-    const fix =
-      typeof own === 'string' && own !== '' ? fixForNotification(own, entryFixes, [err.message]) : undefined;
-    return withoutLinks(fix ? `${err.message} ${fix}` : err.message);
+  const shown = shownError(err, failureTranslate);
+  if (shown) {
+    const own = ownFix(shown);
+    const fix = own && fixToShow(own, entryFixes, [shown.englishMessage], failureTranslate);
+    return withoutLinks(fix ? `${shown.message} ${fix}` : shown.message);
   }
   return vscode.l10n.t('Something went wrong. See the OAuth Workbench log for details.');
+}
+
+/** An error's own fix, in English for the checks and rendered for the user. */
+function ownFix(shown: ShownError | undefined): { english: string; shown: string } | undefined {
+  return shown?.englishFix === undefined
+    ? undefined
+    : { english: shown.englishFix, shown: shown.fix ?? shown.englishFix };
 }
 
 /** The action that does the same as "Retry" for each operation, so it is not offered twice. */
@@ -107,12 +130,24 @@ const RETRY_ACTION: Record<FailedOperation, KnowledgeActionKind | undefined> = {
   checkConsent: 'checkConsent',
 };
 
-const OPERATION_NAMES: Record<FailedOperation, string> = {
-  signIn: 'Sign-in',
-  refresh: 'Token refresh',
-  revoke: 'Revocation',
-  checkConsent: 'Consent check',
-};
+/** The sentence a failure notification starts with, per operation: "Sign-in of "{profile}" failed: {message}". */
+function failedSentence(
+  operation: FailedOperation,
+  translate: Translate,
+  label: string,
+  message: string,
+): string {
+  switch (operation) {
+    case 'signIn':
+      return translate('Sign-in of "{0}" failed: {1}', label, message);
+    case 'refresh':
+      return translate('Token refresh of "{0}" failed: {1}', label, message);
+    case 'revoke':
+      return translate('Revocation of "{0}" failed: {1}', label, message);
+    case 'checkConsent':
+      return translate('Consent check of "{0}" failed: {1}', label, message);
+  }
+}
 
 /**
  * Explains a failed operation with the knowledge base (loaded now, on first failure): builds the message, logs it and
@@ -128,19 +163,23 @@ export async function explainFailure(
   const entry = await entryOf(engineError);
   const title = entry?.title;
   const likely = entry?.causes[0]?.text;
+  const translate = failureTranslate;
+  const shown = shownError(cause, translate);
   // The message ends with a step the user can take now, never a retelling of the cause (see core/knowledge/fixText).
-  const fix = fixForNotification(engineError?.fix, entry?.fixes ?? [], [
-    err.message,
-    ...(entry?.causes.map((c) => c.text) ?? []),
-  ]);
-  const parts = [`${OPERATION_NAMES[err.operation]} of "${err.profile.label}" failed: ${err.message}`];
+  const fix = fixToShow(
+    engineError ? ownFix(shown) : undefined,
+    entry?.fixes ?? [],
+    [err.message, ...(entry?.causes.map((c) => c.text) ?? [])],
+    translate,
+  );
+  const parts = [failedSentence(err.operation, translate, err.profile.label, shown?.message ?? err.message)];
   if (title) {
     parts.push(`[${title}]`);
   }
   if (likely) {
-    parts.push(`Likely cause: ${stripMarkdown(likely)}`);
+    parts.push(translate('Likely cause: {0}', stripMarkdown(likely)));
   }
-  parts.push(`Fix: ${stripMarkdown(fix)}`);
+  parts.push(translate('Fix: {0}', stripMarkdown(fix)));
   // Quotes the server (error_description): no link it planted may become clickable in a notification or tooltip.
   const message = withoutLinks(singleSpaced(parts.join(' ')));
   ctx.log.error(message);

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { WorkbenchAuthenticationProvider } from '../features/authProvider/workbenchAuthenticationProvider';
 import type { StatusBarController } from '../features/statusBar/statusBarController';
 import type { TokensTreeDataProvider } from '../features/tokensView/tokensTreeDataProvider';
+import type { Translate } from '../core/text/translate';
+import { renderFailuresWith } from '../platform/runCommand';
 import { SecretStorageSecretStore } from '../platform/secretStorageSecretStore';
 import { SecretStorageTokenVault } from '../platform/secretStorageTokenVault';
 import type { WalkthroughProgress, WalkthroughStep } from './walkthroughProgress';
@@ -22,6 +24,8 @@ export interface WorkbenchTestApi {
   walkthroughSteps(): Promise<readonly WalkthroughStep[]>;
   /** Every key and value the extension keeps in its global and workspace state, for tests that search it for secrets. */
   mementos(): Record<string, unknown>;
+  /** Renders failure notifications and recorded failures with `translate` (VS Code's l10n again without one). */
+  renderFailuresWith(translate?: Translate): void;
 }
 
 /** Builds the test API, or `undefined` outside test runs. */
@@ -45,6 +49,7 @@ export function createTestApi(
     statusBar: parts.statusBar,
     authProvider: parts.authProvider,
     walkthroughSteps: () => parts.walkthroughProgress.completed(),
+    renderFailuresWith,
     mementos: () =>
       Object.fromEntries(
         (['globalState', 'workspaceState'] as const).flatMap((name) =>

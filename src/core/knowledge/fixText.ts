@@ -4,6 +4,8 @@
  * restate a cause. The catalog test walks every entry with {@link fixFault}; the error boundary picks the first fix
  * that passes with {@link actionableFix}.
  */
+import { localText, renderText } from '../text/localText';
+import { english, type Translate } from '../text/translate';
 
 /**
  * Verbs a fix may start with: each names something the user does in the editor, a terminal, the provider's portal or
@@ -137,7 +139,12 @@ function contentWords(text: string): Set<string> {
 }
 
 /** The step a notification ends with when neither the error nor its catalog entry offers one that passes. */
-export const FALLBACK_FIX = 'Open the log (Show Log) to see the full answer and the request that was sent.';
+export const FALLBACK_FIX_TEXT = localText(
+  'Open the log (Show Log) to see the full answer and the request that was sent.',
+);
+
+/** {@link FALLBACK_FIX_TEXT} in English, as the checks and the CLI read it. */
+export const FALLBACK_FIX = renderText(FALLBACK_FIX_TEXT);
 
 /**
  * The fix a failure notification ends with: the error's own fix when it is a step, else the first of its catalog
@@ -150,4 +157,22 @@ export function fixForNotification(
   causes: readonly string[],
 ): string {
   return actionableFix([errorFix, ...entryFixes], causes) ?? FALLBACK_FIX;
+}
+
+/**
+ * {@link fixForNotification} for a notification in the user's language. The checks read English: the error's own fix
+ * (`own.english`) and the `causes`. What is shown is the error's own fix rendered (`own.shown`) when that is the one
+ * chosen, an entry's fix as the catalog gave it (already in the user's language), or the fallback through `translate`.
+ */
+export function fixToShow(
+  own: { readonly english: string; readonly shown: string } | undefined,
+  entryFixes: readonly string[],
+  causes: readonly string[],
+  translate: Translate = english,
+): string {
+  const chosen = fixForNotification(own?.english, entryFixes, causes);
+  if (own !== undefined && chosen === own.english) {
+    return own.shown;
+  }
+  return chosen === FALLBACK_FIX ? renderText(FALLBACK_FIX_TEXT, translate) : chosen;
 }

@@ -5,6 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  * @see https://www.rfc-editor.org/rfc/rfc9207
  */
+import { type LocalText, localText } from '../text/localText';
 import { catalogIdForAuthorizationError } from './errorCatalog';
 import { AuthorizationFlowError, AuthorizationResponseError, OAuthWorkbenchError } from './oauthErrors';
 
@@ -65,18 +66,21 @@ export function checkAuthorizationCallback(
   for (const [name, value] of query) {
     if (Object.hasOwn(params, name)) {
       // RFC 6749 §3.1: parameters must not be repeated; a repeated state could smuggle a second value.
-      return reject('CALLBACK_INVALID', `The callback repeats the parameter "${name}".`);
+      return reject('CALLBACK_INVALID', localText('The callback repeats the parameter "{0}".', name));
     }
     params[name] = value;
   }
   if (params.state === undefined) {
     return reject(
       'STATE_MISMATCH',
-      'The callback has no state parameter, so it cannot belong to this sign-in.',
+      localText('The callback has no state parameter, so it cannot belong to this sign-in.'),
     );
   }
   if (!constantTimeEqual(params.state, expected.state)) {
-    return reject('STATE_MISMATCH', 'The callback’s state does not match this sign-in; it was ignored.');
+    return reject(
+      'STATE_MISMATCH',
+      localText('The callback’s state does not match this sign-in; it was ignored.'),
+    );
   }
   if (expected.issuer !== undefined) {
     if (params.iss === undefined ? expected.issuerRequired : params.iss !== expected.issuer) {
@@ -85,10 +89,16 @@ export function checkAuthorizationCallback(
         error: new AuthorizationFlowError(
           'ISSUER_MISMATCH',
           params.iss === undefined
-            ? 'The authorization server promised an iss parameter (RFC 9207) but the callback has none.'
-            : 'The callback came from a different issuer than the one this profile talks to (RFC 9207 mix-up defence).',
+            ? localText(
+                'The authorization server promised an iss parameter (RFC 9207) but the callback has none.',
+              )
+            : localText(
+                'The callback came from a different issuer than the one this profile talks to (RFC 9207 mix-up defence).',
+              ),
           {
-            fix: 'Edit the profile so its issuer and endpoints belong to the same authorization server, then sign in again.',
+            fix: localText(
+              'Edit the profile so its issuer and endpoints belong to the same authorization server, then sign in again.',
+            ),
           },
         ),
       };
@@ -98,9 +108,13 @@ export function checkAuthorizationCallback(
     return {
       kind: 'error',
       error: new AuthorizationResponseError(
-        `The authorization server refused the request: ${params.error}` +
-          (params.error_description ? ` (${params.error_description})` : '') +
-          '.',
+        params.error_description
+          ? localText(
+              'The authorization server refused the request: {0} ({1}).',
+              params.error,
+              params.error_description,
+            )
+          : localText('The authorization server refused the request: {0}.', params.error),
         {
           error: params.error,
           error_description: params.error_description,
@@ -111,30 +125,32 @@ export function checkAuthorizationCallback(
     };
   }
   if (!params.code) {
-    return reject('CALLBACK_INVALID', 'The callback carries neither a code nor an error.');
+    return reject('CALLBACK_INVALID', localText('The callback carries neither a code nor an error.'));
   }
   return { kind: 'code', callback: { code: params.code, params } };
 }
 
-function reject(code: 'STATE_MISMATCH' | 'CALLBACK_INVALID', message: string): CallbackVerdict {
+function reject(code: 'STATE_MISMATCH' | 'CALLBACK_INVALID', message: LocalText): CallbackVerdict {
   return { kind: 'reject', error: new AuthorizationFlowError(code, message) };
 }
 
-function authorizationErrorFix(error: string): string {
+function authorizationErrorFix(error: string): LocalText {
   switch (error) {
     case 'access_denied':
-      return 'The sign-in was declined in the browser; start it again and approve the consent.';
+      return localText('The sign-in was declined in the browser; start it again and approve the consent.');
     case 'invalid_scope':
-      return 'Check the scope names and that the app is subscribed to the APIs behind them.';
+      return localText('Check the scope names and that the app is subscribed to the APIs behind them.');
     case 'invalid_request':
-      return 'Check the authorization request parameters (PKCE, scope, redirect URI) against what the server requires.';
+      return localText(
+        'Check the authorization request parameters (PKCE, scope, redirect URI) against what the server requires.',
+      );
     case 'unauthorized_client':
-      return 'Allow the authorization-code grant for this client at the provider.';
+      return localText('Allow the authorization-code grant for this client at the provider.');
     case 'server_error':
     case 'temporarily_unavailable':
-      return 'The provider had a problem; try again in a moment.';
+      return localText('The provider had a problem; try again in a moment.');
     default:
-      return 'Read the error description, correct the profile and sign in again.';
+      return localText('Read the error description, correct the profile and sign in again.');
   }
 }
 

@@ -4,6 +4,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc8628
  */
+import { localText } from '../text/localText';
 import { presetOf } from '../profiles/profilePresets';
 import { Clock } from '../tokens/clock';
 import { TokenSet } from '../tokens/tokenSet';
@@ -58,10 +59,14 @@ export async function requestDeviceAuthorization(
     if (response.status === 200) {
       throw new HttpRequestError(
         'HTTP_UNEXPECTED_RESPONSE',
-        'The device authorization endpoint answered 200 without device_code, user_code, verification_uri and expires_in.',
+        localText(
+          'The device authorization endpoint answered 200 without device_code, user_code, verification_uri and expires_in.',
+        ),
         {
           status: 200,
-          fix: 'Compare the profile’s device authorization endpoint (Edit Profile) with the one in the provider’s metadata.',
+          fix: localText(
+            'Compare the profile’s device authorization endpoint (Edit Profile) with the one in the provider’s metadata.',
+          ),
         },
       );
     }
@@ -136,8 +141,11 @@ export async function pollDeviceToken(
 function expired(authorization: DeviceAuthorization): AuthorizationFlowError {
   return new AuthorizationFlowError(
     'FLOW_TIMEOUT',
-    `The user code was not approved within ${authorization.expires_in} s; the device sign-in was stopped.`,
-    { fix: 'Start the device sign-in again and enter the new user code before it expires.' },
+    localText(
+      'The user code was not approved within {0} s; the device sign-in was stopped.',
+      authorization.expires_in,
+    ),
+    { fix: localText('Start the device sign-in again and enter the new user code before it expires.') },
   );
 }
 

@@ -4,6 +4,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc8628
  */
+import { localText } from '../text/localText';
 import { ClientProfile } from '../profiles/clientProfile';
 import { SecretStore } from '../profiles/secretStore';
 import { Clock, systemClock } from '../tokens/clock';
@@ -43,9 +44,12 @@ export async function deviceSignIn(options: DeviceSignInOptions): Promise<TokenS
   if (!endpoint) {
     throw new ProfileStateError(
       'ENDPOINT_MISSING',
-      `The profile "${profile.label}" has no device authorization endpoint.`,
+      localText('The profile "{0}" has no device authorization endpoint.', profile.label),
       {
-        fix: 'Add "device_authorization_endpoint" to the profile (discovery fills it when the server offers the device grant), or use Sign In.',
+        fix: localText(
+          'Add "{0}" to the profile (discovery fills it when the server offers the device grant), or use Sign In.',
+          'device_authorization_endpoint',
+        ),
       },
     );
   }
@@ -54,9 +58,13 @@ export async function deviceSignIn(options: DeviceSignInOptions): Promise<TokenS
       ? undefined
       : await options.secretStore.getClientSecret(profile.id);
   if (profile.token_endpoint_auth_method !== 'none' && !clientSecret) {
-    throw new ProfileStateError('CLIENT_SECRET_MISSING', `No client secret is set for "${profile.label}".`, {
-      fix: 'Set the client secret from the provider’s developer portal, then sign in again.',
-    });
+    throw new ProfileStateError(
+      'CLIENT_SECRET_MISSING',
+      localText('No client secret is set for "{0}".', profile.label),
+      {
+        fix: localText('Set the client secret from the provider’s developer portal, then sign in again.'),
+      },
+    );
   }
   logger.addSecret(clientSecret);
   const call = {

@@ -6,6 +6,8 @@
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3.3
  */
+import { asLocalText, type LocalText, localText } from '../text/localText';
+import { localTextRecorder } from '../text/localTextRecorder';
 import { DiscoveredFields, discoveryUrlsFor, fieldsFromDiscovery } from '../profiles/discoveryDocument';
 import { parseJsonObject } from './endpointResponse';
 import { HttpClient } from './httpClient';
@@ -28,10 +30,10 @@ export async function discoverAuthorizationServer(
   try {
     urls = discoveryUrlsFor(input);
   } catch (err) {
-    throw new ProfileStateError('DISCOVERY_FAILED', 'The issuer is not a URL.', { cause: err });
+    throw new ProfileStateError('DISCOVERY_FAILED', localText('The issuer is not a URL.'), { cause: err });
   }
   const expectedIssuer = input.includes('/.well-known/') ? undefined : input.trim().replace(/\/+$/, '');
-  const failures: string[] = [];
+  const failures: LocalText[] = [];
   for (const url of urls) {
     try {
       const response = await http.send({
@@ -42,18 +44,24 @@ export async function discoverAuthorizationServer(
       });
       const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
       if (!json) {
-        failures.push(`${url} answered HTTP ${response.status} without a JSON document`);
+        failures.push(localText('{0} answered HTTP {1} without a JSON document', url, response.status));
         continue;
       }
-      const fields = fieldsFromDiscovery(json);
+      const recorder = localTextRecorder();
+      const fields = fieldsFromDiscovery(json, recorder.translate);
       if (typeof fields === 'string') {
-        throw new ProfileStateError('DISCOVERY_FAILED', `${url}: ${fields}`);
+        throw new ProfileStateError('DISCOVERY_FAILED', localText('{0}: {1}', url, recorder.textOf(fields)));
       }
       if (expectedIssuer !== undefined && fields.issuer?.replace(/\/+$/, '') !== expectedIssuer) {
         throw new ProfileStateError(
           'DISCOVERY_FAILED',
-          `The discovery document at ${url} names the issuer ${fields.issuer}, not ${expectedIssuer}.`,
-          { fix: 'Enter the issuer exactly as the provider documents it.' },
+          localText(
+            'The discovery document at {0} names the issuer {1}, not {2}.',
+            url,
+            fields.issuer ?? '',
+            expectedIssuer,
+          ),
+          { fix: localText('Enter the issuer exactly as the provider documents it.') },
         );
       }
       return {
@@ -66,14 +74,29 @@ export async function discoverAuthorizationServer(
       if (isOAuthWorkbenchError(err, 'DISCOVERY_FAILED') || isOAuthWorkbenchError(err, 'FLOW_CANCELLED')) {
         throw err;
       }
-      failures.push(`${url}: ${err instanceof Error ? err.message : String(err)}`);
+      failures.push(
+        localText(
+          '{0}: {1}',
+          url,
+          isOAuthWorkbenchError(err) ? err.text : err instanceof Error ? err.message : String(err),
+        ),
+      );
     }
   }
   throw new ProfileStateError(
     'DISCOVERY_FAILED',
-    `No discovery document was found (${failures.join('; ')}).`,
+    localText('No discovery document was found ({0}).', joined(failures)),
     {
-      fix: 'Enter the issuer URL again, or the endpoints by hand with the Generic OAuth 2.0 preset.',
+      fix: localText(
+        'Enter the issuer URL again, or the endpoints by hand with the Generic OAuth 2.0 preset.',
+      ),
     },
   );
+}
+
+/** The failures one after another, each in the user's language. */
+function joined(failures: readonly LocalText[]): LocalText {
+  return failures.length === 0
+    ? asLocalText('')
+    : failures.reduce((all, next) => localText('{0}; {1}', all, next));
 }

@@ -10,18 +10,19 @@ import {
   ErrorContext,
   knownCatalogId,
 } from './errorCatalog';
+import { type LocalText, localText } from '../text/localText';
 import { HttpResponse } from './httpClient';
 import { HttpRequestError, OAuthResponseError, OAuthWorkbenchError } from './oauthErrors';
 import { redactSecrets } from './redactSecrets';
 import { explainRefusal } from './refusalRules';
 
-const ENDPOINT_NAMES: Record<ErrorContext['endpoint'], string> = {
-  authorization: 'authorization endpoint',
-  token: 'token endpoint',
-  revocation: 'revocation endpoint',
-  introspection: 'introspection endpoint',
-  discovery: 'discovery document',
-  consent: 'consent details endpoint',
+const ENDPOINT_NAMES: Record<ErrorContext['endpoint'], LocalText> = {
+  authorization: localText('authorization endpoint'),
+  token: localText('token endpoint'),
+  revocation: localText('revocation endpoint'),
+  introspection: localText('introspection endpoint'),
+  discovery: localText('discovery document'),
+  consent: localText('consent details endpoint'),
 };
 
 /** Parses a JSON object body; `undefined` for anything else (HTML, empty, arrays, broken JSON). */
@@ -62,7 +63,9 @@ export function errorFromResponse(
     const description = text(json.error_description);
     const refusal = explainRefusal({ context, status, error, description, emptyBody: false });
     return new OAuthResponseError(
-      `The ${where} answered ${status} ${error}${description ? ` (${description})` : ''}.`,
+      description
+        ? localText('The {0} answered {1} {2} ({3}).', where, status, error, description)
+        : localText('The {0} answered {1} {2}.', where, status, error),
       {
         status,
         error,
@@ -79,11 +82,12 @@ export function errorFromResponse(
     const httpCode = redactSecrets(String(json.httpCode), sent, { serverText: true });
     const httpMessage = text(json.httpMessage);
     const moreInformation = text(json.moreInformation);
+    // The gateway's own words, as it sent them: "401 Unauthorized (Client id not registered)".
+    const said =
+      `${httpCode} ${httpMessage ?? ''}`.trimEnd() + (moreInformation ? ` (${moreInformation})` : '');
     return new HttpRequestError(
       'HTTP_GATEWAY_ERROR',
-      `The API gateway in front of the ${where} refused the call: ${httpCode} ${httpMessage ?? ''}`.trimEnd() +
-        (moreInformation ? ` (${moreInformation})` : '') +
-        '.',
+      localText('The API gateway in front of the {0} refused the call: {1}.', where, said),
       {
         status: Number(httpCode) || status,
         error: httpMessage,
@@ -92,8 +96,12 @@ export function errorFromResponse(
         catalogId: catalogIdForGatewayError(httpCode, context),
         fix:
           httpCode === '401'
-            ? 'Run Set Client Secret with the app’s current secret, then open the app on the developer portal and subscribe it to this API if it is not.'
-            : 'Run Check Consent, and subscribe the app to this API on the developer portal when the consent is valid.',
+            ? localText(
+                'Run Set Client Secret with the app’s current secret, then open the app on the developer portal and subscribe it to this API if it is not.',
+              )
+            : localText(
+                'Run Check Consent, and subscribe the app to this API on the developer portal when the consent is valid.',
+              ),
       },
     );
   }
@@ -103,13 +111,15 @@ export function errorFromResponse(
   if (isHtml && /Redirect URI Mismatch/i.test(response.body)) {
     return new HttpRequestError(
       'HTTP_UNEXPECTED_RESPONSE',
-      `The ${where} showed a "Redirect URI Mismatch" page instead of an OAuth response.`,
+      localText('The {0} showed a "Redirect URI Mismatch" page instead of an OAuth response.', where),
       {
         status,
         catalogId: context.rabobank
           ? 'rabobank.authorize.redirect-uri-mismatch'
           : 'oauth.authorize.redirect-uri-mismatch',
-        fix: 'Use the redirect URI exactly as registered on the developer portal (scheme, host, port, path, trailing slash).',
+        fix: localText(
+          'Use the redirect URI exactly as registered on the developer portal (scheme, host, port, path, trailing slash).',
+        ),
       },
     );
   }
@@ -122,21 +132,27 @@ export function errorFromResponse(
     // not subscribed to the OAuth product.
     return new HttpRequestError(
       'HTTP_UNEXPECTED_RESPONSE',
-      `The ${where} refused the client id: "invalid client id or secret" (HTTP 401).`,
+      localText('The {0} refused the client id: "invalid client id or secret" (HTTP 401).', where),
       {
         status,
         catalogId: 'rabobank.authorize.invalid-client',
-        fix: 'Copy the client id of the app on the developer portal, and subscribe the app to the OAuth 2.0 product there.',
+        fix: localText(
+          'Copy the client id of the app on the developer portal, and subscribe the app to the OAuth 2.0 product there.',
+        ),
       },
     );
   }
   const emptyBody = response.body.trim() === '';
-  const kind = isHtml ? 'an HTML page' : emptyBody ? 'an empty body' : 'a body that is not OAuth JSON';
+  const kind = isHtml
+    ? localText('an HTML page')
+    : emptyBody
+      ? localText('an empty body')
+      : localText('a body that is not OAuth JSON');
   const refusal = status >= 400 && status < 500 ? explainRefusal({ context, status, emptyBody }) : undefined;
   if (refusal) {
     return new HttpRequestError(
       'HTTP_UNEXPECTED_RESPONSE',
-      `The ${where} refused the request: HTTP ${status} with ${kind}.`,
+      localText('The {0} refused the request: HTTP {1} with {2}.', where, status, kind),
       {
         status,
         wwwAuthenticate,
@@ -146,47 +162,70 @@ export function errorFromResponse(
     );
   }
   if (status >= 500) {
-    return new HttpRequestError('HTTP_SERVER_ERROR', `The ${where} failed with HTTP ${status} and ${kind}.`, {
-      status,
-      catalogId:
-        status === 503 && context.endpoint === 'revocation' ? 'oauth.revoke.service-unavailable' : undefined,
-      fix:
-        status === 503 && context.endpoint === 'revocation'
-          ? 'Retry the revocation later: until then the token may still be valid (RFC 7009 §2.2.1).'
-          : 'Retry in a few minutes; if it keeps failing, review the http.proxy setting.',
-    });
+    return new HttpRequestError(
+      'HTTP_SERVER_ERROR',
+      localText('The {0} failed with HTTP {1} and {2}.', where, status, kind),
+      {
+        status,
+        catalogId:
+          status === 503 && context.endpoint === 'revocation'
+            ? 'oauth.revoke.service-unavailable'
+            : undefined,
+        fix:
+          status === 503 && context.endpoint === 'revocation'
+            ? localText(
+                'Retry the revocation later: until then the token may still be valid (RFC 7009 §2.2.1).',
+              )
+            : localText('Retry in a few minutes; if it keeps failing, review the http.proxy setting.'),
+      },
+    );
   }
   return new HttpRequestError(
     'HTTP_UNEXPECTED_RESPONSE',
-    `The ${where} answered HTTP ${status} with ${kind}.`,
+    localText('The {0} answered HTTP {1} with {2}.', where, status, kind),
     {
       status,
       wwwAuthenticate,
-      fix: `Edit the profile and correct the ${where} URL: this does not look like an OAuth server's answer.`,
+      fix: localText(
+        "Edit the profile and correct the {0} URL: this does not look like an OAuth server's answer.",
+        where,
+      ),
     },
   );
 }
 
-function fixForOAuthError(error: string, context: ErrorContext): string | undefined {
+function fixForOAuthError(error: string, context: ErrorContext): LocalText | undefined {
   switch (error) {
     case 'invalid_grant':
       return context.grantType === 'refresh_token'
-        ? 'Run Sign In Again to get a new refresh token.'
-        : 'Run Sign In again: its new code is exchanged once, within minutes, with the same redirect URI.';
+        ? localText('Run Sign In Again to get a new refresh token.')
+        : localText(
+            'Run Sign In again: its new code is exchanged once, within minutes, with the same redirect URI.',
+          );
     case 'invalid_client':
-      return 'Run Set Client Secret with the secret from the provider’s portal (reset it there if unsure), and compare the client authentication method in Edit Profile with the registration.';
+      return localText(
+        'Run Set Client Secret with the secret from the provider’s portal (reset it there if unsure), and compare the client authentication method in Edit Profile with the registration.',
+      );
     case 'invalid_request':
       return context.rabobank
-        ? 'Send grant_type=authorization_code with a code, or grant_type=refresh_token with a refresh token.'
-        : 'Send each parameter once in a form-encoded body, and let the client authenticate one way only (header or body).';
+        ? localText(
+            'Send grant_type=authorization_code with a code, or grant_type=refresh_token with a refresh token.',
+          )
+        : localText(
+            'Send each parameter once in a form-encoded body, and let the client authenticate one way only (header or body).',
+          );
     case 'unsupported_grant_type':
-      return 'Enable this grant type for the client in the provider’s console, or use one it supports.';
+      return localText(
+        'Enable this grant type for the client in the provider’s console, or use one it supports.',
+      );
     case 'unauthorized_client':
-      return 'Enable this grant type for the client in the provider’s console.';
+      return localText('Enable this grant type for the client in the provider’s console.');
     case 'invalid_scope':
-      return 'Remove the scopes the client is not registered or subscribed for (Edit Profile, scopes step).';
+      return localText(
+        'Remove the scopes the client is not registered or subscribed for (Edit Profile, scopes step).',
+      );
     case 'unsupported_token_type':
-      return 'Revoke the other token, or run Sign Out to forget both.';
+      return localText('Revoke the other token, or run Sign Out to forget both.');
     default:
       return undefined;
   }

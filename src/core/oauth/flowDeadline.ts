@@ -2,6 +2,7 @@
  * The two ways a waiting sign-in ends without a callback: its timeout (default 5 minutes) or its AbortSignal. Both
  * become typed errors (`FLOW_TIMEOUT`, `FLOW_CANCELLED`) instead of github-auth's bare strings.
  */
+import { localText } from '../text/localText';
 import { AuthorizationFlowError } from './oauthErrors';
 
 /** Default wait for the browser to come back. */
@@ -30,8 +31,11 @@ export class FlowDeadline {
         fail(
           new AuthorizationFlowError(
             'FLOW_TIMEOUT',
-            `No redirect came back within ${formatSeconds(timeoutMs)} s; the sign-in was stopped.`,
-            { fix: 'Sign in again and finish the login in the browser before the time runs out.' },
+            localText(
+              'No redirect came back within {0} s; the sign-in was stopped.',
+              formatSeconds(timeoutMs),
+            ),
+            { fix: localText('Sign in again and finish the login in the browser before the time runs out.') },
           ),
         ),
       timeoutMs,
@@ -57,7 +61,7 @@ export class FlowDeadline {
 
 /** The error for a sign-in the user or caller cancelled. */
 export function cancelledError(): AuthorizationFlowError {
-  return new AuthorizationFlowError('FLOW_CANCELLED', 'The sign-in was cancelled.');
+  return new AuthorizationFlowError('FLOW_CANCELLED', localText('The sign-in was cancelled.'));
 }
 
 function formatSeconds(ms: number): string {

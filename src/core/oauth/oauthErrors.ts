@@ -1,9 +1,12 @@
 /**
  * Typed errors of the OAuth engine. Callers branch on `code` (stable strings, never message text); messages are plain
- * sentences meant for a user and never contain a secret or a token.
+ * sentences meant for a user and never contain a secret or a token. Each message and fix is built as a `LocalText`:
+ * `message` and `fix` hold its English (the CLI and the log), `text` and `fixText` the sentence a UI renders in the
+ * user's language.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
+import { asLocalText, type LocalText, renderText, type UserText } from '../text/localText';
 
 /** Codes for transport failures and for responses that are not the JSON an OAuth endpoint should send. */
 export type HttpErrorCode =
@@ -65,7 +68,7 @@ export interface OAuthErrorDetails {
   /** Id of the matching entry in the error knowledge base, e.g. `rabobank.token.invalid-refresh-token`. */
   readonly catalogId?: string;
   /** One plain sentence saying what to do about it. */
-  readonly fix?: string;
+  readonly fix?: UserText;
   /** The `WWW-Authenticate` response header, when the server sent one. */
   readonly wwwAuthenticate?: string;
 }
@@ -76,21 +79,29 @@ export class OAuthWorkbenchError extends Error {
   public readonly error?: string;
   public readonly error_description?: string;
   public readonly catalogId?: string;
+  /** The fix in English. */
   public readonly fix?: string;
   public readonly wwwAuthenticate?: string;
+  /** The message as a sentence to render in the user's language (`message` is its English). */
+  public readonly text: LocalText;
+  /** The fix as a sentence to render in the user's language (`fix` is its English). */
+  public readonly fixText?: LocalText;
 
   constructor(
     public readonly code: OAuthErrorCode,
-    message: string,
+    message: UserText,
     details: OAuthErrorDetails = {},
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    const text = asLocalText(message);
+    super(renderText(text), details.cause === undefined ? undefined : { cause: details.cause });
+    this.text = text;
+    this.fixText = details.fix === undefined ? undefined : asLocalText(details.fix);
     this.name = 'OAuthWorkbenchError';
     this.status = details.status;
     this.error = details.error;
     this.error_description = details.error_description;
     this.catalogId = details.catalogId;
-    this.fix = details.fix;
+    this.fix = this.fixText && renderText(this.fixText);
     this.wwwAuthenticate = details.wwwAuthenticate;
   }
 }
@@ -98,7 +109,7 @@ export class OAuthWorkbenchError extends Error {
 /** An OAuth error body from the token, revocation or introspection endpoint. @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2 */
 export class OAuthResponseError extends OAuthWorkbenchError {
   constructor(
-    message: string,
+    message: UserText,
     details: OAuthErrorDetails,
     code: 'OAUTH_RESPONSE' | 'AUTHORIZATION_CODE_EXPIRED' = 'OAUTH_RESPONSE',
   ) {
@@ -113,8 +124,8 @@ export class OAuthResponseError extends OAuthWorkbenchError {
  */
 export function retoldOAuthError(
   err: OAuthResponseError,
-  message: string,
-  fix: string,
+  message: UserText,
+  fix: UserText,
   code: 'OAUTH_RESPONSE' | 'AUTHORIZATION_CODE_EXPIRED' = 'OAUTH_RESPONSE',
 ): OAuthResponseError {
   return new OAuthResponseError(
@@ -134,7 +145,7 @@ export function retoldOAuthError(
 
 /** The authorization server sent the browser back with `error=`. @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1 */
 export class AuthorizationResponseError extends OAuthWorkbenchError {
-  constructor(message: string, details: OAuthErrorDetails) {
+  constructor(message: UserText, details: OAuthErrorDetails) {
     super('OAUTH_AUTHORIZATION_RESPONSE', message, details);
     this.name = 'AuthorizationResponseError';
   }
@@ -142,7 +153,7 @@ export class AuthorizationResponseError extends OAuthWorkbenchError {
 
 /** A transport failure or a response that is not the JSON an OAuth endpoint should send (HTML, 5xx, gateway body). */
 export class HttpRequestError extends OAuthWorkbenchError {
-  constructor(code: HttpErrorCode, message: string, details: OAuthErrorDetails = {}) {
+  constructor(code: HttpErrorCode, message: UserText, details: OAuthErrorDetails = {}) {
     super(code, message, details);
     this.name = 'HttpRequestError';
   }
@@ -150,7 +161,7 @@ export class HttpRequestError extends OAuthWorkbenchError {
 
 /** The interactive part of sign-in failed: timeout, cancellation, a busy port, a forged or foreign callback. */
 export class AuthorizationFlowError extends OAuthWorkbenchError {
-  constructor(code: FlowErrorCode, message: string, details: OAuthErrorDetails = {}) {
+  constructor(code: FlowErrorCode, message: UserText, details: OAuthErrorDetails = {}) {
     super(code, message, details);
     this.name = 'AuthorizationFlowError';
   }
@@ -162,7 +173,7 @@ export class AuthorizationFlowError extends OAuthWorkbenchError {
  * refresh token is kept and marked as possibly spent (`TokenSet.refresh_attempted_at`); the transport error is `cause`.
  */
 export class RefreshOutcomeUnknownError extends OAuthWorkbenchError {
-  constructor(message: string, details: OAuthErrorDetails) {
+  constructor(message: UserText, details: OAuthErrorDetails) {
     super('REFRESH_OUTCOME_UNKNOWN', message, details);
     this.name = 'RefreshOutcomeUnknownError';
   }
@@ -170,7 +181,7 @@ export class RefreshOutcomeUnknownError extends OAuthWorkbenchError {
 
 /** A problem with the profile, its secret or its stored tokens that stops an operation before any request. */
 export class ProfileStateError extends OAuthWorkbenchError {
-  constructor(code: ProfileErrorCode, message: string, details: OAuthErrorDetails = {}) {
+  constructor(code: ProfileErrorCode, message: UserText, details: OAuthErrorDetails = {}) {
     super(code, message, details);
     this.name = 'ProfileStateError';
   }

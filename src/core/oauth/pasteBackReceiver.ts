@@ -2,6 +2,7 @@
  * Paste-back: for redirect URIs the loopback server cannot serve (https, a non-loopback host), the user pastes the
  * URL the browser ended on. The same checks as the loopback callback apply.
  */
+import { localText } from '../text/localText';
 import {
   AuthorizationCallback,
   AuthorizationCallbackReceiver,
@@ -47,17 +48,20 @@ export function parsePastedRedirect(
   try {
     url = new URL(pasted.trim());
   } catch {
-    throw new AuthorizationFlowError('CALLBACK_INVALID', 'What was pasted is not a URL.', {
-      fix: 'Copy the whole address from the browser’s address bar after the login finished.',
+    throw new AuthorizationFlowError('CALLBACK_INVALID', localText('What was pasted is not a URL.'), {
+      fix: localText('Copy the whole address from the browser’s address bar after the login finished.'),
     });
   }
   const registered = new URL(expectations.redirectUri);
   if (url.origin !== registered.origin || url.pathname !== registered.pathname) {
     throw new AuthorizationFlowError(
       'CALLBACK_INVALID',
-      'The pasted URL is not the profile’s redirect URI.',
+      localText('The pasted URL is not the profile’s redirect URI.'),
       {
-        fix: `Paste the address that starts with ${registered.origin}${registered.pathname}.`,
+        fix: localText(
+          'Paste the address that starts with {0}.',
+          `${registered.origin}${registered.pathname}`,
+        ),
       },
     );
   }

@@ -5,6 +5,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
+import { asLocalText, type LocalText, localText } from '../text/localText';
 import { isOAuthWorkbenchError, RefreshOutcomeUnknownError } from './oauthErrors';
 
 /** Failures after which the request may have been processed: no answer, a gateway failure, or a garbled one. */
@@ -32,21 +33,36 @@ export function mayHaveReachedServer(err: unknown): boolean {
  */
 export function refreshOutcomeUnknown(
   err: unknown,
-  subject: string,
+  subject: LocalText,
   kept: boolean,
 ): RefreshOutcomeUnknownError {
-  const reason = err instanceof Error ? err.message.replace(/\.$/, '') : String(err);
+  // The reason is a whole sentence: an engine error's own (in the user's language), or any other error's message.
+  const reason =
+    isOAuthWorkbenchError(err) && err.message.endsWith('.')
+      ? err.text
+      : asLocalText(`${err instanceof Error ? err.message.replace(/\.$/, '') : String(err)}.`);
   return new RefreshOutcomeUnknownError(
-    `${subject} got no usable answer: ${reason}. The server may have used up the refresh token anyway (many ` +
-      `accept each one only once)${kept ? ', so it is kept and marked as possibly spent' : ''}.`,
+    kept
+      ? localText(
+          '{0} got no usable answer: {1} The server may have used up the refresh token anyway (many accept each one only once), so it is kept and marked as possibly spent.',
+          subject,
+          reason,
+        )
+      : localText(
+          '{0} got no usable answer: {1} The server may have used up the refresh token anyway (many accept each one only once).',
+          subject,
+          reason,
+        ),
     {
       cause: err,
       status: isOAuthWorkbenchError(err) ? err.status : undefined,
       fix: kept
-        ? 'Refresh again when the token endpoint answers: if the refresh token was spent, it says invalid_grant ' +
-          'and you need to sign in again.'
-        : 'Retry the same refresh token once more when the token endpoint answers: if it says invalid_grant, it ' +
-          'was spent and you need to sign in again.',
+        ? localText(
+            'Refresh again when the token endpoint answers: if the refresh token was spent, it says invalid_grant and you need to sign in again.',
+          )
+        : localText(
+            'Retry the same refresh token once more when the token endpoint answers: if it says invalid_grant, it was spent and you need to sign in again.',
+          ),
     },
   );
 }

@@ -7,6 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
+import { type LocalText, localText } from '../text/localText';
 import { ErrorContext } from './errorCatalog';
 
 /** What is known about one refusal when it is explained. */
@@ -22,7 +23,7 @@ export interface RefusalFacts {
 /** A catalog id and a fix that suit the refusal, the grant and the status. */
 export interface RefusalExplanation {
   readonly catalogId: string;
-  readonly fix: string;
+  readonly fix: LocalText;
 }
 
 /** Catalog ids by whether the server is Rabobank's (whose guide has entries of its own) or another. */
@@ -42,7 +43,7 @@ const CLIENT: CatalogChoice = {
 };
 const SCOPE: CatalogChoice = { rabobank: 'oauth.token.invalid_scope', other: 'oauth.token.invalid_scope' };
 
-/** One way of reading a refusal. `{error}` in the fix is replaced with the server's own `error` value. */
+/** One way of reading a refusal. `{0}` in the fix is the server's own `error` value. */
 interface RefusalRule {
   readonly endpoint?: ErrorContext['endpoint'];
   readonly grantTypes?: readonly string[];
@@ -58,7 +59,7 @@ interface RefusalRule {
   /** Only when the secret went in a Basic header and form-encoding changed it. */
   readonly basicSecretEncoded?: true;
   readonly catalog: CatalogChoice;
-  readonly fix: string;
+  readonly fix: LocalText;
 }
 
 /** Error values defined by RFC 6749, 6750, 7009, 8628, 8693 and 9449: the others are read by what they mention. */
@@ -94,7 +95,9 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     statuses: [400, 401, 403, 404],
     errors: 'none',
     catalog: BEFORE_LOGIN,
-    fix: 'Register the redirect URI for this client exactly as the profile has it, and compare the client id with the provider’s: the server will not start a login for this request, so it cannot redirect back.',
+    fix: localText(
+      'Register the redirect URI for this client exactly as the profile has it, and compare the client id with the provider’s: the server will not start a login for this request, so it cannot redirect back.',
+    ),
   },
   {
     endpoint: 'token',
@@ -102,14 +105,18 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     errors: ['invalid_grant'],
     description: /reuse|reused|replay|family|revoked/i,
     catalog: REFRESH,
-    fix: 'Run Sign In Again: the server saw this refresh token used a second time and revoked every token of this sign-in, so no refresh can recover it.',
+    fix: localText(
+      'Run Sign In Again: the server saw this refresh token used a second time and revoked every token of this sign-in, so no refresh can recover it.',
+    ),
   },
   {
     endpoint: 'token',
     errors: ['invalid_client', 'unauthorized_client'],
     basicSecretEncoded: true,
     catalog: CLIENT,
-    fix: 'Set the profile’s client authentication to client_secret_post (Edit Profile), or replace the secret: it has characters the Basic header must form-encode (RFC 6749 §2.3.1), and some servers do not decode them.',
+    fix: localText(
+      'Set the profile’s client authentication to client_secret_post (Edit Profile), or replace the secret: it has characters the Basic header must form-encode (RFC 6749 §2.3.1), and some servers do not decode them.',
+    ),
   },
   {
     endpoint: 'token',
@@ -117,14 +124,18 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     errors: 'empty',
     basicSecretEncoded: true,
     catalog: CLIENT,
-    fix: 'Set the profile’s client authentication to client_secret_post (Edit Profile), or replace the secret: it has characters the Basic header must form-encode (RFC 6749 §2.3.1), and some servers do not decode them.',
+    fix: localText(
+      'Set the profile’s client authentication to client_secret_post (Edit Profile), or replace the secret: it has characters the Basic header must form-encode (RFC 6749 §2.3.1), and some servers do not decode them.',
+    ),
   },
   {
     endpoint: 'token',
     statuses: [401, 403],
     errors: ['unauthorized_client'],
     catalog: CLIENT,
-    fix: `Set the client secret again (Set Client Secret) and compare the client id and the authentication method (Basic header or form body) with the provider’s registration (Edit Profile). The server refused the client’s credentials (it calls this \`{error}\`).`,
+    fix: localText(
+      'Set the client secret again (Set Client Secret) and compare the client id and the authentication method (Basic header or form body) with the provider’s registration (Edit Profile). The server refused the client’s credentials (it calls this `{0}`).',
+    ),
   },
   {
     endpoint: 'token',
@@ -132,7 +143,9 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     statuses: [400],
     errors: 'empty',
     catalog: REFRESH,
-    fix: 'Run Sign In Again: the server refused the refresh token without saying why; it was used already, expired or was revoked, or the consent ended.',
+    fix: localText(
+      'Run Sign In Again: the server refused the refresh token without saying why; it was used already, expired or was revoked, or the consent ended.',
+    ),
   },
   {
     endpoint: 'token',
@@ -140,42 +153,54 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     statuses: [400],
     errors: 'empty',
     catalog: CODE,
-    fix: 'Run Sign In Again: the server refused the authorization code without saying why; a code works once, within minutes, with the redirect URI it was issued for.',
+    fix: localText(
+      'Run Sign In Again: the server refused the authorization code without saying why; a code works once, within minutes, with the redirect URI it was issued for.',
+    ),
   },
   {
     endpoint: 'token',
     statuses: [401, 403],
     errors: 'empty',
     catalog: CLIENT,
-    fix: 'Set the client secret again (Set Client Secret) and compare the client id and the authentication method (Basic header or form body) with the provider’s registration (Edit Profile). The server refused the client without saying why.',
+    fix: localText(
+      'Set the client secret again (Set Client Secret) and compare the client id and the authentication method (Basic header or form body) with the provider’s registration (Edit Profile). The server refused the client without saying why.',
+    ),
   },
   {
     endpoint: 'token',
     errors: 'nonstandard',
     errorMentions: /code/i,
     catalog: CODE,
-    fix: 'Run Sign In Again: the server refused the authorization code (it calls this `{error}`); a code works once, within minutes, with the redirect URI it was issued for.',
+    fix: localText(
+      'Run Sign In Again: the server refused the authorization code (it calls this `{0}`); a code works once, within minutes, with the redirect URI it was issued for.',
+    ),
   },
   {
     endpoint: 'token',
     errors: 'nonstandard',
     errorMentions: /refresh/i,
     catalog: REFRESH,
-    fix: 'Run Sign In Again: the server refused the refresh token (it calls this `{error}`); it was used already, expired or was revoked.',
+    fix: localText(
+      'Run Sign In Again: the server refused the refresh token (it calls this `{0}`); it was used already, expired or was revoked.',
+    ),
   },
   {
     endpoint: 'token',
     errors: 'nonstandard',
     errorMentions: /client|secret|credential|auth/i,
     catalog: CLIENT,
-    fix: `Set the client secret again (Set Client Secret) and compare the client id and the authentication method (Basic header or form body) with the provider’s registration (Edit Profile). The server refused the client (it calls this \`{error}\`).`,
+    fix: localText(
+      'Set the client secret again (Set Client Secret) and compare the client id and the authentication method (Basic header or form body) with the provider’s registration (Edit Profile). The server refused the client (it calls this `{0}`).',
+    ),
   },
   {
     endpoint: 'token',
     errors: 'nonstandard',
     errorMentions: /scope/i,
     catalog: SCOPE,
-    fix: 'Request only scopes the client is registered for (Edit Profile): the server refused the scope (it calls this `{error}`).',
+    fix: localText(
+      'Request only scopes the client is registered for (Edit Profile): the server refused the scope (it calls this `{0}`).',
+    ),
   },
   {
     endpoint: 'token',
@@ -183,7 +208,9 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     errors: 'nonstandard',
     errorMentions: /grant|token|expired|invalid/i,
     catalog: REFRESH,
-    fix: 'Run Sign In Again: the server refused the refresh token (it calls this `{error}`); it was used already, expired or was revoked.',
+    fix: localText(
+      'Run Sign In Again: the server refused the refresh token (it calls this `{0}`); it was used already, expired or was revoked.',
+    ),
   },
   {
     endpoint: 'token',
@@ -191,7 +218,9 @@ const REFUSAL_RULES: readonly RefusalRule[] = [
     errors: 'nonstandard',
     errorMentions: /grant|expired|invalid|used/i,
     catalog: CODE,
-    fix: 'Run Sign In Again: the server refused the authorization code (it calls this `{error}`); a code works once, within minutes, with the redirect URI it was issued for.',
+    fix: localText(
+      'Run Sign In Again: the server refused the authorization code (it calls this `{0}`); a code works once, within minutes, with the redirect URI it was issued for.',
+    ),
   },
 ];
 
@@ -201,15 +230,12 @@ export function explainRefusal(facts: RefusalFacts): RefusalExplanation | undefi
   if (!rule) {
     return undefined;
   }
+  // The rule's own literal is in the l10n bundle; the server's value fills its `{0}`.
+  const serverError = facts.error ?? '';
   return {
     catalogId: facts.context.rabobank ? rule.catalog.rabobank : rule.catalog.other,
-    fix: withServerError(rule.fix, facts.error),
+    fix: localText(rule.fix.message, serverError),
   };
-}
-
-/** The rule's fix with the server's own `error` value where it says `{error}`. */
-function withServerError(text: string, error: string | undefined): string {
-  return text.replace('{error}', error ?? '');
 }
 
 function matches(rule: RefusalRule, facts: RefusalFacts): boolean {

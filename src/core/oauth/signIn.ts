@@ -6,6 +6,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1
  * @see https://www.rfc-editor.org/rfc/rfc8252
  */
+import { localTextRecorder } from '../text/localTextRecorder';
+import { localText } from '../text/localText';
 import { ClientProfile, validateClientProfile } from '../profiles/clientProfile';
 import { loopbackTargetOf } from '../profiles/loopbackTarget';
 import { presetOf } from '../profiles/profilePresets';
@@ -86,12 +88,18 @@ export function canServeRedirectLocally(profile: Pick<ClientProfile, 'redirect_u
  */
 /** Throws `PROFILE_INVALID`, listing every field in error, before a flow sends anything for `profile`. */
 export function assertProfileUsable(profile: ClientProfile): void {
-  const problems = validateClientProfile(profile).filter((problem) => problem.severity === 'error');
+  const recorder = localTextRecorder();
+  const problems = validateClientProfile(profile, recorder.translate).filter(
+    (problem) => problem.severity === 'error',
+  );
   if (problems.length > 0) {
+    const listed = problems
+      .map((p) => localText('{0}: {1}', p.field, recorder.textOf(p.message)))
+      .reduce((all, next) => localText('{0} {1}', all, next));
     throw new ProfileStateError(
       'PROFILE_INVALID',
-      `The profile "${profile.label}" has problems: ${problems.map((p) => `${p.field}: ${p.message}`).join(' ')}`,
-      { fix: 'Edit the profile and correct the fields listed.' },
+      localText('The profile "{0}" has problems: {1}', profile.label, listed),
+      { fix: localText('Edit the profile and correct the fields listed.') },
     );
   }
 }
@@ -107,9 +115,13 @@ export async function signIn(options: SignInOptions): Promise<TokenSet> {
       ? undefined
       : await options.secretStore.getClientSecret(profile.id);
   if (profile.token_endpoint_auth_method !== 'none' && !clientSecret) {
-    throw new ProfileStateError('CLIENT_SECRET_MISSING', `No client secret is set for "${profile.label}".`, {
-      fix: 'Set the client secret from the provider’s developer portal, then sign in again.',
-    });
+    throw new ProfileStateError(
+      'CLIENT_SECRET_MISSING',
+      localText('No client secret is set for "{0}".', profile.label),
+      {
+        fix: localText('Set the client secret from the provider’s developer portal, then sign in again.'),
+      },
+    );
   }
   logger.addSecret(clientSecret);
 
@@ -214,10 +226,12 @@ function checkNonce(tokenSet: TokenSet, nonce: string): void {
     throw new AuthorizationFlowError(
       'NONCE_MISMATCH',
       claims?.nonce === undefined
-        ? 'The ID token carries no nonce, though the sign-in sent one.'
-        : 'The ID token’s nonce is not the one this sign-in sent.',
+        ? localText('The ID token carries no nonce, though the sign-in sent one.')
+        : localText('The ID token’s nonce is not the one this sign-in sent.'),
       {
-        fix: 'Sign in again; if it repeats, the server or something between you and it replays ID tokens.',
+        fix: localText(
+          'Sign in again; if it repeats, the server or something between you and it replays ID tokens.',
+        ),
       },
     );
   }
@@ -234,9 +248,11 @@ async function startReceiver(
     if (!options.receiveCallback) {
       throw new AuthorizationFlowError(
         'REDIRECT_URI_NOT_SERVABLE',
-        'No loopback redirect server is available here.',
+        localText('No loopback redirect server is available here.'),
         {
-          fix: 'Sign in from the desktop or the command line, where the redirect server can listen.',
+          fix: localText(
+            'Sign in from the desktop or the command line, where the redirect server can listen.',
+          ),
         },
       );
     }
@@ -245,8 +261,16 @@ async function startReceiver(
   if (!options.promptForRedirectUrl) {
     throw new AuthorizationFlowError(
       'REDIRECT_URI_NOT_SERVABLE',
-      `The redirect URI ${options.profile.redirect_uri} cannot be received locally and paste-back is not available.`,
-      { fix: 'Register a loopback redirect URI such as http://127.0.0.1:8765/callback for this client.' },
+      localText(
+        'The redirect URI {0} cannot be received locally and paste-back is not available.',
+        options.profile.redirect_uri,
+      ),
+      {
+        fix: localText(
+          'Register a loopback redirect URI such as {0} for this client.',
+          'http://127.0.0.1:8765/callback',
+        ),
+      },
     );
   }
   return new PasteBackReceiver(expectations, options.promptForRedirectUrl);

@@ -7,6 +7,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7009
  * @see https://www.rfc-editor.org/rfc/rfc7662
  */
+import { localText } from '../text/localText';
 import { ClientProfile } from '../profiles/clientProfile';
 import { presetOf } from '../profiles/profilePresets';
 import { tokenLifetimeProblem, TokenSet, tokenSetFromResponse } from '../tokens/tokenSet';
@@ -172,10 +173,15 @@ export function processTokenResponse(
   if (lifetimeProblem) {
     throw new HttpRequestError(
       'HTTP_UNEXPECTED_RESPONSE',
-      `The token endpoint answered 200 with tokens whose lifetime cannot be used: ${lifetimeProblem}.`,
+      localText(
+        'The token endpoint answered 200 with tokens whose lifetime cannot be used: {0}.',
+        lifetimeProblem,
+      ),
       {
         status: 200,
-        fix: 'Report it to the provider: RFC 6749 §5.1 wants expires_in as a whole number of seconds.',
+        fix: localText(
+          'Report it to the provider: RFC 6749 §5.1 wants expires_in as a whole number of seconds.',
+        ),
       },
     );
   }
@@ -192,8 +198,8 @@ export function processTokenResponse(
   if (json && response.status === 200 && json.error === undefined && json.httpCode === undefined) {
     throw new HttpRequestError(
       'HTTP_UNEXPECTED_RESPONSE',
-      'The token endpoint answered 200 without an access_token and token_type.',
-      { status: 200, fix: 'Edit the profile and correct the token endpoint URL.' },
+      localText('The token endpoint answered 200 without an access_token and token_type.'),
+      { status: 200, fix: localText('Edit the profile and correct the token endpoint URL.') },
     );
   }
   throw errorFromResponse(response, options.context, options.sent);
@@ -262,17 +268,28 @@ function codeExpiredOr(err: unknown, call: EndpointCall, callbackReceivedAtMs: n
   }
   return retoldOAuthError(
     err,
-    `The authorization code expired: ${elapsedS} s passed since the redirect, and codes live ${lifetimeS} s. The token endpoint answered ${err.status} invalid_grant.`,
-    'Sign in again and let the exchange happen right away (do not pause at the redirect).',
+    localText(
+      'The authorization code expired: {0} s passed since the redirect, and codes live {1} s. The token endpoint answered {2} invalid_grant.',
+      elapsedS,
+      lifetimeS,
+      err.status ?? '',
+    ),
+    localText('Sign in again and let the exchange happen right away (do not pause at the redirect).'),
     'AUTHORIZATION_CODE_EXPIRED',
   );
 }
 
 function requireSecret(secret: string | undefined): string {
   if (secret === undefined || secret === '') {
-    throw new ProfileStateError('CLIENT_SECRET_MISSING', 'No client secret is set for this profile.', {
-      fix: 'Set the client secret (from the provider’s developer portal) and run the command again.',
-    });
+    throw new ProfileStateError(
+      'CLIENT_SECRET_MISSING',
+      localText('No client secret is set for this profile.'),
+      {
+        fix: localText(
+          'Set the client secret (from the provider’s developer portal) and run the command again.',
+        ),
+      },
+    );
   }
   return secret;
 }

@@ -5,6 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
+import { localText } from '../text/localText';
 import { HttpClientFactory } from './httpClient';
 import {
   isOAuthWorkbenchError,
@@ -165,7 +166,7 @@ export class TokenManager {
     if (!token) {
       throw new ProfileStateError(
         'NO_REFRESH_TOKEN',
-        `"${profile.label}" has no refresh token to introspect.`,
+        localText('"{0}" has no refresh token to introspect.', profile.label),
       );
     }
     return introspectToken(await this.call(profile), {
@@ -214,16 +215,16 @@ export class TokenManager {
     if (!current.refresh_token) {
       throw new ProfileStateError(
         'NO_REFRESH_TOKEN',
-        `The access token of "${profile.label}" cannot be refreshed: there is no refresh token.`,
-        { fix: 'Sign in again.' },
+        localText('The access token of "{0}" cannot be refreshed: there is no refresh token.', profile.label),
+        { fix: localText('Sign in again.') },
       );
     }
     if (isRefreshTokenExpired(current, this.clock.now())) {
       throw new ProfileStateError(
         'REFRESH_TOKEN_EXPIRED',
-        `The refresh token of "${profile.label}" has expired.`,
+        localText('The refresh token of "{0}" has expired.', profile.label),
         {
-          fix: 'Sign in again (for Rabobank, run Check Consent too: the consent may have ended).',
+          fix: localText('Sign in again (for Rabobank, run Check Consent too: the consent may have ended).'),
         },
       );
     }
@@ -245,7 +246,7 @@ export class TokenManager {
         this.logger().warn(
           `The refresh of "${profile.label}" got no usable answer; its refresh token is kept and marked as possibly spent.`,
         );
-        throw refreshOutcomeUnknown(err, `The refresh of "${profile.label}"`, true);
+        throw refreshOutcomeUnknown(err, localText('The refresh of "{0}"', profile.label), true);
       }
       await this.options.vault.save(profile.id, current);
       throw withEarlierAttempt(err, current);
@@ -261,8 +262,8 @@ export class TokenManager {
   private async requireTokenSet(profile: Pick<ClientProfile, 'id' | 'label'>): Promise<TokenSet> {
     const current = await this.options.vault.load(profile.id);
     if (!current) {
-      throw new ProfileStateError('NOT_SIGNED_IN', `"${profile.label}" is not signed in.`, {
-        fix: 'Sign in first.',
+      throw new ProfileStateError('NOT_SIGNED_IN', localText('"{0}" is not signed in.', profile.label), {
+        fix: localText('Sign in first.'),
       });
     }
     return current;
@@ -270,8 +271,18 @@ export class TokenManager {
 
   private requireEndpoint(endpoint: string | undefined, kind: 'revocation' | 'introspection'): string {
     if (!endpoint) {
-      throw new ProfileStateError('ENDPOINT_MISSING', `The profile has no ${kind} endpoint.`, {
-        fix: `Add the ${kind} endpoint to the profile (OpenID discovery fills it when the server has one).`,
+      const revocation = kind === 'revocation';
+      const message = revocation
+        ? localText('The profile has no revocation endpoint.')
+        : localText('The profile has no introspection endpoint.');
+      throw new ProfileStateError('ENDPOINT_MISSING', message, {
+        fix: revocation
+          ? localText(
+              'Add the revocation endpoint to the profile (OpenID discovery fills it when the server has one).',
+            )
+          : localText(
+              'Add the introspection endpoint to the profile (OpenID discovery fills it when the server has one).',
+            ),
       });
     }
     return endpoint;
@@ -335,8 +346,11 @@ function withEarlierAttempt(err: unknown, stored: TokenSet): unknown {
   }
   return retoldOAuthError(
     err,
-    `${err.message} An earlier refresh (${stored.refresh_attempted_at}) got no answer, so it most likely used up ` +
-      'this refresh token.',
-    'Sign in again to get new tokens.',
+    localText(
+      '{0} An earlier refresh ({1}) got no answer, so it most likely used up this refresh token.',
+      err.text,
+      stored.refresh_attempted_at,
+    ),
+    localText('Sign in again to get new tokens.'),
   );
 }

@@ -4,6 +4,7 @@
  * tokens only ever go to that profile's own endpoints (and, for an access token, the API hosts it declares). The
  * profile is never chosen from a client id or from token claims; the caller names it, and this says yes or no.
  */
+import { type LocalText, localText, renderText } from '../text/localText';
 import { ClientProfile, isLoopbackUrl } from './clientProfile';
 
 /** What a request would carry: the client's credentials (`Basic`, id, secret) or a token of the profile's. */
@@ -18,9 +19,17 @@ export type CredentialTargets = Pick<
   readonly pushed_authorization_request_endpoint?: string;
 };
 
-/** Why a credential may not be used at a URL, in a sentence for the user (never naming a secret). */
+/**
+ * Why a credential may not be used at a URL, in a sentence for the user (never naming a secret): `reasonText` to render
+ * in the user's language, `reason` its English.
+ */
 export type CredentialTargetVerdict =
-  { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly reason: string; readonly reasonText: LocalText };
+
+function refused(reasonText: LocalText): CredentialTargetVerdict {
+  return { allowed: false, reason: renderText(reasonText), reasonText };
+}
 
 const ALLOWED: CredentialTargetVerdict = { allowed: true };
 
@@ -37,10 +46,10 @@ export function credentialTargetVerdict(
 ): CredentialTargetVerdict {
   const target = parseHttpUrl(url);
   if (!target) {
-    return { allowed: false, reason: 'the request URL is not an absolute http(s) URL' };
+    return refused(localText('the request URL is not an absolute http(s) URL'));
   }
   if (target.username || target.password) {
-    return { allowed: false, reason: 'the request URL carries user info' };
+    return refused(localText('the request URL carries user info'));
   }
   const own = [
     profile.token_endpoint,
@@ -52,11 +61,11 @@ export function credentialTargetVerdict(
     return ALLOWED;
   }
   if (kind === 'clientCredentials') {
-    return {
-      allowed: false,
-      reason:
+    return refused(
+      localText(
         "the client credentials go only to the profile's token, revocation, introspection or PAR endpoint",
-    };
+      ),
+    );
   }
   if (belowBase(profile.consentDetailsEndpoint, target)) {
     return ALLOWED;
@@ -65,10 +74,13 @@ export function credentialTargetVerdict(
   if (secure && (profile.apiHosts ?? []).some((host) => sameHost(host, target))) {
     return ALLOWED;
   }
-  return {
-    allowed: false,
-    reason: `${target.host} is neither one of the profile's endpoints nor one of its API hosts (apiHosts)`,
-  };
+  return refused(
+    localText(
+      "{0} is neither one of the profile's endpoints nor one of its API hosts ({1})",
+      target.host,
+      'apiHosts',
+    ),
+  );
 }
 
 /** {@link credentialTargetVerdict} as a yes or no. */

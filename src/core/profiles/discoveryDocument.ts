@@ -5,6 +5,7 @@
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
  */
+import { english, type Translate } from '../text/translate';
 import { ClientProfile } from './clientProfile';
 
 /** The profile fields a discovery document fills. */
@@ -29,15 +30,18 @@ export function discoveryUrlsFor(input: string): string[] {
   ];
 }
 
-/** The profile fields from a discovery document, or a sentence saying what is missing. */
-export function fieldsFromDiscovery(document: Readonly<Record<string, unknown>>): DiscoveredFields | string {
+/** The profile fields from a discovery document, or a sentence (through `translate`) saying what is missing. */
+export function fieldsFromDiscovery(
+  document: Readonly<Record<string, unknown>>,
+  translate: Translate = english,
+): DiscoveredFields | string {
   const text = (name: string) =>
     typeof document[name] === 'string' && document[name] !== '' ? (document[name] as string) : undefined;
   const issuer = text('issuer');
   const authorization = text('authorization_endpoint');
   const token = text('token_endpoint');
   if (!issuer || !authorization || !token) {
-    return 'The discovery document lacks issuer, authorization_endpoint or token_endpoint.';
+    return translate('The discovery document lacks issuer, authorization_endpoint or token_endpoint.');
   }
   const fields: DiscoveredFields = {
     issuer,

@@ -4,6 +4,7 @@
  * and a shown form in which every secret is the variable that produced it. Nothing here does I/O: tokens and secrets
  * are fetched by the caller between {@link prepareSendRequest} and {@link renderSendRequest}.
  */
+import { asLocalText, type LocalText, localText, renderText, type UserText } from '../text/localText';
 import { HttpBlock, HttpFile, HttpRequest } from '../httpFile/parseHttpFile';
 import { CredentialKind, CredentialTargets, credentialTargetVerdict } from '../profiles/credentialTarget';
 import {
@@ -30,15 +31,24 @@ export type SendRequestErrorCode =
   | 'SEND_CREDENTIAL_TARGET'
   | 'SEND_NO_REQUEST';
 
+/** A request Send refuses: `message` and `fix` in English, `text` and `fixText` to render in the user's language. */
 export class SendRequestError extends Error {
+  readonly text: LocalText;
+  readonly fixText?: LocalText;
+  readonly fix?: string;
+
   constructor(
     readonly code: SendRequestErrorCode,
-    message: string,
+    message: UserText,
     readonly line: number | undefined,
-    readonly fix?: string,
+    fix?: UserText,
   ) {
-    super(message);
+    const text = asLocalText(message);
+    super(renderText(text));
     this.name = 'SendRequestError';
+    this.text = text;
+    this.fixText = fix === undefined ? undefined : asLocalText(fix);
+    this.fix = this.fixText && renderText(this.fixText);
   }
 }
 
@@ -75,10 +85,18 @@ export interface ConcreteRequest {
 export function prepareSendRequest(file: HttpFile, block: HttpBlock, env: SendEnvironment): PreparedRequest {
   const request = block.request;
   if (!request) {
-    throw new SendRequestError('SEND_NO_REQUEST', 'There is no request line here to send.', block.startLine);
+    throw new SendRequestError(
+      'SEND_NO_REQUEST',
+      localText('There is no request line here to send.'),
+      block.startLine,
+    );
   }
   if (!METHOD.test(request.method)) {
-    throw new SendRequestError('SEND_BAD_URL', `"${request.method}" is not an HTTP method.`, request.line);
+    throw new SendRequestError(
+      'SEND_BAD_URL',
+      localText('"{0}" is not an HTTP method.', request.method),
+      request.line,
+    );
   }
   const expander = new VariableExpander(file.variables, env);
   const urlText = request.url.text.replace(/\s*\n\s*/g, '');
@@ -86,7 +104,10 @@ export function prepareSendRequest(file: HttpFile, block: HttpBlock, env: SendEn
   if (authReferencesOf(urlTemplate).length > 0) {
     throw new SendRequestError(
       'SEND_CREDENTIAL_TARGET',
-      `The URL on line ${request.line + 1} would carry a token or client credentials; those go in a header or the body only.`,
+      localText(
+        'The URL on line {0} would carry a token or client credentials; those go in a header or the body only.',
+        request.line + 1,
+      ),
       request.line,
     );
   }
@@ -94,9 +115,12 @@ export function prepareSendRequest(file: HttpFile, block: HttpBlock, env: SendEn
   if (!isAbsoluteHttpUrl(url)) {
     throw new SendRequestError(
       'SEND_BAD_URL',
-      `The URL on line ${request.line + 1} is not an absolute http:// or https:// URL.`,
+      localText('The URL on line {0} is not an absolute http:// or https:// URL.', request.line + 1),
       request.line,
-      'Write the whole URL, e.g. https://api.example.com/path, or define the variables it uses.',
+      localText(
+        'Write the whole URL, e.g. {0}, or define the variables it uses.',
+        'https://api.example.com/path',
+      ),
     );
   }
   const headers = [...request.headers].map((header) => ({
@@ -141,19 +165,19 @@ export function checkCredentialTargets(
     if (!profile) {
       throw new SendRequestError(
         'SEND_UNKNOWN_PROFILE',
-        `${authVariableText(ref)} names a profile that does not exist.`,
+        localText('{0} names a profile that does not exist.', authVariableText(ref)),
         prepared.line,
-        'Use the id of one of your profiles (OAuth Workbench: Add Profile lists them).',
+        localText('Use the id of one of your profiles (OAuth Workbench: Add Profile lists them).'),
       );
     }
     const verdict = credentialTargetVerdict(profile, credentialKindOf(ref), prepared.url);
     if (!verdict.allowed) {
       throw new SendRequestError(
         'SEND_CREDENTIAL_TARGET',
-        `Not sent: ${authVariableText(ref)} may not go to this URL (${verdict.reason}).`,
+        localText('Not sent: {0} may not go to this URL ({1}).', authVariableText(ref), verdict.reasonText),
         prepared.line,
         ref.kind === 'token' || ref.kind === 'idToken'
-          ? 'If the API is yours, add its host to the profile\u2019s apiHosts.'
+          ? localText('If the API is yours, add its host to the profile’s {0}.', 'apiHosts')
           : undefined,
       );
     }
@@ -197,9 +221,12 @@ function bodyOf(file: HttpFile, request: HttpRequest, expander: VariableExpander
   if (request.externalBody) {
     throw new SendRequestError(
       'SEND_EXTERNAL_BODY',
-      `The body on line ${lineOf(file, request.body?.toReal(0) ?? 0) + 1} is read from a file, which Send Request does not do yet.`,
+      localText(
+        'The body on line {0} is read from a file, which Send Request does not do yet.',
+        lineOf(file, request.body?.toReal(0) ?? 0) + 1,
+      ),
       request.line,
-      'Paste the body into the request.',
+      localText('Paste the body into the request.'),
     );
   }
   const text = request.body?.text.replace(/\s+$/, '');
@@ -228,42 +255,45 @@ function describeExpansionError(
   const at = text.search(new RegExp(`\\{\\{\\s*${escapeRegExp(written)}\\s*\\}\\}`));
   const line = firstLine + (at < 0 ? 0 : countLineBreaks(text, at));
   const name = shorten(err.variable);
-  const where = err.via.length > 0 ? ` (used through {{${err.via.map(shorten).join('}} → {{')}}})` : '';
-  const onLine = `on line ${line + 1}${where}`;
+  const braced = `{{${name}}}`;
+  const onLine =
+    err.via.length > 0
+      ? localText('on line {0} (used through {1})', line + 1, `{{${err.via.map(shorten).join('}} → {{')}}}`)
+      : localText('on line {0}', line + 1);
   switch (err.problem) {
     case 'unresolved':
       return name.startsWith('$')
         ? new SendRequestError(
             'SEND_UNRESOLVED_VARIABLE',
-            `Not sent: {{${name}}} ${onLine} has no value.`,
+            localText('Not sent: {0} {1} has no value.', braced, onLine),
             line,
             name.startsWith('$dotenv')
-              ? 'Add the name to the .env file next to this file.'
-              : 'Set the environment variable before starting VS Code.',
+              ? localText('Add the name to the .env file next to this file.')
+              : localText('Set the environment variable before starting VS Code.'),
           )
         : new SendRequestError(
             'SEND_UNRESOLVED_VARIABLE',
-            `Not sent: {{${name}}} ${onLine} is not defined.`,
+            localText('Not sent: {0} {1} is not defined.', braced, onLine),
             line,
-            `Define it in the file, e.g. @${name} = value.`,
+            localText('Define it in the file, e.g. {0}.', `@${name} = value`),
           );
     case 'unsupported':
       return new SendRequestError(
         'SEND_UNSUPPORTED_VARIABLE',
-        `Not sent: {{${name}}} ${onLine} is not a variable OAuth Workbench can fill.`,
+        localText('Not sent: {0} {1} is not a variable OAuth Workbench can fill.', braced, onLine),
         line,
-        'See "Send and explain" in the README for the variables it knows.',
+        localText('See "Send and explain" in the README for the variables it knows.'),
       );
     case 'cycle':
       return new SendRequestError(
         'SEND_VARIABLE_LIMIT',
-        `Not sent: {{${name}}} ${onLine} refers to itself.`,
+        localText('Not sent: {0} {1} refers to itself.', braced, onLine),
         line,
       );
     default:
       return new SendRequestError(
         'SEND_VARIABLE_LIMIT',
-        `Not sent: the variables ${onLine} expand too far (more than 1 MB or 16 levels).`,
+        localText('Not sent: the variables {0} expand too far (more than 1 MB or 16 levels).', onLine),
         line,
       );
   }

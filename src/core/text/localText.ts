@@ -36,3 +36,11 @@ export function isLocalText(value: unknown): value is LocalText {
     Array.isArray((value as LocalText).args)
   );
 }
+
+/** A sentence for the user: a {@link LocalText}, or a plain string shown as it is in every language. */
+export type UserText = string | LocalText;
+
+/** `value` as a {@link LocalText}; a plain string becomes one that renders unchanged in every language. */
+export function asLocalText(value: UserText): LocalText {
+  return isLocalText(value) ? value : { message: '{0}', args: [value] };
+}

@@ -5,6 +5,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  */
+import { type LocalText, localText } from '../text/localText';
 import type { Translate } from '../text/translate';
 
 /** A successful token response turned into absolute times; stored by a {@link TokenVault}. */
@@ -106,7 +107,7 @@ const MAX_DATE_MS = 8.64e15;
 export function tokenLifetimeProblem(
   body: Readonly<Record<string, unknown>>,
   receivedAtMs: number,
-): string | undefined {
+): LocalText | undefined {
   for (const field of ['expires_in', 'refresh_token_expires_in'] as const) {
     const value = body[field];
     if (value === undefined || value === null) {
@@ -115,13 +116,13 @@ export function tokenLifetimeProblem(
     const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value).slice(0, 40);
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof n !== 'number' || Number.isNaN(n)) {
-      return `${field} is ${shown}, not a number of seconds`;
+      return localText('{0} is {1}, not a number of seconds', field, shown);
     }
     if (n < 0) {
-      return `${field} is ${shown}: a lifetime cannot be negative`;
+      return localText('{0} is {1}: a lifetime cannot be negative', field, shown);
     }
     if (!Number.isFinite(n) || receivedAtMs + n * 1000 > MAX_DATE_MS) {
-      return `${field} is ${shown} seconds, longer than any date can express`;
+      return localText('{0} is {1} seconds, longer than any date can express', field, shown);
     }
   }
   return undefined;

@@ -19,6 +19,7 @@ import {
   StepValidation,
 } from '../../platform/quickInputSteps';
 import { vscodeTranslate } from '../../platform/vscodeTranslate';
+import { shownError } from '../../core/text/shownError';
 
 /**
  * Programmatic arguments of `oauthWorkbench.addProfile`: a complete profile (no UI at all), or the quick-input factory
@@ -308,11 +309,12 @@ async function discover(services: ProfilesDeps, input: string): Promise<Discover
       const response = await http.send({ method: 'GET', url, headers: { accept: 'application/json' } });
       const json = response.status === 200 ? parseJsonObject(response.body) : undefined;
       if (json) {
-        return fieldsFromDiscovery(json);
+        return fieldsFromDiscovery(json, vscodeTranslate);
       }
       last = vscode.l10n.t('{0} answered HTTP {1} without a discovery document.', url, response.status);
     } catch (err) {
-      last = err instanceof Error ? err.message : String(err);
+      // An engine error (timeout, refused connection, TLS) in the user's language.
+      last = shownError(err, vscodeTranslate)?.message ?? String(err);
     }
   }
   return last;

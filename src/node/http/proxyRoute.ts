@@ -3,6 +3,7 @@
  * HTTPS_PROXY / HTTP_PROXY with NO_PROXY from the environment (either case). A loopback target never goes through a
  * proxy. A proxy URL may carry basic credentials (`http://user:password@proxy:3128`).
  */
+import { localText } from '../../core/text/localText';
 import { HttpRequestError } from '../../core/oauth/oauthErrors';
 import { isLoopbackUrl } from '../../core/profiles/clientProfile';
 
@@ -144,7 +145,14 @@ function decoded(text: string): string {
 }
 
 function invalidProxy(): HttpRequestError {
-  return new HttpRequestError('HTTP_PROXY', 'The proxy setting is not an http:// or https:// URL.', {
-    fix: 'Edit the proxy URL (the profile’s proxy, http.proxy, or HTTPS_PROXY / HTTP_PROXY), e.g. http://proxy.example:3128.',
-  });
+  return new HttpRequestError(
+    'HTTP_PROXY',
+    localText('The proxy setting is not an http:// or https:// URL.'),
+    {
+      fix: localText(
+        'Edit the proxy URL (the profile’s proxy, http.proxy, or HTTPS_PROXY / HTTP_PROXY), e.g. {0}.',
+        'http://proxy.example:3128',
+      ),
+    },
+  );
 }

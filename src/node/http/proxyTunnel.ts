@@ -2,6 +2,7 @@
  * The connections to a proxy: an https target through an HTTP CONNECT tunnel (TLS to the target inside it, so the
  * proxy sees only the host name), an http target as an absolute-form request to the proxy. Both pool their sockets.
  */
+import { localText } from '../../core/text/localText';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
@@ -145,12 +146,19 @@ export function forwardingAgent(proxy: ProxyServer, proxyTls: tls.ConnectionOpti
 export function proxyRefused(target: string, status: number | undefined): HttpRequestError {
   return new HttpRequestError(
     'HTTP_PROXY',
-    `The proxy refused the connection to ${target}${status ? ` (status ${status})` : ''}.`,
+    status
+      ? localText('The proxy refused the connection to {0} (status {1}).', target, status)
+      : localText('The proxy refused the connection to {0}.', target),
     {
       fix:
         status === 407
-          ? 'Add the proxy user name and password to the proxy URL (http://user:password@proxy:port) of the profile’s proxy, http.proxy or HTTPS_PROXY.'
-          : 'Edit the proxy URL and credentials (the profile’s proxy, http.proxy, or HTTPS_PROXY / NO_PROXY).',
+          ? localText(
+              'Add the proxy user name and password to the proxy URL ({0}) of the profile’s proxy, http.proxy or HTTPS_PROXY.',
+              'http://user:password@proxy:port',
+            )
+          : localText(
+              'Edit the proxy URL and credentials (the profile’s proxy, http.proxy, or HTTPS_PROXY / NO_PROXY).',
+            ),
     },
   );
 }

@@ -3,6 +3,7 @@
  * that passes `ca` itself, and a CA list that holds Node's roots and the system store (about 300 certificates) takes
  * tens of milliseconds to load; Send Request makes a new client, and so a new connection, for every send.
  */
+import { localText } from '../../core/text/localText';
 import { createHash } from 'node:crypto';
 import * as tls from 'node:tls';
 import { HttpRequestError } from '../../core/oauth/oauthErrors';
@@ -36,10 +37,14 @@ export function secureContextFor(material: TlsMaterial): tls.SecureContext {
     } catch (err) {
       throw new HttpRequestError(
         'HTTP_TLS',
-        'The profile’s client certificate, key or CA bundle is not a usable PEM file, or the key does not belong to the certificate.',
+        localText(
+          'The profile’s client certificate, key or CA bundle is not a usable PEM file, or the key does not belong to the certificate.',
+        ),
         {
           cause: err,
-          fix: 'Edit the profile so its certificate and key are the matching PEM pair and the CA bundle holds PEM certificates.',
+          fix: localText(
+            'Edit the profile so its certificate and key are the matching PEM pair and the CA bundle holds PEM certificates.',
+          ),
         },
       );
     }

@@ -1,4 +1,5 @@
 /** Maps a failed HTTP exchange (a Node socket, TLS or proxy error) to the engine's typed errors and their fixes. */
+import { localText } from '../../core/text/localText';
 import { AuthorizationFlowError, HttpRequestError, OAuthWorkbenchError } from '../../core/oauth/oauthErrors';
 import { PROXY_CONNECT_FAILED } from './proxyTunnel';
 
@@ -34,24 +35,30 @@ export function transportError(err: unknown, url: URL, state: ExchangeState): OA
   }
   const target = url.host;
   if (state.cancelled) {
-    return new AuthorizationFlowError('FLOW_CANCELLED', 'The request was cancelled.', { cause: err });
+    return new AuthorizationFlowError('FLOW_CANCELLED', localText('The request was cancelled.'), {
+      cause: err,
+    });
   }
   const codes = errorCodes(err);
   const has = (test: (code: string) => boolean) => codes.some(test);
   if (state.timedOut || has((c) => /TIMEOUT|ETIMEDOUT/.test(c))) {
-    return new HttpRequestError('HTTP_TIMEOUT', `The request to ${target} timed out.`, {
+    return new HttpRequestError('HTTP_TIMEOUT', localText('The request to {0} timed out.', target), {
       cause: err,
-      fix: 'Retry when the network is back; behind a proxy, set the profile’s proxy or http.proxy.',
+      fix: localText(
+        'Retry when the network is back; behind a proxy, set the profile’s proxy or http.proxy.',
+      ),
     });
   }
   const invalid = codes.find((c) => INVALID_REQUEST_CODES.has(c));
   if (invalid) {
     return new HttpRequestError(
       'HTTP_NETWORK',
-      `The request to ${target} has a header or path that HTTP does not allow (${invalid}).`,
+      localText('The request to {0} has a header or path that HTTP does not allow ({1}).', target, invalid),
       {
         cause: err,
-        fix: 'Edit the request so header names are single words and no header value or URL holds a line break.',
+        fix: localText(
+          'Edit the request so header names are single words and no header value or URL holds a line break.',
+        ),
       },
     );
   }
@@ -63,50 +70,76 @@ export function transportError(err: unknown, url: URL, state: ExchangeState): OA
     // An http target's request goes to the proxy itself: a TLS failure there is the proxy's.
     (state.viaProxy === 'forward' && has((c) => TLS_CODES.test(c)))
   ) {
-    return new HttpRequestError('HTTP_PROXY', `The proxy refused or failed the connection to ${target}.`, {
-      cause: err,
-      fix: 'Edit the proxy URL and credentials (the profile’s proxy, http.proxy, or HTTPS_PROXY / NO_PROXY).',
-    });
+    return new HttpRequestError(
+      'HTTP_PROXY',
+      localText('The proxy refused or failed the connection to {0}.', target),
+      {
+        cause: err,
+        fix: localText(
+          'Edit the proxy URL and credentials (the profile’s proxy, http.proxy, or HTTPS_PROXY / NO_PROXY).',
+        ),
+      },
+    );
   }
   if (has((c) => TLS_CODES.test(c))) {
     return new HttpRequestError(
       'HTTP_TLS',
-      `The TLS connection to ${target} failed (${codes.find((c) => TLS_CODES.test(c))}).`,
+      localText(
+        'The TLS connection to {0} failed ({1}).',
+        target,
+        codes.find((c) => TLS_CODES.test(c)) ?? '',
+      ),
       {
         cause: err,
-        fix: 'Add the server’s CA to the profile’s CA bundle and, for mTLS, set the client certificate and key (Edit Profile).',
+        fix: localText(
+          'Add the server’s CA to the profile’s CA bundle and, for mTLS, set the client certificate and key (Edit Profile).',
+        ),
       },
     );
   }
   if (url.protocol === 'https:' && has((c) => c === 'ECONNRESET') && !state.answered && !state.reusedSocket) {
     // A TLS 1.3 server that wants a client certificate may reject it after the handshake: the socket just closes.
-    return new HttpRequestError('HTTP_TLS', `${target} closed the TLS connection without answering.`, {
-      cause: err,
-      fix: 'Set the client certificate and key in the profile (Edit Profile) and register that certificate with the provider, in case the server wants mTLS.',
-    });
+    return new HttpRequestError(
+      'HTTP_TLS',
+      localText('{0} closed the TLS connection without answering.', target),
+      {
+        cause: err,
+        fix: localText(
+          'Set the client certificate and key in the profile (Edit Profile) and register that certificate with the provider, in case the server wants mTLS.',
+        ),
+      },
+    );
   }
   if (has((c) => c === 'ECONNRESET' || c === 'EPIPE')) {
     return new HttpRequestError(
       'HTTP_NETWORK',
-      `${target} closed the connection before the answer was complete.`,
+      localText('{0} closed the connection before the answer was complete.', target),
       {
         cause: err,
-        fix: 'Retry; if it happens again, set or correct the proxy (the profile’s proxy or http.proxy).',
+        fix: localText(
+          'Retry; if it happens again, set or correct the proxy (the profile’s proxy or http.proxy).',
+        ),
       },
     );
   }
   if (has((c) => c === 'ECONNREFUSED')) {
-    return new HttpRequestError('HTTP_CONNECTION_REFUSED', `Nothing accepts connections at ${target}.`, {
-      cause: err,
-      fix: 'Start the server, or edit the profile and correct the endpoint URL and port.',
-    });
+    return new HttpRequestError(
+      'HTTP_CONNECTION_REFUSED',
+      localText('Nothing accepts connections at {0}.', target),
+      {
+        cause: err,
+        fix: localText('Start the server, or edit the profile and correct the endpoint URL and port.'),
+      },
+    );
   }
   return new HttpRequestError(
     'HTTP_NETWORK',
-    `The request to ${target} failed (${codes[0] ?? 'network error'}).`,
+    localText('The request to {0} failed ({1}).', target, codes[0] ?? localText('network error')),
     {
       cause: err,
-      fix: 'Edit the profile and correct the endpoint host name; behind a proxy, set the profile’s proxy or http.proxy.',
+      fix: localText(
+        'Edit the profile and correct the endpoint host name; behind a proxy, set the profile’s proxy or http.proxy.',
+      ),
     },
   );
 }

@@ -7,6 +7,7 @@
  * its own loopback address (a page on a rebound DNS name sends that name), refuses a body over 64 KB before reading
  * it, and gives up on clients that send headers or bodies too slowly.
  */
+import { asLocalText, type LocalText, localText, renderText, type UserText } from '../../core/text/localText';
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { PracticeAuthorizationServer } from '../../core/practice/practiceAuthorizationServer';
@@ -53,13 +54,18 @@ const DEFAULT_TIMEOUTS: PracticeTimeouts = { headersMs: 10_000, requestMs: 30_00
 
 /** Why the practice server could not start; `code` is stable. */
 export class PracticeServerError extends Error {
+  /** The message as a sentence to render in the user's language (`message` is its English). */
+  public readonly text: LocalText;
+
   constructor(
     public readonly code: 'PORT_IN_USE' | 'PRACTICE_LISTEN_FAILED' | 'PRACTICE_SETTINGS_INVALID',
-    message: string,
+    message: UserText,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    const text = asLocalText(message);
+    super(renderText(text), options);
     this.name = 'PracticeServerError';
+    this.text = text;
   }
 }
 
@@ -147,12 +153,16 @@ function listen(server: http.Server, port: number): Promise<number> {
         err.code === 'EADDRINUSE'
           ? new PracticeServerError(
               'PORT_IN_USE',
-              `Port ${port} on ${HOST} is in use, so the practice server cannot start there.`,
+              localText('Port {0} on {1} is in use, so the practice server cannot start there.', port, HOST),
               { cause: err },
             )
           : new PracticeServerError(
               'PRACTICE_LISTEN_FAILED',
-              `The practice server could not listen on ${HOST}:${port} (${err.code ?? err.message}).`,
+              localText(
+                'The practice server could not listen on {0} ({1}).',
+                `${HOST}:${port}`,
+                err.code ?? err.message,
+              ),
               {
                 cause: err,
               },

@@ -13,8 +13,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 /**
- * The fixes engine errors carry (`fix: '…'`, also both arms of a `?:`) as written in the source: the first literal of
- * each alternative, where the sentence starts. The catalog is walked by fixText.test.ts; this covers the errors the
+ * The fixes engine errors carry (`fix: localText('…')`, also both arms of a `?:`) as written in the source: the first
+ * literal of each alternative, where the sentence starts. The catalog is walked by fixText.test.ts; this covers the errors the
  * engine builds itself (network, TLS, discovery, loopback, token manager), whose fix ends the notification too.
  */
 function engineFixes(): { where: string; fix: string }[] {
@@ -27,10 +27,14 @@ function engineFixes(): { where: string; fix: string }[] {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\bfix:\s*([\s\S]*?)(?:,\s*\n|\n\s*\}|\}\s*\))/g)) {
       const expression = match[1];
-      // A literal that starts a sentence: not the continuation of a `+` concatenation.
-      for (const literal of expression.matchAll(/(^|[?:]\s*)(['`])([^'`]*)\2/g)) {
+      // A literal that starts a sentence (not the continuation of a `+` concatenation), or a localText's message.
+      const literals = [
+        ...[...expression.matchAll(/(^|[?:]\s*)(['`])([^'`]*)\2/g)].map((l) => l[3]),
+        ...[...expression.matchAll(/localText\(\s*(['"`])((?:(?!\1)[^\\]|\\.)*)\1/g)].map((l) => l[2]),
+      ];
+      for (const literal of literals) {
         const line = text.slice(0, match.index).split('\n').length;
-        found.push({ where: `${relative(repoRoot, file)}:${line}`, fix: literal[3] });
+        found.push({ where: `${relative(repoRoot, file)}:${line}`, fix: literal });
       }
     }
   }

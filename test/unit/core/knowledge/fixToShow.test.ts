@@ -1,0 +1,25 @@
+import * as assert from 'node:assert/strict';
+import { FALLBACK_FIX, fixToShow } from '../../../../src/core/knowledge/fixText';
+import { english, type Translate } from '../../../../src/core/text/translate';
+
+const shouting: Translate = (message, ...args) => english(message.toUpperCase(), ...args);
+
+describe('fixToShow: the fix a notification ends with, in the user language', () => {
+  it("shows the error's own fix rendered when the English passes the checks", () => {
+    const own = { english: 'Run Set Client Secret.', shown: 'RUN SET CLIENT SECRET.' };
+    assert.equal(
+      fixToShow(own, ['Open the portal.'], ['The token endpoint answered 401.'], shouting),
+      own.shown,
+    );
+  });
+
+  it("shows the catalog's fix as it is when the error's own is no step", () => {
+    const own = { english: 'Check the secret.', shown: 'CHECK THE SECRET.' };
+    assert.equal(fixToShow(own, ['Open the portal.'], [], shouting), 'Open the portal.');
+  });
+
+  it('renders the fallback in the user language when nothing passes', () => {
+    assert.equal(fixToShow(undefined, ['Check it.'], [], shouting), FALLBACK_FIX.toUpperCase());
+    assert.equal(fixToShow(undefined, [], []), FALLBACK_FIX);
+  });
+});
