@@ -74,7 +74,12 @@ function literalEnd(text: string, start: number): number {
 /** The sentences written as plain literals in `expression`, once every `localText(…)` call in it is taken out. */
 function plainSentences(expression: string): string[] {
   let rest = expression;
-  for (let at = rest.search(/\blocalText\(/); at >= 0; at = rest.search(/\blocalText\(/)) {
+  // What goes through the text port is translated: `localText('…')`, or `translate('…')` with the language at hand.
+  for (
+    let at = rest.search(/\b(?:localText|translate)\(/);
+    at >= 0;
+    at = rest.search(/\b(?:localText|translate)\(/)
+  ) {
     const open = rest.indexOf('(', at);
     rest = rest.slice(0, at) + rest.slice(expressionEnd(rest, open + 1) + 1);
   }
@@ -166,6 +171,8 @@ describe('the engine builds its messages and fixes as LocalText', () => {
       "return new SendRequestError('SEND_BAD_URL', 'The URL is bad.', line);",
       "throw new AuthorizationFlowError('FLOW_CANCELLED', localText('The sign-in was cancelled.'));",
       'readonly fix: string;',
+      "  fix: escapeHtml(translate('Copy the redirect URI into the profile.')),",
+      "  fix: escapeHtml('Copy the redirect URI into the profile.'),",
     ].join('\n');
     assert.deepEqual(
       plainErrorTexts(source).map((o) => `${o.line} ${o.what}: ${o.literal}`),
@@ -174,6 +181,7 @@ describe('the engine builds its messages and fixes as LocalText', () => {
         '5 new SendRequestError: The URL is bad.',
         '2 fix: Sign in first.',
         '4 fix: Run that.',
+        '9 fix: Copy the redirect URI into the profile.',
       ],
     );
   });
