@@ -23,6 +23,9 @@ export function localText(message: string, ...args: LocalTextArg[]): LocalText {
 
 /** The text in the language of `translate` (English when none is given), placeholder values rendered first. */
 export function renderText(text: LocalText, translate: Translate = english): string {
+  if (text.args.length === 0) {
+    return translate(text.message);
+  }
   const args = text.args.map((a) => (typeof a === 'object' ? renderText(a, translate) : a));
   return translate(text.message, ...args);
 }

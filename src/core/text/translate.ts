@@ -10,7 +10,10 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
 
 /** The message itself, in English, with its placeholders filled: what VS Code shows when no translation exists. */
 export const english: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (placeholder, index: string) => {
-    const value = args[Number(index)];
-    return value === undefined ? placeholder : String(value);
-  });
+  // Most messages have no values: they need no search for placeholders (lints render one per finding).
+  args.length === 0
+    ? message
+    : message.replace(/\{(\d+)\}/g, (placeholder, index: string) => {
+        const value = args[Number(index)];
+        return value === undefined ? placeholder : String(value);
+      });
