@@ -225,7 +225,7 @@ export function addRedirectUriEdit(insert: RedirectUriInsert): TextEdit {
 }
 
 /** A code exchange that lacks `redirect_uri`: the grant, a `code`, and no `redirect_uri`. */
-function lacksRedirectUri(grant: string, params: readonly NamedValue[]): boolean {
+export function lacksRedirectUri(grant: string, params: readonly NamedValue[]): boolean {
   let code = false;
   for (const p of params) {
     if (p.name === 'redirect_uri') {
@@ -249,23 +249,20 @@ export function redirectUriInsert(
 }
 
 /**
- * A code exchange (`grant_type=authorization_code` with a `code`) without `redirect_uri`. RFC 6749 §4.1.3 requires the
- * value the authorization request sent, and the server refuses the code without it. Rabobank's authorization requests
- * (and the practice server's) always carry one; elsewhere the finding waits for the file to show an
- * authorization request of the same client that sent one, since a code issued without it needs none (OAuth 2.1).
+ * A code exchange (`grant_type=authorization_code` with a `code`) without `redirect_uri` (see
+ * {@link lacksRedirectUri}, which the caller asks first). RFC 6749 §4.1.3 requires the value the authorization request
+ * sent, and the server refuses the code without it. Rabobank's authorization requests (and the practice server's)
+ * always carry one; elsewhere (`client` given) the finding waits for the file to show an authorization request of the
+ * same client that sent one, since a code issued without it needs none (OAuth 2.1).
  */
 export function lintMissingRedirectUri(
   grant: NamedValue,
-  params: readonly NamedValue[],
   source: SourceText,
   insert: RedirectUriInsert,
   out: Finding[],
-  /** Elsewhere: the client the token request names (`''` when it names none), whose authorization request counts. */
-  client?: () => string,
+  /** The client the token request names (`''` when it names none), whose authorization request counts. */
+  client?: string,
 ): void {
-  if (!lacksRedirectUri(grant.value, params)) {
-    return;
-  }
   const f = finding(
     'lint.token.missing-redirect-uri',
     source.toReal(grant.valueStart),
@@ -275,7 +272,7 @@ export function lintMissingRedirectUri(
   f.fixes = [
     { title: localText('Add redirect_uri'), edits: [addRedirectUriEdit(insert)], isPreferred: false },
   ];
-  f.waitsFor = client ? `redirect:${client()}` : undefined;
+  f.waitsFor = client === undefined ? undefined : `redirect:${client}`;
   out.push(f);
 }
 

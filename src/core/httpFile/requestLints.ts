@@ -12,7 +12,9 @@ import {
   isKnownGrant,
   jsonBodyParams,
   lintGrant,
+  lacksRedirectUri,
   lintMissingRedirectUri,
+  RedirectUriInsert,
   redirectUriInsert,
 } from './grantLints';
 import { DiagnosticSeverity } from './httpDiagnostic';
@@ -161,29 +163,52 @@ class RequestLinter {
 
   private grantType(grant: NamedValue, source: SourceText): void {
     const params = source === this.url ? this.ctx.query : this.bodyParams;
-    const has = (name: string) => params.some((p) => p.name === name);
-    const registered = matchProfile(this.lint, this.ctx)?.redirectUri;
-    const insert = redirectUriInsert(this.ctx, source, this.request.body, this.file.lines, registered);
     const rabobank = this.ctx.provider === 'rabobank';
     if (grant.value === 'code') {
       this.out.push(
-        grantTypeCodeFinding(grant, source, this.file.lines, params, rabobank ? insert : undefined),
+        grantTypeCodeFinding(
+          grant,
+          source,
+          this.file.lines,
+          params,
+          rabobank ? this.redirectInsert(source) : undefined,
+        ),
       );
       return;
     }
+    // One walk over the parameters for what the grant's checks ask about, rather than a search per name.
+    let code = false;
+    let refreshToken = false;
+    for (const p of params) {
+      if (p.name === 'code') {
+        code = true;
+      } else if (p.name === 'refresh_token') {
+        refreshToken = true;
+      }
+    }
     const mismatch =
-      (grant.value === 'authorization_code' && (!has('code') || has('refresh_token'))) ||
-      (grant.value === 'refresh_token' && (!has('refresh_token') || has('code')));
+      (grant.value === 'authorization_code' && (!code || refreshToken)) ||
+      (grant.value === 'refresh_token' && (!refreshToken || code));
     if (mismatch) {
       this.add('lint.token.grant-type-mismatch', source, grant.valueStart, grant.valueEnd, 'error');
     }
     if (!mismatch || !isKnownGrant(grant.value)) {
       lintGrant(grant, params, source, this.file.lines, this.out);
     }
-    if (insert) {
-      const client = rabobank ? undefined : () => tokenClientId(params, this.auth?.value);
-      lintMissingRedirectUri(grant, params, source, insert, this.out, client);
+    if (code && lacksRedirectUri(grant.value, params)) {
+      const insert = this.redirectInsert(source);
+      if (insert) {
+        // Elsewhere the finding waits for an authorization request of the client the token request names.
+        const client = rabobank ? undefined : tokenClientId(params, this.auth?.value);
+        lintMissingRedirectUri(grant, source, insert, this.out, client);
+      }
     }
+  }
+
+  /** Where a `redirect_uri` goes in this form-encoded token request, with the matched profile's registered one. */
+  private redirectInsert(source: SourceText): RedirectUriInsert | undefined {
+    const registered = matchProfile(this.lint, this.ctx)?.redirectUri;
+    return redirectUriInsert(this.ctx, source, this.request.body, this.file.lines, registered);
   }
 
   private clientAuthentication(): void {
