@@ -1,0 +1,124 @@
+/**
+ * What `lint` and `explain` load when they start, in the production bundles built as esbuild.mjs builds them: no
+ * Node built-in module beyond those every script loads, only the dispatcher and the command's own bundle, and at most
+ * a budget of JavaScript bytes. Each of these is what their start-up time is made of (bench/cliStartup.mjs times it).
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fixturePath, repoRoot } from '../../support/paths';
+
+/** Budget for the bundles `lint` or `explain` load (dispatcher + command), minified. */
+const STARTUP_JS_BUDGET_BYTES = 160_000;
+
+/** Written to a file next to the bundles: at exit, records what the process loaded. */
+const PROBE = `
+const before = new Set(process.moduleLoadList);
+process.on('exit', () => {
+  const report = {
+    builtins: process.moduleLoadList.filter((m) => !before.has(m)),
+    files: Object.keys(require.cache).filter((f) => f !== __filename),
+  };
+  require('fs').writeFileSync(process.env.WB_PROBE_REPORT, JSON.stringify(report));
+});
+`;
+
+interface LoadReport {
+  readonly builtins: string[];
+  readonly files: string[];
+  readonly status: number | null;
+  readonly stderr: string;
+}
+
+describe('CLI start-up: what lint and explain load', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let probe: string;
+  const dist = () => path.join(dir, 'dist');
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-cli-startup-'));
+    probe = path.join(dir, 'probe.js');
+    fs.writeFileSync(probe, PROBE);
+    const esbuild = await import('esbuild');
+    const { cliBuildOptions } = (await import(
+      pathToFileURL(path.join(repoRoot, 'scripts', 'cliBundle.mjs')).href
+    )) as {
+      cliBuildOptions: (root: string, outdir: string, common: object) => object[];
+    };
+    const common = { bundle: true, target: 'node20', minify: true, logLevel: 'silent' };
+    for (const options of cliBuildOptions(repoRoot, dist(), common)) {
+      await esbuild.build(options);
+    }
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs `node [script] args` with stdout and stderr in files (as `node … > file`), through the probe. */
+  function load(script: string | undefined, args: string[]): LoadReport {
+    const report = path.join(dir, 'report.json');
+    const outFile = path.join(dir, 'stdout.txt');
+    const errFile = path.join(dir, 'stderr.txt');
+    const out = fs.openSync(outFile, 'w');
+    const err = fs.openSync(errFile, 'w');
+    try {
+      const result = spawnSync(process.execPath, ['-r', probe, ...(script ? [script] : []), ...args], {
+        stdio: ['ignore', out, err],
+        env: { ...process.env, WB_PROBE_REPORT: report },
+      });
+      const loaded = JSON.parse(fs.readFileSync(report, 'utf8')) as Omit<LoadReport, 'status' | 'stderr'>;
+      return { ...loaded, status: result.status, stderr: fs.readFileSync(errFile, 'utf8') };
+    } finally {
+      fs.closeSync(out);
+      fs.closeSync(err);
+    }
+  }
+
+  const cli = () => path.join(dist(), 'cli.js');
+  const bundleFiles = (report: LoadReport) =>
+    report.files.map((f) => path.relative(dist(), f).split(path.sep).join('/')).sort();
+  const bytes = (report: LoadReport) => report.files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+
+  for (const [command, args, chunk, status] of [
+    ['lint', [fixturePath('http', 'rabobank-token-invalid-code.http')], 'cli/lintCommand.js', 0],
+    ['explain', ['oauth.token.invalid_grant'], 'cli/explainCommand.js', 0],
+  ] as const) {
+    it(`${command} loads no Node module beyond an empty script's, and only its own bundle`, () => {
+      const empty = path.join(dir, 'empty.js');
+      fs.writeFileSync(empty, '');
+      const floor = new Set(load(empty, []).builtins);
+      const report = load(cli(), [command, ...args]);
+      assert.equal(report.status, status, report.stderr);
+      assert.deepEqual(
+        report.builtins.filter((m) => !floor.has(m)),
+        [],
+        `${command} should load only what every script loads (the stdout stream, fs/promises and the HTTP ` +
+          'modules each cost start-up time)',
+      );
+      assert.deepEqual(bundleFiles(report), ['cli.js', chunk]);
+      assert.ok(
+        bytes(report) <= STARTUP_JS_BUDGET_BYTES,
+        `${command} loads ${bytes(report)} bytes of JavaScript, over the budget of ${STARTUP_JS_BUDGET_BYTES}`,
+      );
+    });
+  }
+
+  it('sees what a command that needs the HTTP engine loads (the probe can fail)', () => {
+    const report = load(cli(), ['refresh', '--help']);
+    assert.equal(report.status, 0, report.stderr);
+    assert.ok(report.builtins.includes('NativeModule http'), report.builtins.join(', '));
+    assert.ok(bundleFiles(report).includes('cli/refreshCommand.js'));
+  });
+
+  it('reports a usage error raised inside a command bundle as such: message and exit 2, no stack', () => {
+    for (const command of ['lint', 'token', 'explain']) {
+      const report = load(cli(), [command, '--no-such-option']);
+      assert.equal(report.status, 2, `${command}: ${report.stderr}`);
+      assert.match(report.stderr, /^oauth-workbench: .*no-such-option/);
+      assert.doesNotMatch(report.stderr, /\n\s+at /);
+    }
+  });
+});
