@@ -6,10 +6,15 @@
 // to the dispatcher must be recognised by a property, not by `instanceof` (see `isCliUsageError`).
 import * as path from 'node:path';
 
-/** The modules `src/cli/cli.ts` imports with `import()`, each bundled on its own into `dist/cli/NAME.js`. */
+/**
+ * The modules of `src/cli` that are imported with `import()`, each bundled on its own into `dist/cli/NAME.js`: the
+ * commands `cli.ts` dispatches to, and the parts of a command only some of its uses need (`explain -` reads an
+ * answer with the whole linter; `explain ID` needs only the catalog).
+ */
 export const CLI_COMMAND_MODULES = [
   'lintCommand',
   'explainCommand',
+  'explainAnswerCommand',
   'tokenCommand',
   'refreshCommand',
   'revokeCommand',
@@ -19,16 +24,16 @@ export const CLI_COMMAND_MODULES = [
 ];
 
 /**
- * Leaves the dispatcher's `import('./NAME.js')` of a command module out of its bundle, as `require('./cli/NAME.js')`;
- * a dynamic import of anything not listed in {@link CLI_COMMAND_MODULES} fails the build, so no command is bundled
- * into the dispatcher by mistake.
+ * Leaves a CLI module's `import('./NAME.js')` of another one out of its bundle, as `require` of that module's own
+ * bundle (`./cli/NAME.js` from the dispatcher, `./NAME.js` between command bundles). A dynamic import in `src/cli` of
+ * anything not listed in {@link CLI_COMMAND_MODULES} fails the build, so nothing meant to load later is bundled in.
  */
-function commandChunksPlugin(dispatcher) {
+function commandChunksPlugin(cliDir) {
   return {
     name: 'cli-command-chunks',
     setup(build) {
       build.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind !== 'dynamic-import' || path.resolve(args.importer) !== dispatcher) {
+        if (args.kind !== 'dynamic-import' || path.dirname(path.resolve(args.importer)) !== cliDir) {
           return undefined;
         }
         const name = /^\.\/(\w+)\.js$/.exec(args.path)?.[1];
@@ -37,7 +42,8 @@ function commandChunksPlugin(dispatcher) {
             errors: [{ text: `${args.path} is not in CLI_COMMAND_MODULES (scripts/cliBundle.mjs)` }],
           };
         }
-        return { path: `./cli/${name}.js`, external: true };
+        const fromDispatcher = path.basename(args.importer) === 'cli.ts';
+        return { path: fromDispatcher ? `./cli/${name}.js` : `./${name}.js`, external: true };
       });
     },
   };
@@ -48,20 +54,25 @@ function commandChunksPlugin(dispatcher) {
  * `dist/cli/*.js`). `common` carries the shared options (minify, source maps, plugins); `root` is the repository.
  */
 export function cliBuildOptions(root, outdir, common) {
-  const dispatcher = path.join(root, 'src', 'cli', 'cli.ts');
+  const cliDir = path.join(root, 'src', 'cli');
   // A `require` in place of `import()`: Node's ES module loader alone costs more start-up time than lint's code.
-  const cjs = { ...common, format: 'cjs', platform: 'node', supported: { 'dynamic-import': false } };
+  const cjs = {
+    ...common,
+    format: 'cjs',
+    platform: 'node',
+    supported: { 'dynamic-import': false },
+    plugins: [...(common.plugins ?? []), commandChunksPlugin(cliDir)],
+  };
   return [
     {
       ...cjs,
-      entryPoints: [dispatcher],
+      entryPoints: [path.join(cliDir, 'cli.ts')],
       outfile: path.join(outdir, 'cli.js'),
       banner: { js: '#!/usr/bin/env node' },
-      plugins: [...(common.plugins ?? []), commandChunksPlugin(dispatcher)],
     },
     {
       ...cjs,
-      entryPoints: CLI_COMMAND_MODULES.map((name) => path.join(root, 'src', 'cli', `${name}.ts`)),
+      entryPoints: CLI_COMMAND_MODULES.map((name) => path.join(cliDir, `${name}.ts`)),
       outdir: path.join(outdir, 'cli'),
     },
   ];
