@@ -1,6 +1,6 @@
 // Bundles the extension and the command-line tool. `--production` minifies and drops source maps.
 import * as esbuild from 'esbuild';
-import { cliBuildOptions } from './scripts/cliBundle.mjs';
+import { cliBuildOptions, writeCodeCaches } from './scripts/cliBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -67,5 +67,7 @@ if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
   if (results.some((r) => r.status === 'rejected')) {
     process.exitCode = 1;
+  } else if (production) {
+    writeCodeCaches('dist');
   }
 }

@@ -1,6 +1,8 @@
 // Only the version: the bundle then carries one string, not the whole manifest.
 import { version } from '../../package.json';
+import * as path from 'node:path';
 import { CliIo, CliUsageError, isCliUsageError, MAX_INPUT_FILE_BYTES, withEnvSecretsMasked } from './cliIo';
+import { loadWithCodeCache } from './codeCache';
 import { processOutput } from './processOutput';
 import { terminalSafeIo } from './terminalText';
 
@@ -20,7 +22,10 @@ const SECRETS_NOTE = `                               Secrets and tokens are read
 /** Each command's module, imported on first use. */
 const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   lint: async () => {
-    const m = await import('./lintCommand.js');
+    const cached = loadWithCodeCache(path.join(__dirname, 'cli', 'lintCommand.js'));
+    const m =
+      (cached?.exports as typeof import('./lintCommand.js') | undefined) ??
+      (await import('./lintCommand.js'));
     return {
       usage: m.LINT_USAGE,
       run: (args, io) => m.runLintCommand(args, io, undefined, version),

@@ -18,13 +18,27 @@ import { fixturePath, repoRoot } from '../../support/paths';
 const LINT_JS_BUDGET_BYTES = 155_000;
 const EXPLAIN_JS_BUDGET_BYTES = 82_000;
 
-/** Written to a file next to the bundles: at exit, records what the process loaded. */
+/**
+ * Written to a file next to the bundles: at exit, records what the process loaded, through require or compiled with a
+ * code cache (src/cli/codeCache.ts), and whether V8 took the caches. The probe loads \`vm\` itself (the empty script's
+ * floor then has it too): the code cache loader needs it, and it costs about 0.1 ms.
+ */
 const PROBE = `
 const before = new Set(process.moduleLoadList);
+const vm = require('vm');
+const compiled = [];
+const OriginalScript = vm.Script;
+vm.Script = class extends OriginalScript {
+  constructor(source, options) {
+    super(source, options);
+    compiled.push({ file: options.filename, cacheRejected: this.cachedDataRejected });
+  }
+};
 process.on('exit', () => {
   const report = {
     builtins: process.moduleLoadList.filter((m) => !before.has(m)),
-    files: Object.keys(require.cache).filter((f) => f !== __filename),
+    files: [...Object.keys(require.cache).filter((f) => f !== __filename), ...compiled.map((c) => c.file)],
+    compiled,
   };
   require('fs').writeFileSync(process.env.WB_PROBE_REPORT, JSON.stringify(report));
 });
@@ -33,6 +47,7 @@ process.on('exit', () => {
 interface LoadReport {
   readonly builtins: string[];
   readonly files: string[];
+  readonly compiled: { file: string; cacheRejected: boolean | undefined }[];
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -42,22 +57,24 @@ describe('CLI start-up: what lint and explain load', function () {
   this.timeout(120_000);
   let dir: string;
   let probe: string;
+  let buildOptions: object[];
   const dist = () => path.join(dir, 'dist');
+  const common = { bundle: true, target: 'node20', minify: true, logLevel: 'silent' };
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-cli-startup-'));
     probe = path.join(dir, 'probe.js');
     fs.writeFileSync(probe, PROBE);
     const esbuild = await import('esbuild');
-    const { cliBuildOptions } = (await import(
-      pathToFileURL(path.join(repoRoot, 'scripts', 'cliBundle.mjs')).href
-    )) as {
+    const bundling = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'cliBundle.mjs')).href)) as {
       cliBuildOptions: (root: string, outdir: string, common: object) => object[];
+      writeCodeCaches: (outdir: string) => void;
     };
-    const common = { bundle: true, target: 'node20', minify: true, logLevel: 'silent' };
-    for (const options of cliBuildOptions(repoRoot, dist(), common)) {
+    buildOptions = bundling.cliBuildOptions(repoRoot, dist(), common);
+    for (const options of buildOptions) {
       await esbuild.build(options);
     }
+    bundling.writeCodeCaches(dist());
   });
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -77,7 +94,10 @@ describe('CLI start-up: what lint and explain load', function () {
         stdio: [stdin === undefined ? 'ignore' : input, out, err],
         env: { ...process.env, WB_PROBE_REPORT: report },
       });
-      const loaded = JSON.parse(fs.readFileSync(report, 'utf8')) as Pick<LoadReport, 'builtins' | 'files'>;
+      const loaded = JSON.parse(fs.readFileSync(report, 'utf8')) as Pick<
+        LoadReport,
+        'builtins' | 'files' | 'compiled'
+      >;
       return {
         ...loaded,
         status: result.status,
@@ -134,6 +154,36 @@ describe('CLI start-up: what lint and explain load', function () {
     assert.equal(report.status, 0, report.stderr);
     assert.match(report.stdout, /^oauth\.token\.invalid_grant: /);
     assert.deepEqual(bundleFiles(report), ['cli.js', 'cli/explainAnswerCommand.js', 'cli/explainCommand.js']);
+  });
+
+  it("lint's bundle has a code cache that V8 takes, also once the package has moved, and prints the same", () => {
+    const moved = path.join(dir, 'moved');
+    fs.cpSync(dist(), path.join(moved, 'dist'), { recursive: true });
+    const file = fixturePath('http', 'oauth-token-errors.http');
+    const withCache = load(path.join(moved, 'dist', 'cli.js'), ['lint', file]);
+    assert.deepEqual(withCache.compiled, [
+      { file: path.join(moved, 'dist', 'cli', 'lintCommand.js'), cacheRejected: false },
+    ]);
+    fs.rmSync(path.join(moved, 'dist', 'cli', 'lintCommand.js.v8cache'));
+    const withoutCache = load(path.join(moved, 'dist', 'cli.js'), ['lint', file]);
+    assert.deepEqual(withoutCache.compiled, [], 'without a cache file the bundle is required as usual');
+    assert.deepEqual(
+      bundleFiles(withoutCache),
+      ['cli.js', 'cli/lintCommand.js'].map((f) =>
+        path.join('..', 'moved', 'dist', f).split(path.sep).join('/'),
+      ),
+    );
+    assert.ok(withCache.stdout.length > 0);
+    assert.equal(withCache.stdout, withoutCache.stdout);
+    assert.equal(withCache.status, withoutCache.status);
+  });
+
+  it('drops a code cache left from an earlier build when it builds again', async () => {
+    const cache = path.join(dist(), 'cli', 'lintCommand.js.v8cache');
+    assert.ok(fs.existsSync(cache));
+    const esbuild = await import('esbuild');
+    await esbuild.build(buildOptions[1]);
+    assert.ok(!fs.existsSync(cache), 'a cache made for other code would run that code');
   });
 
   it('sees what a command that needs the HTTP engine loads (the probe can fail)', () => {
