@@ -267,6 +267,7 @@ function packageCopy(tmp) {
   for (const name of [
     'package.json',
     'esbuild.mjs',
+    'scripts/cliBundle.mjs',
     'tsconfig.json',
     '.vscodeignore',
     'README.md',
