@@ -1,5 +1,6 @@
 // Bundles the extension and the command-line tool. `--production` minifies and drops source maps.
 import * as esbuild from 'esbuild';
+import { cliBuildOptions, writeCodeCaches } from './scripts/cliBundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -55,12 +56,8 @@ const contexts = await Promise.all([
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
   }),
-  esbuild.context({
-    ...common,
-    entryPoints: ['src/cli/cli.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-  }),
+  // The CLI: a dispatcher (dist/cli.js) and one bundle per command (dist/cli/), see scripts/cliBundle.mjs.
+  ...cliBuildOptions(import.meta.dirname, 'dist', common).map((options) => esbuild.context(options)),
 ]);
 
 if (watch) {
@@ -70,5 +67,7 @@ if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
   if (results.some((r) => r.status === 'rejected')) {
     process.exitCode = 1;
+  } else if (production) {
+    writeCodeCaches('dist');
   }
 }

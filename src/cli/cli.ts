@@ -1,9 +1,15 @@
-import packageJson from '../../package.json';
-import { CliIo, CliUsageError, withEnvSecretsMasked } from './cliIo';
-import { MAX_INPUT_FILE_BYTES } from './inputFiles';
+// Only the version: the bundle then carries one string, not the whole manifest.
+import { version } from '../../package.json';
+import * as path from 'node:path';
+import { CliIo, CliUsageError, isCliUsageError, MAX_INPUT_FILE_BYTES, withEnvSecretsMasked } from './cliIo';
+import { loadWithCodeCache } from './codeCache';
+import { processOutput } from './processOutput';
 import { terminalSafeIo } from './terminalText';
 
-/** One subcommand: its usage text and how to run it. Loaded when named, so `lint` never loads the HTTP engine. */
+/**
+ * One subcommand: its usage text and how to run it. Loaded when named (each is a bundle of its own, see
+ * scripts/cliBundle.mjs), so `lint` never loads the HTTP engine. This file stays small and imports no command.
+ */
 interface CliCommand {
   readonly usage: string;
   readonly run: (args: readonly string[], io: CliIo) => Promise<number> | number;
@@ -16,10 +22,13 @@ const SECRETS_NOTE = `                               Secrets and tokens are read
 /** Each command's module, imported on first use. */
 const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   lint: async () => {
-    const m = await import('./lintCommand.js');
+    const cached = loadWithCodeCache(path.join(__dirname, 'cli', 'lintCommand.js'));
+    const m =
+      (cached?.exports as typeof import('./lintCommand.js') | undefined) ??
+      (await import('./lintCommand.js'));
     return {
       usage: m.LINT_USAGE,
-      run: (args, io) => m.runLintCommand(args, io, undefined, packageJson.version),
+      run: (args, io) => m.runLintCommand(args, io, undefined, version),
     };
   },
   explain: async () => {
@@ -61,7 +70,7 @@ async function help(): Promise<string> {
     import('./oauthCliSupport.js'),
     import('./practiceCommand.js'),
   ]);
-  return `OAuth Workbench ${packageJson.version}: OAuth 2.0 tooling for the command line.
+  return `OAuth Workbench ${version}: OAuth 2.0 tooling for the command line.
 
 Usage:
   oauth-workbench --help       Show this help; COMMAND --help shows one command's.
@@ -86,7 +95,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       return 0;
     }
     if (first === '--version' || first === '-v') {
-      io.stdout(`${packageJson.version}\n`);
+      io.stdout(`${version}\n`);
       return 0;
     }
     const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
@@ -102,7 +111,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     }
     return await command.run(args, io);
   } catch (err) {
-    if (err instanceof CliUsageError) {
+    if (isCliUsageError(err)) {
       io.stderr(`oauth-workbench: ${err.message}\n`);
       return err.exitCode;
     }
@@ -131,25 +140,10 @@ async function readProcessStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/**
- * A reader that stops early (`lint … | head -1`) closes the pipe: the rest of the output is not wanted, which is no
- * failure, so the process ends quietly with status 0 instead of an unhandled EPIPE.
- */
-function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') {
-      process.exit(0);
-    }
-    throw err;
-  });
-}
-
 if (require.main === module) {
-  exitQuietlyOnClosedPipe(process.stdout);
-  exitQuietlyOnClosedPipe(process.stderr);
   void runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: processOutput(1),
+    stderr: processOutput(2),
     env: process.env,
     readStdin: readProcessStdin,
   }).then((code) => {

@@ -9,6 +9,9 @@ export interface CliIo {
   readonly readStdin?: () => Promise<string>;
 }
 
+/** The largest input file (or standard input) the CLI reads. */
+export const MAX_INPUT_FILE_BYTES = 10 * 1024 * 1024;
+
 /** A user-facing CLI failure: its message is printed as is (no stack), with the given exit code. */
 export class CliUsageError extends Error {
   public readonly code = 'CLI_USAGE';
@@ -19,6 +22,15 @@ export class CliUsageError extends Error {
     super(message);
     this.name = 'CliUsageError';
   }
+}
+
+/**
+ * Whether `err` is a {@link CliUsageError}, recognised by its code: a command's bundle carries its own copy of the
+ * class, so `instanceof` fails for errors thrown there and caught in `cli.ts`.
+ */
+export function isCliUsageError(err: unknown): err is CliUsageError {
+  const e = err as Partial<CliUsageError> | null;
+  return err instanceof Error && e?.code === 'CLI_USAGE' && typeof e.exitCode === 'number';
 }
 
 /**

@@ -1,7 +1,6 @@
 import { entryText } from '../core/knowledge/entryText';
 import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import { CliIo, CliUsageError } from './cliIo';
-import { runExplainAnswerCommand } from './explainAnswerCommand';
 
 /** Printed for `explain --help`. */
 export const EXPLAIN_USAGE = `Usage: oauth-workbench explain ID
@@ -16,7 +15,8 @@ With "-" it reads a server's answer from standard input and explains it instead 
 export function runExplainCommand(args: readonly string[], io: CliIo): number | Promise<number> {
   const [id, ...rest] = args;
   if (id === '-') {
-    return runExplainAnswerCommand(rest, io);
+    // Loaded only here: reading an answer takes the whole linter, which `explain ID` does not need.
+    return import('./explainAnswerCommand.js').then((m) => m.runExplainAnswerCommand(rest, io));
   }
   if (id === '--help' || id === '-h') {
     io.stdout(EXPLAIN_USAGE);

@@ -2,10 +2,10 @@
  * The inputs `lint` is given, turned into the files to read: a file as it is, a directory searched for `.http` and
  * `.rest` files, a glob (`*`, `?`, `[…]`, `**`) matched by a small matcher of our own (the engine's Node has no
  * `fs.glob`), and `-` for standard input. Searches skip `node_modules` and `.git` and never follow symbolic links to
- * directories, so a link loop cannot make them run forever.
+ * directories, so a link loop cannot make them run forever. The file system is read synchronously: the CLI has
+ * nothing else to do meanwhile, and `node:fs/promises` would add to every start-up of `lint`.
  */
-import { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { Dirent, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Where `lint` reads from: standard input, or a file found on disk. */
@@ -52,7 +52,7 @@ export async function expandLintInputs(
     }
     let isDirectory = false;
     try {
-      isDirectory = (await stat(arg)).isDirectory();
+      isDirectory = statSync(arg).isDirectory();
     } catch {
       // Reading it reports why it cannot be read.
     }
@@ -71,7 +71,7 @@ export async function expandLintInputs(
 async function walk(dir: string, wanted: (file: string) => boolean, out: string[]): Promise<void> {
   let entries: Dirent[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }

@@ -48,9 +48,16 @@ describe('packaging', function () {
       path.join(repoRoot, 'language-configuration.json'),
       path.join(scratch, 'language-configuration.json'),
     );
-    fs.mkdirSync(path.join(scratch, 'dist'));
+    fs.mkdirSync(path.join(scratch, 'dist', 'cli'), { recursive: true });
     fs.mkdirSync(path.join(scratch, 'src'));
-    for (const file of ['dist/extension.js', 'dist/cli.js', 'dist/extension.js.map', 'src/x.ts']) {
+    for (const file of [
+      'dist/extension.js',
+      'dist/cli.js',
+      'dist/cli/lintCommand.js',
+      'dist/cli/lintCommand.js.map',
+      'dist/extension.js.map',
+      'src/x.ts',
+    ]) {
       fs.writeFileSync(path.join(scratch, file), '// stand-in\n');
     }
   });
@@ -88,7 +95,13 @@ describe('packaging', function () {
     ]) {
       assert.ok(files.includes(wanted), `${wanted} is packaged`);
     }
-    for (const unwanted of ['dist/cli.js', 'dist/extension.js.map', 'src/x.ts', '.npmignore']) {
+    for (const unwanted of [
+      'dist/cli.js',
+      'dist/cli/lintCommand.js',
+      'dist/extension.js.map',
+      'src/x.ts',
+      '.npmignore',
+    ]) {
       assert.ok(!files.includes(unwanted), `${unwanted} is left out`);
     }
     assert.deepEqual(
@@ -99,7 +112,7 @@ describe('packaging', function () {
     assert.equal(manifest.vsce?.dependencies, false, 'the bundles need no node_modules, so none is packaged');
   });
 
-  it('packs the command-line tool for npm: dist/cli.js and the practice pages, not the extension', () => {
+  it('packs the command-line tool for npm: dist/cli.js, its command bundles and the practice pages, not the extension', () => {
     assert.notEqual(manifest.private, true, 'private: true would block `npm pack` users from installing it');
     assert.equal(manifest.bin?.['oauth-workbench'], './dist/cli.js');
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -112,13 +125,20 @@ describe('packaging', function () {
     const files = pack.files.map((file) => file.path);
     for (const wanted of [
       'dist/cli.js',
+      'dist/cli/lintCommand.js',
       'media/practice/authorize.html',
       'media/practice/practice.css',
       'LICENSE',
     ]) {
       assert.ok(files.includes(wanted), `${wanted} is packed`);
     }
-    for (const unwanted of ['dist/extension.js', 'media/icon.png', 'src/x.ts', 'docs/images']) {
+    for (const unwanted of [
+      'dist/extension.js',
+      'dist/cli/lintCommand.js.map',
+      'media/icon.png',
+      'src/x.ts',
+      'docs/images',
+    ]) {
       assert.ok(!files.some((file) => file.startsWith(unwanted)), `${unwanted} is left out`);
     }
   });
