@@ -34,7 +34,7 @@ export function lintBearerToken(
   const end = auth.valueEnd;
   const now = lint.now ?? Date.now();
   const known = lint.findToken?.(token);
-  const claims = decodeJwtUnverified(token)?.claims;
+  const claims = claimsOf(token);
   if (looksLikeIdToken(claims)) {
     out.push(finding('lint.bearer.id-token', start, end, 'warning'));
   }
@@ -76,6 +76,31 @@ export function lintBearerToken(
       );
     }
   }
+}
+
+/**
+ * The claims of the bearer tokens decoded in the lint under way, by token: a file often sends one token in many
+ * requests, and decoding one (base64 and JSON) costs more than the rest of its checks. Emptied when the lint ends
+ * ({@link forgetDecodedTokens}), so no document's text outlives its lint in here, and capped for a file of many.
+ */
+const decodedClaims = new Map<string, Readonly<Record<string, unknown>> | null>();
+const MAX_DECODED = 256;
+
+function claimsOf(token: string): Readonly<Record<string, unknown>> | undefined {
+  let claims = decodedClaims.get(token);
+  if (claims === undefined) {
+    claims = decodeJwtUnverified(token)?.claims ?? null;
+    if (decodedClaims.size === MAX_DECODED) {
+      decodedClaims.clear();
+    }
+    decodedClaims.set(token, claims);
+  }
+  return claims ?? undefined;
+}
+
+/** Ends the lint's memory of decoded tokens (see {@link claimsOf}). */
+export function forgetDecodedTokens(): void {
+  decodedClaims.clear();
 }
 
 /** A `Date` header written out that is not an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`). */

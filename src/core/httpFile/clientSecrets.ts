@@ -161,7 +161,12 @@ function sendsClientCredentials(request: HttpRequest, ctx: RequestContext): bool
 }
 
 function definesSecret(variables: readonly (readonly [string, string])[]): boolean {
-  return variables.some(([name, value]) => value !== '' && SECRET_VARIABLE.test(name));
+  for (const variable of variables) {
+    if (variable[1] !== '' && SECRET_VARIABLE.test(variable[0])) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function isPushed(request: HttpRequest): boolean {

@@ -1,4 +1,5 @@
 import { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { forgetDecodedTokens } from './apiRequestLints';
 import { SecretsReader, SecretsSink, markUndecided } from './clientSecrets';
 import {
   findChallengeSignatures,
@@ -34,6 +35,20 @@ export function lintHttpFile(
   lint: LintContext = EMPTY_LINT_CONTEXT,
   onBlock?: (block: HttpBlock) => void,
   onSecrets?: SecretsSink,
+): HttpDiagnostic[] {
+  try {
+    return lintText(text, kb, lint, onBlock, onSecrets);
+  } finally {
+    forgetDecodedTokens();
+  }
+}
+
+function lintText(
+  text: string,
+  kb: KnowledgeBase,
+  lint: LintContext,
+  onBlock: ((block: HttpBlock) => void) | undefined,
+  onSecrets: SecretsSink | undefined,
 ): HttpDiagnostic[] {
   // Blocks are diagnosed in small batches as they are read, so their parse trees die young instead of the whole
   // document's tree surviving (and being copied by) every scavenge. A batch rather than each block on its own: reading
@@ -154,7 +169,11 @@ export function diagnoseParsedFile(
 ): HttpDiagnostic[] {
   const diagnostics: HttpDiagnostic[] = [];
   const secrets = onSecrets ? undefined : new SecretsReader();
-  diagnoseBlocks(file, file.blocks, kb, lint, diagnostics, onSecrets ?? secrets!.sink);
+  try {
+    diagnoseBlocks(file, file.blocks, kb, lint, diagnostics, onSecrets ?? secrets!.sink);
+  } finally {
+    forgetDecodedTokens();
+  }
   const sorted = sortByPosition(diagnostics);
   return secrets ? secrets.decide(sorted, file) : sorted;
 }

@@ -255,6 +255,22 @@ describe('request lints', () => {
   });
 });
 
+describe('bearer tokens sent more than once', () => {
+  it('judges each request by its own token, whether or not the lint decoded the same token before', () => {
+    const old = jwt({ exp: NOW / 1000 - 60 });
+    const fresh = jwt({ exp: NOW / 1000 + 60 });
+    const block = (token: string) => `GET https://a.example/\nAuthorization: Bearer ${token}\n`;
+    const text = [old, fresh, old, fresh, 'abc.def', old].map(block).join('\n###\n');
+    const lines = lintHttpFile(text, kb, ctx)
+      .filter((d) => d.code === 'lint.bearer.expired-token')
+      .map((d) => d.range.start.line);
+    assert.deepEqual(lines, [1, 9, 21]);
+    // A second lint of another file knows nothing of the first one's tokens.
+    assert.deepEqual(codes(block(fresh)), []);
+    assert.deepEqual(codes(block(old)), ['lint.bearer.expired-token']);
+  });
+});
+
 function jwt(claims: object): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${part({ alg: 'none' })}.${part(claims)}.sig`;
