@@ -4,7 +4,7 @@ import { type ShownError, shownError } from '../core/text/shownError';
 import type { Translate } from '../core/text/translate';
 import { CommandIds } from '../constants';
 import { failureActions } from '../core/knowledge/failureActions';
-import { fixToShow } from '../core/knowledge/fixText';
+import { EntryFixes, fixToShow } from '../core/knowledge/fixText';
 import type { KnowledgeActionKind, KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
 import { isOAuthWorkbenchError } from '../core/oauth/oauthErrors';
 import { problemOfFailure } from '../core/profiles/profileProblem';
@@ -82,7 +82,7 @@ async function handleCommandError(id: string, ctx: CommandContext, err: unknown)
   }
   offerActions({
     severity: 'error',
-    message: describeError(err, entry?.fixes),
+    message: describeError(err, await entryFixesOf(err)),
     actions: entry?.actions ?? [],
   });
   return undefined;
@@ -105,7 +105,7 @@ export function renderFailuresWith(translate?: Translate): void {
  * error that carries a fix ends with a step the user can take now: its own fix when that is one, else one of its
  * catalog entry's fixes.
  */
-export function describeError(err: unknown, entryFixes: readonly string[] = []): string {
+export function describeError(err: unknown, entryFixes: EntryFixes | readonly string[] = []): string {
   const shown = shownError(err, failureTranslate);
   if (shown) {
     const own = ownFix(shown);
@@ -166,10 +166,11 @@ export async function explainFailure(
   const translate = failureTranslate;
   const shown = shownError(cause, translate);
   // The message ends with a step the user can take now, never a retelling of the cause (see core/knowledge/fixText).
+  const english = await englishEntryOf(engineError);
   const fix = fixToShow(
     engineError ? ownFix(shown) : undefined,
-    entry?.fixes ?? [],
-    [err.message, ...(entry?.causes.map((c) => c.text) ?? [])],
+    { english: english?.fixes ?? [], shown: entry?.fixes ?? [] },
+    [err.message, ...(english?.causes.map((c) => c.text) ?? [])],
     translate,
   );
   const parts = [failedSentence(err.operation, translate, err.profile.label, shown?.message ?? err.message)];
@@ -259,6 +260,22 @@ async function entryOf(err: unknown): Promise<KnowledgeEntry | undefined> {
   }
   const { KnowledgeBase } = await import('../core/knowledge/knowledgeBase.js');
   return KnowledgeBase.shipped().get(catalogId);
+}
+
+/** The same entry in English: the fix checks read English (a translated fix starts with no verb they know). */
+async function englishEntryOf(err: unknown): Promise<KnowledgeEntry | undefined> {
+  const catalogId = isOAuthWorkbenchError(err) ? err.catalogId : undefined;
+  if (!catalogId) {
+    return undefined;
+  }
+  const { KnowledgeBase } = await import('../core/knowledge/knowledgeBase.js');
+  return KnowledgeBase.shippedInEnglish().get(catalogId);
+}
+
+/** An error's catalog fixes in English and in the user's language. */
+async function entryFixesOf(err: unknown): Promise<EntryFixes> {
+  const [entry, english] = await Promise.all([entryOf(err), englishEntryOf(err)]);
+  return { english: english?.fixes ?? [], shown: entry?.fixes ?? [] };
 }
 
 function logEntry(log: vscode.LogOutputChannel, entry: KnowledgeEntry): void {

@@ -159,20 +159,37 @@ export function fixForNotification(
   return actionableFix([errorFix, ...entryFixes], causes) ?? FALLBACK_FIX;
 }
 
+/** A catalog entry's fixes in English, as the checks read them, and as the user reads them, in the same order. */
+export interface EntryFixes {
+  readonly english: readonly string[];
+  readonly shown: readonly string[];
+}
+
 /**
  * {@link fixForNotification} for a notification in the user's language. The checks read English: the error's own fix
- * (`own.english`) and the `causes`. What is shown is the error's own fix rendered (`own.shown`) when that is the one
- * chosen, an entry's fix as the catalog gave it (already in the user's language), or the fallback through `translate`.
+ * (`own.english`), the catalog entry's fixes (`entryFixes.english`, or the list itself when it is in English) and the
+ * `causes`. What is shown is the chosen fix in the user's language: the error's own rendered (`own.shown`), the
+ * entry's as the translated catalog words it, or the fallback through `translate`.
  */
 export function fixToShow(
   own: { readonly english: string; readonly shown: string } | undefined,
-  entryFixes: readonly string[],
+  entryFixes: EntryFixes | readonly string[],
   causes: readonly string[],
   translate: Translate = english,
 ): string {
-  const chosen = fixForNotification(own?.english, entryFixes, causes);
+  const fixes: EntryFixes = isEntryFixes(entryFixes)
+    ? entryFixes
+    : { english: entryFixes, shown: entryFixes };
+  const chosen = fixForNotification(own?.english, fixes.english, causes);
   if (own !== undefined && chosen === own.english) {
     return own.shown;
   }
-  return chosen === FALLBACK_FIX ? renderText(FALLBACK_FIX_TEXT, translate) : chosen;
+  if (chosen === FALLBACK_FIX) {
+    return renderText(FALLBACK_FIX_TEXT, translate);
+  }
+  return fixes.shown[fixes.english.indexOf(chosen)] ?? chosen;
+}
+
+function isEntryFixes(fixes: EntryFixes | readonly string[]): fixes is EntryFixes {
+  return !Array.isArray(fixes);
 }

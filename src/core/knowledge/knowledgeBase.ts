@@ -42,6 +42,17 @@ export class KnowledgeBase {
     return KnowledgeBase.shippedCatalog;
   }
 
+  private static englishCatalog: KnowledgeBase | undefined;
+
+  /**
+   * The shipped catalog in English whatever {@link useTranslation} chose: what checks on its sentences read (a fix must
+   * start with a verb they know), while the user reads {@link shipped}.
+   */
+  static shippedInEnglish(): KnowledgeBase {
+    KnowledgeBase.englishCatalog ??= KnowledgeBase.create();
+    return KnowledgeBase.englishCatalog;
+  }
+
   /**
    * Makes {@link shipped} speak through `translate` from now on: the extension passes VS Code's l10n once, when it
    * activates; the CLI never calls it and stays in English.
