@@ -70,13 +70,14 @@ export async function checkWebWorkerHost(root, log = console.error) {
       const row = page
         .locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'OAuth Workbench' })
         .first();
-      const deadline = Date.now() + 30_000;
+      // On a busy machine (a CI run on two cores) the worker's extension host can take well over half a minute.
+      const deadline = Date.now() + 120_000;
       for (;;) {
         await ui.command('Developer: Show Running Extensions');
         await page.locator('.runtime-extensions-editor .monaco-list').first().click();
         await page.keyboard.press('End');
         if (
-          await row.waitFor({ timeout: 3000 }).then(
+          await row.waitFor({ timeout: 5000 }).then(
             () => true,
             () => false,
           )
@@ -84,7 +85,13 @@ export async function checkWebWorkerHost(root, log = console.error) {
           break;
         }
         if (Date.now() > deadline) {
-          throw new Error('Running Extensions never listed OAuth Workbench');
+          const listed = await page
+            .locator('.runtime-extensions-editor .monaco-list-row')
+            .allInnerTexts()
+            .catch(() => []);
+          throw new Error(
+            `Running Extensions never listed OAuth Workbench (it listed: ${oneLine(listed.join(' | ')) || 'nothing'})`,
+          );
         }
         await page.keyboard.press('Escape');
       }
