@@ -2,6 +2,7 @@
  * Presets a profile starts from. The Rabobank ones carry the bank's documented endpoints and lifetimes
  * (reference: oauth-error-reference.md, Part 4), so a user only adds client id, redirect URI, scopes and secret.
  */
+import { LocalText, localText } from '../text/localText';
 import { ClientProfile, ProfilePresetId } from './clientProfile';
 
 /** Facts about a provider's tokens that the engine uses to explain errors and plan refreshes. */
@@ -19,7 +20,8 @@ export interface ProviderFacts {
 /** A preset: label, the profile fields it fills, provider facts, and scopes offered in a pick list. */
 export interface ProfilePreset {
   readonly id: ProfilePresetId;
-  readonly label: string;
+  /** Shown in the picker and given to a new profile as its name, in the user's language. */
+  readonly label: LocalText;
   readonly defaults: Omit<ClientProfile, 'id' | 'label' | 'client_id' | 'redirect_uri' | 'scopes'>;
   readonly facts: ProviderFacts;
   readonly suggestedScopes: readonly string[];
@@ -58,7 +60,7 @@ const PREMIUM_SCOPES = [
 
 function rabobank(
   id: ProfilePresetId,
-  label: string,
+  label: LocalText,
   oauthBase: string,
   tokenBase: string,
   consentDetailsEndpoint: string,
@@ -86,7 +88,7 @@ function rabobank(
   };
 }
 
-function generic(id: 'generic-oauth2' | 'generic-oidc', label: string): ProfilePreset {
+function generic(id: 'generic-oauth2' | 'generic-oidc', label: LocalText): ProfilePreset {
   return {
     id,
     label,
@@ -107,7 +109,7 @@ function generic(id: 'generic-oauth2' | 'generic-oidc', label: string): ProfileP
 export const PROFILE_PRESETS: readonly ProfilePreset[] = [
   rabobank(
     'rabobank-psd2-sandbox',
-    'Rabobank PSD2 (sandbox)',
+    localText('Rabobank PSD2 (sandbox)'),
     'https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2',
     'https://api-sandbox.rabobank.nl/openapi/sandbox/oauth2',
     'https://api-sandbox.rabobank.nl/openapi/sandbox/oauth2/consents',
@@ -115,7 +117,7 @@ export const PROFILE_PRESETS: readonly ProfilePreset[] = [
   ),
   rabobank(
     'rabobank-psd2-production',
-    'Rabobank PSD2 (production)',
+    localText('Rabobank PSD2 (production)'),
     'https://oauth.rabobank.nl/openapi/oauth2',
     'https://oauth.rabobank.nl/openapi/oauth2',
     'https://api.rabobank.nl/openapi/oauth2/consents',
@@ -123,7 +125,7 @@ export const PROFILE_PRESETS: readonly ProfilePreset[] = [
   ),
   rabobank(
     'rabobank-premium-sandbox',
-    'Rabobank Premium (sandbox)',
+    localText('Rabobank Premium (sandbox)'),
     'https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2-premium',
     'https://oauth-sandbox.rabobank.nl/openapi/sandbox/oauth2-premium',
     'https://api-sandbox.rabobank.nl/openapi/sandbox/oauth2-premium/v1/consents',
@@ -131,14 +133,14 @@ export const PROFILE_PRESETS: readonly ProfilePreset[] = [
   ),
   rabobank(
     'rabobank-premium-production',
-    'Rabobank Premium (production)',
+    localText('Rabobank Premium (production)'),
     'https://oauth.rabobank.nl/openapi/oauth2-premium',
     'https://oauth.rabobank.nl/openapi/oauth2-premium',
     'https://api.rabobank.nl/openapi/oauth2-premium/v1/consents',
     PREMIUM_SCOPES,
   ),
-  generic('generic-oauth2', 'Generic OAuth 2.0'),
-  generic('generic-oidc', 'Generic OpenID Connect (discovery)'),
+  generic('generic-oauth2', localText('Generic OAuth 2.0')),
+  generic('generic-oidc', localText('Generic OpenID Connect (discovery)')),
 ];
 
 /** Looks a preset up by id; unknown ids (hand-edited settings) fall back to Generic OAuth 2.0. */

@@ -18,6 +18,7 @@ import {
   QuickInputFactory,
   StepValidation,
 } from '../../platform/quickInputSteps';
+import { renderText } from '../../core/text/localText';
 import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import { shownError } from '../../core/text/shownError';
 
@@ -85,7 +86,7 @@ function completeProfile(
   input: NonNullable<AddProfileArgs['profile']>,
 ): ClientProfile {
   const preset = presetOf(input.preset ?? 'generic-oauth2');
-  const label = input.label ?? preset.label;
+  const label = input.label ?? renderText(preset.label, vscodeTranslate);
   const id = input.id ?? uniqueProfileId(label, existingIds(services));
   return createProfileFromPreset(preset.id, { ...input, id, label });
 }
@@ -121,7 +122,7 @@ async function askForProfile(
 
   const pickPreset: Step = async (d, at) => {
     const items = PROFILE_PRESETS.map((preset) => ({
-      label: preset.label,
+      label: renderText(preset.label, vscodeTranslate),
       description: preset.facts.rabobank ? preset.defaults.authorization_endpoint : undefined,
       detail:
         preset.id === 'generic-oidc'
@@ -245,7 +246,7 @@ async function askForProfile(
   const label =
     preset.id === 'generic-oidc' && draft.endpoints?.issuer
       ? new URL(draft.endpoints.issuer).host
-      : preset.label;
+      : renderText(preset.label, vscodeTranslate);
   const profile = createProfileFromPreset(preset.id, {
     ...draft.endpoints,
     id: uniqueProfileId(label, existingIds(services)),

@@ -4,6 +4,7 @@ import { consentTooltip } from '../../core/consent/consentSummary';
 import { CommandIds, TreeItemContexts } from '../../constants';
 import { decodeJwtUnverified } from '../../core/tokens/decodeJwt';
 import { describeExpiry, msUntilNextLabelChange } from '../../core/tokens/expiryLabels';
+import { renderText } from '../../core/text/localText';
 import { vscodeTranslate } from '../../platform/vscodeTranslate';
 import { tokenFingerprint } from '../../core/tokens/tokenFingerprint';
 import { msUntilExpiry, possiblySpentWarning } from '../../core/tokens/tokenSet';
@@ -184,7 +185,7 @@ export class TokensTreeDataProvider extends Disposable implements vscode.TreeDat
         item.contextValue = profileContextValue(look.context, problem, tokenSet?.consent_id !== undefined);
         const tooltip = new vscode.MarkdownString(undefined, true);
         tooltip.appendMarkdown(
-          `**${escapeMarkdownText(profile.label)}** — ${escapeMarkdownText(presetOf(profile.preset).label)}\n\n`,
+          `**${escapeMarkdownText(profile.label)}** — ${escapeMarkdownText(renderText(presetOf(profile.preset).label, vscodeTranslate))}\n\n`,
         );
         tooltip.appendMarkdown(
           `${vscode.l10n.t('State: {0}', profileStateText(state))}${tokenSet ? vscode.l10n.t(', access token {0}', describeExpiry(left, vscodeTranslate)) : ''}\n\n`,

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isLocalText, localText, renderText } from '../../../../src/core/text/localText';
+import { PROFILE_PRESETS } from '../../../../src/core/profiles/profilePresets';
 import { english, type Translate } from '../../../../src/core/text/translate';
 import { repoRoot } from '../../../support/paths';
 
@@ -59,5 +60,21 @@ describe('LocalText', () => {
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
+  });
+
+  it("names the profile presets in the user's language", () => {
+    assert.deepEqual(
+      PROFILE_PRESETS.map((p) => renderText(p.label)),
+      [
+        'Rabobank PSD2 (sandbox)',
+        'Rabobank PSD2 (production)',
+        'Rabobank Premium (sandbox)',
+        'Rabobank Premium (production)',
+        'Generic OAuth 2.0',
+        'Generic OpenID Connect (discovery)',
+      ],
+    );
+    const { translate } = shouting();
+    assert.equal(renderText(PROFILE_PRESETS[4].label, translate), 'GENERIC OAUTH 2.0');
   });
 });
