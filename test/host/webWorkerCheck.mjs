@@ -75,13 +75,7 @@ export async function checkWebWorkerHost(root, log = console.error) {
       for (;;) {
         await ui.command('Developer: Show Running Extensions');
         await page.locator('.runtime-extensions-editor .monaco-list').first().click();
-        await page.keyboard.press('End');
-        if (
-          await row.waitFor({ timeout: 5000 }).then(
-            () => true,
-            () => false,
-          )
-        ) {
+        if (await scrolledInto(page, row)) {
           break;
         }
         if (Date.now() > deadline) {
@@ -227,6 +221,33 @@ async function anyFrameShows(page, text) {
     ) {
       return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Pages through the Running Extensions list from its top until `row` is drawn. The list only draws the rows in view,
+ * and sorts them by activation time, so where OAuth Workbench lands depends on how fast the machine was.
+ */
+async function scrolledInto(page, row) {
+  const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+  await page.keyboard.press('Home');
+  let seen = '';
+  for (let pages = 0; pages < 40; pages++) {
+    if (
+      await row.waitFor({ timeout: pages === 0 ? 5000 : 500 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      return true;
+    }
+    const shown = (await rows.allInnerTexts()).join('|');
+    if (shown === seen) {
+      return false;
+    }
+    seen = shown;
+    await page.keyboard.press('PageDown');
   }
   return false;
 }
