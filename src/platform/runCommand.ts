@@ -166,7 +166,7 @@ export async function explainFailure(
   const translate = failureTranslate;
   const shown = shownError(cause, translate);
   // The message ends with a step the user can take now, never a retelling of the cause (see core/knowledge/fixText).
-  const english = await englishEntryOf(engineError);
+  const english = await entryOf(engineError, true);
   const fix = fixToShow(
     engineError ? ownFix(shown) : undefined,
     { english: english?.fixes ?? [], shown: entry?.fixes ?? [] },
@@ -252,29 +252,22 @@ export function offerActions(notice: FailureNotice): void {
   });
 }
 
-/** The knowledge base entry an error's catalog id names, if any; the catalog is loaded on the first failure. */
-async function entryOf(err: unknown): Promise<KnowledgeEntry | undefined> {
+/**
+ * The knowledge base entry an error's catalog id names, if any, in the user's language or (`inEnglish`) in English,
+ * which the fix checks read: a translated fix starts with no verb they know. The catalog is loaded on the first failure.
+ */
+async function entryOf(err: unknown, inEnglish = false): Promise<KnowledgeEntry | undefined> {
   const catalogId = isOAuthWorkbenchError(err) ? err.catalogId : undefined;
   if (!catalogId) {
     return undefined;
   }
   const { KnowledgeBase } = await import('../core/knowledge/knowledgeBase.js');
-  return KnowledgeBase.shipped().get(catalogId);
-}
-
-/** The same entry in English: the fix checks read English (a translated fix starts with no verb they know). */
-async function englishEntryOf(err: unknown): Promise<KnowledgeEntry | undefined> {
-  const catalogId = isOAuthWorkbenchError(err) ? err.catalogId : undefined;
-  if (!catalogId) {
-    return undefined;
-  }
-  const { KnowledgeBase } = await import('../core/knowledge/knowledgeBase.js');
-  return KnowledgeBase.shippedInEnglish().get(catalogId);
+  return (inEnglish ? KnowledgeBase.shippedInEnglish() : KnowledgeBase.shipped()).get(catalogId);
 }
 
 /** An error's catalog fixes in English and in the user's language. */
 async function entryFixesOf(err: unknown): Promise<EntryFixes> {
-  const [entry, english] = await Promise.all([entryOf(err), englishEntryOf(err)]);
+  const [entry, english] = await Promise.all([entryOf(err), entryOf(err, true)]);
   return { english: english?.fixes ?? [], shown: entry?.fixes ?? [] };
 }
 
