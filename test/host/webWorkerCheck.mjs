@@ -87,7 +87,10 @@ export async function checkWebWorkerHost(root, log = console.error) {
             `Running Extensions never listed OAuth Workbench (it listed: ${oneLine(listed.join(' | ')) || 'nothing'})`,
           );
         }
+        // The editor lists the hosts that were running when it opened and is not refreshed when the web worker's host
+        // starts later (a fresh clone on a busy machine): closed, so the next round opens a new one.
         await page.keyboard.press('Escape');
+        await ui.command('View: Close Editor');
       }
       const text = await row.innerText();
       if (!/web worker/i.test(text)) {
