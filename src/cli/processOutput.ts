@@ -5,9 +5,13 @@
  *
  * Two cases leave the direct path: a descriptor in non-blocking mode that is full (`EAGAIN`, possible when a parent
  * shares such a pipe) hands the rest of the output to the Node stream, which waits for room; a reader that stopped
- * early (`lint … | head -1`, `EPIPE`) does not want the rest, which is no failure, so the process ends with status 0.
+ * early (`lint … | head -1`: `EPIPE`, or `ECONNRESET` when the pipe is a socket pair, as Node's child processes get)
+ * does not want the rest, which is no failure, so the process ends with status 0.
  */
 import { writeSync } from 'node:fs';
+
+/** What a write fails with when the reader has gone away. */
+const READER_GONE: ReadonlySet<string> = new Set(['EPIPE', 'ECONNRESET']);
 
 /** Writes `length` bytes of `buffer` from `offset` to `fd`; returns how many were written (a short write is fine). */
 export type WriteToFd = (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
@@ -42,7 +46,7 @@ export function fdOutput(parts: FdOutputParts): (text: string) => void {
           parts.stream().write(bytes.subarray(offset));
           return;
         }
-        if (code === 'EPIPE') {
+        if (code !== undefined && READER_GONE.has(code)) {
           parts.onClosedPipe();
           return;
         }
@@ -62,7 +66,7 @@ export function processOutput(fd: 1 | 2): (text: string) => void {
       if (!stream) {
         stream = fd === 1 ? process.stdout : process.stderr;
         stream.on('error', (err: NodeJS.ErrnoException) => {
-          if (err.code === 'EPIPE') {
+          if (err.code !== undefined && READER_GONE.has(err.code)) {
             exitQuietly();
           }
           throw err;

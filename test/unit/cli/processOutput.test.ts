@@ -58,7 +58,7 @@ describe('CLI output written straight to the file descriptor', () => {
     );
   });
 
-  it('stops quietly when the reader has gone (EPIPE) and rethrows any other failure', () => {
+  it('stops quietly when the reader has gone (EPIPE, ECONNRESET) and rethrows any other failure', () => {
     let closed = 0;
     const failing = (code: string) =>
       fdOutput({
@@ -71,7 +71,10 @@ describe('CLI output written straight to the file descriptor', () => {
       });
     failing('EPIPE')('text');
     assert.equal(closed, 1);
+    // A socket pair (the stdout of a child Node spawned with a pipe) reports a closed reader this way.
+    failing('ECONNRESET')('text');
+    assert.equal(closed, 2);
     assert.throws(() => failing('EIO')('text'), /EIO/);
-    assert.equal(closed, 1);
+    assert.equal(closed, 2);
   });
 });
