@@ -95,10 +95,19 @@ export function parseHttpFile(text: string): HttpFile {
  */
 export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: HttpFile) => void): HttpFile {
   const lines = new LineIndex(text);
-  const reader = new HttpFileReader(text, lines, onBlock);
-  // What every line reads stays in locals of this loop, and the steps take and return it: the dispatch runs once per
-  // line, so it is kept out of fields and out of a call of its own.
+  const variables = new Map<string, string>();
+  const file: HttpFile = { text, lines, blocks: [], variables };
+  const headers = new HeaderSection(new HeaderTable(text));
+  // Everything a line reads or changes stays in locals of this loop, and the steps below take and return it: the
+  // loop runs once per line, and fields of a reader object cost a store and a load on every line (docs/benchmarks.md).
+  let block = newBlock(0);
   let state: State = 'preamble';
+  /** The response whose headers or body are being read. */
+  let response: HttpResponse | undefined;
+  /** The comment run the last line belonged to. */
+  let comment: CommentRun | undefined;
+  /** The last line added to a body, so that a body with a blank line inside keeps it. */
+  let lastBodyLine = -2;
   /** Inside a JetBrains handler or pre-request script (`{% … %}`) that goes on over lines. */
   let inHandler = false;
   /** Inside an httpYac `{{ … }}` script in the preamble that goes on over lines. */
@@ -114,8 +123,13 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
     const c0 = text.charCodeAt(first);
     // A separator ends everything, even an unterminated script, so each block reads the same on its own.
     if (c0 === HASH && text.charCodeAt(first + 1) === HASH && text.charCodeAt(first + 2) === HASH) {
-      reader.separator(line);
+      headers.flush();
+      block.endLine = line - 1;
+      onBlock(block, file);
+      block = newBlock(line + 1);
       state = 'preamble';
+      response = undefined;
+      comment = undefined;
       inHandler = false;
       inScript = false;
     } else if (inHandler) {
@@ -123,40 +137,71 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
     } else if (inScript) {
       inScript = !text.startsWith('}}', first);
     } else if (first === end) {
-      state = reader.blankLine(state);
+      // A blank line ends a comment run and a header section; the body follows.
+      comment = undefined;
+      if (state === 'requestHeaders' || state === 'responseHeaders') {
+        headers.flush();
+        state = state === 'requestHeaders' ? 'requestBody' : 'responseBody';
+      }
     } else if (c0 === HASH || (c0 === SLASH && text.charCodeAt(first + 1) === SLASH)) {
-      reader.commentLine(c0 === HASH ? first + 1 : first + 2, end);
+      comment = commentLine(text, block, comment, c0 === HASH ? first + 1 : first + 2, end);
     } else {
-      reader.comment = undefined;
+      comment = undefined;
       // Only `>`, `<` and `?` start a skipped line: other lines need not ask.
       const skipped =
         c0 === GT || c0 === LT || c0 === QUESTION ? skippedLine(text, c0, first, end) : NOT_SKIPPED;
       if (skipped === OPENS_SCRIPT) {
         inHandler = true;
       } else if (skipped === INPUT_FILE) {
-        reader.inputFile(state);
+        // Below a request line, the request's body comes from that file.
+        if (block.request && state !== 'preamble') {
+          block.request.externalBody = true;
+        }
       } else if (skipped === NOT_SKIPPED) {
         const status = c0 === UPPER_H ? statusLine(text, first, end) : 0;
         if (status > 0) {
-          state = reader.startResponse(status, line, first, end);
+          response = startResponse(text, block, headers, status, line, first, end);
+          state = 'responseHeaders';
         } else if (state === 'preamble') {
           if (c0 === OPEN_BRACE && text.charCodeAt(first + 1) === OPEN_BRACE) {
             inScript = indexInLine(text, '}}', first + 2, end) < 0;
           } else {
-            state = reader.preambleLine(c0, line, first, end);
+            state = preambleLine(text, block, variables, headers, c0, line, first, end);
+            if (state === 'payload') {
+              lastBodyLine = line;
+            }
           }
         } else {
           if (state === 'requestHeaders' || state === 'responseHeaders') {
-            state = reader.headerLine(state, c0, first, end);
+            // Most lines here are headers: they are added here, the section's other lines read by `headerLine`.
+            if (c0 !== QUESTION && c0 !== AMP && headers.addLine(first, end)) {
+              if (state === 'requestHeaders' && block.request) {
+                block.request.headerInsertOffset = end;
+              }
+              continue;
+            }
+            state = headerLine(text, block.request, headers, state, c0, first, end);
           }
           if (state !== 'requestHeaders' && state !== 'responseHeaders') {
-            reader.bodyLine(state, line, start, first, end);
+            const body = bodyOf(state, block, response);
+            if (body) {
+              body.append(
+                text,
+                body.isEmpty ? first : start,
+                end,
+                lastBodyLine === line - 1 && !body.isEmpty,
+              );
+              lastBodyLine = line;
+            }
           }
         }
       }
     }
   }
-  return reader.finish();
+  headers.flush();
+  block.endLine = lineCount - 1;
+  onBlock(block, file);
+  return file;
 }
 
 /** A line of no request or response data that {@link skippedLine} tells apart. */
@@ -188,172 +233,132 @@ function skippedLine(text: string, c0: number, first: number, end: number): numb
   return c0 === QUESTION && c1 === QUESTION ? SKIPPED : NOT_SKIPPED;
 }
 
-/** The reader's place in the file apart from the loop's: the block being read and runs that span lines. */
-class HttpFileReader {
-  readonly file: HttpFile;
-  /** The comment run the last line belonged to. */
-  comment: CommentRun | undefined;
-  private readonly variables = new Map<string, string>();
-  private readonly headers: HeaderSection;
-  private block = newBlock(0);
-  /** The response whose headers or body are being read. */
-  private response: HttpResponse | undefined;
-  /** The last line added to a body, so that a body with a blank line inside keeps it. */
-  private lastBodyLine = -2;
-
-  constructor(
-    private readonly text: string,
-    private readonly lines: LineIndex,
-    private readonly onBlock: (block: HttpBlock, file: HttpFile) => void,
-  ) {
-    this.file = { text, lines, blocks: [], variables: this.variables };
-    this.headers = new HeaderSection(new HeaderTable(text));
+/**
+ * A `#` or `//` line, its content starting at `contentStart`: a `@name`, or part of a comment run (`comment`, or a new
+ * one). The run the next comment line continues.
+ */
+function commentLine(
+  text: string,
+  block: HttpBlock,
+  comment: CommentRun | undefined,
+  contentStart: number,
+  end: number,
+): CommentRun | undefined {
+  const name = atName(text, contentStart, end);
+  if (name !== undefined) {
+    block.name = name;
+    return comment;
   }
-
-  /** Ends the file: its last block is complete. */
-  finish(): HttpFile {
-    this.headers.flush();
-    this.block.endLine = this.lines.lineCount - 1;
-    this.onBlock(this.block, this.file);
-    return this.file;
+  if (!comment) {
+    comment = { text: new SourceText(), statuses: [] };
+    block.comments = appended(block.comments, comment);
   }
-
-  /** A `###` line: the block ends and a new one starts after it. */
-  separator(line: number): void {
-    this.headers.flush();
-    this.block.endLine = line - 1;
-    this.onBlock(this.block, this.file);
-    this.block = newBlock(line + 1);
-    this.response = undefined;
-    this.comment = undefined;
+  // Not `text.length`: building the text on every line would make a long comment run quadratic.
+  const virtualAt = comment.text.isEmpty ? 0 : comment.text.textLength + 1;
+  comment.text.append(text, contentStart, end);
+  const status = statusLine(text, firstNonBlank(text, contentStart, end), end);
+  if (status > 0) {
+    comment.statuses.push({ at: virtualAt, status });
   }
+  return comment;
+}
 
-  /** A blank line ends a comment run and a header section; the body follows. */
-  blankLine(state: State): State {
-    this.comment = undefined;
-    if (state === 'requestHeaders' || state === 'responseHeaders') {
-      this.headers.flush();
-      return state === 'requestHeaders' ? 'requestBody' : 'responseBody';
+/** A status line (`HTTP/1.1 400 Bad Request`): a recorded response starts, its headers follow. */
+function startResponse(
+  text: string,
+  block: HttpBlock,
+  headers: HeaderSection,
+  status: number,
+  line: number,
+  first: number,
+  end: number,
+): HttpResponse {
+  headers.flush();
+  const response: HttpResponse = {
+    status,
+    line,
+    statusStart: first,
+    statusEnd: trimmedEnd(text, first, end),
+    headers: NO_HEADERS,
+    body: undefined,
+  };
+  block.responses = appended(block.responses, response);
+  headers.open(response);
+  return response;
+}
+
+/** Before the request line: a variable, a pasted JSON payload or the request line itself (or nothing). The state after. */
+function preambleLine(
+  text: string,
+  block: HttpBlock,
+  variables: Map<string, string>,
+  headers: HeaderSection,
+  c0: number,
+  line: number,
+  first: number,
+  end: number,
+): State {
+  if (c0 === AT) {
+    const v = variableLine(text, first + 1, end);
+    if (v) {
+      variables.set(v.name, v.value);
+      block.variables = appended(block.variables, [v.name, v.value] as const);
+    }
+  } else if (c0 === OPEN_BRACE || c0 === OPEN_BRACKET || c0 === QUOTE) {
+    const payload = new SourceText();
+    payload.append(text, first, end);
+    block.payloads = appended(block.payloads, payload);
+    return 'payload';
+  } else {
+    const request = requestLine(text, first, end, line);
+    if (request) {
+      block.request = request;
+      headers.open(request);
+      return 'requestHeaders';
+    }
+  }
+  return 'preamble';
+}
+
+/**
+ * A line in a header section that is not a header: a query continuation (`?a=1`, `&b=2`) right below the request
+ * line, a header after all (`&` can start a header name), or the end of the section: a body that follows its headers
+ * without the blank line. The state after it.
+ */
+function headerLine(
+  text: string,
+  blockRequest: HttpRequest | undefined,
+  headers: HeaderSection,
+  state: State,
+  c0: number,
+  first: number,
+  end: number,
+): State {
+  const request = state === 'requestHeaders' ? blockRequest : undefined;
+  if (request && (c0 === QUESTION || c0 === AMP) && headers.isEmpty) {
+    request.url.append(text, first, end);
+    request.headerInsertOffset = end;
+    return state;
+  }
+  if (headers.addLine(first, end)) {
+    if (request) {
+      request.headerInsertOffset = end;
     }
     return state;
   }
+  headers.flush();
+  return state === 'requestHeaders' ? 'requestBody' : 'responseBody';
+}
 
-  /** A `#` or `//` line, its content starting at `contentStart`: a `@name`, or part of a comment run. */
-  commentLine(contentStart: number, end: number): void {
-    const text = this.text;
-    const name = atName(text, contentStart, end);
-    if (name !== undefined) {
-      this.block.name = name;
-      return;
-    }
-    let comment = this.comment;
-    if (!comment) {
-      comment = { text: new SourceText(), statuses: [] };
-      this.comment = comment;
-      this.block.comments = appended(this.block.comments, comment);
-    }
-    // Not `text.length`: building the text on every line would make a long comment run quadratic.
-    const virtualAt = comment.text.isEmpty ? 0 : comment.text.textLength + 1;
-    comment.text.append(text, contentStart, end);
-    const status = statusLine(text, firstNonBlank(text, contentStart, end), end);
-    if (status > 0) {
-      comment.statuses.push({ at: virtualAt, status });
-    }
+/** The text a body line in `state` goes to: the request's body, the response's or the pasted payload being read. */
+function bodyOf(state: State, block: HttpBlock, response: HttpResponse | undefined): SourceText | undefined {
+  if (state === 'requestBody') {
+    return block.request ? (block.request.body ??= new SourceText()) : undefined;
   }
-
-  /** An input file line (`< ./body.json`): below a request line, the request's body comes from that file. */
-  inputFile(state: State): void {
-    if (this.block.request && state !== 'preamble') {
-      this.block.request.externalBody = true;
-    }
+  if (state === 'responseBody') {
+    return response ? (response.body ??= new SourceText()) : undefined;
   }
-
-  /** A status line (`HTTP/1.1 400 Bad Request`): a recorded response starts, its headers follow. */
-  startResponse(status: number, line: number, first: number, end: number): State {
-    this.headers.flush();
-    const response: HttpResponse = {
-      status,
-      line,
-      statusStart: first,
-      statusEnd: trimmedEnd(this.text, first, end),
-      headers: NO_HEADERS,
-      body: undefined,
-    };
-    this.response = response;
-    this.block.responses = appended(this.block.responses, response);
-    this.headers.open(response);
-    return 'responseHeaders';
-  }
-
-  /** Before the request line: a variable, a pasted JSON payload or the request line itself (or nothing). */
-  preambleLine(c0: number, line: number, first: number, end: number): State {
-    const text = this.text;
-    const block = this.block;
-    if (c0 === AT) {
-      const v = variableLine(text, first + 1, end);
-      if (v) {
-        this.variables.set(v.name, v.value);
-        block.variables = appended(block.variables, [v.name, v.value] as const);
-      }
-    } else if (c0 === OPEN_BRACE || c0 === OPEN_BRACKET || c0 === QUOTE) {
-      const payload = new SourceText();
-      payload.append(text, first, end);
-      block.payloads = appended(block.payloads, payload);
-      this.lastBodyLine = line;
-      return 'payload';
-    } else {
-      const request = requestLine(text, first, end, line);
-      if (request) {
-        block.request = request;
-        this.headers.open(request);
-        return 'requestHeaders';
-      }
-    }
-    return 'preamble';
-  }
-
-  /**
-   * A line in a header section: a query continuation (`?a=1`, `&b=2`) right below the request line, or a header.
-   * Anything else ends the section: a body that follows its headers without the blank line. The state after it.
-   */
-  headerLine(state: State, c0: number, first: number, end: number): State {
-    const request = state === 'requestHeaders' ? this.block.request : undefined;
-    if (request && (c0 === QUESTION || c0 === AMP) && this.headers.isEmpty) {
-      request.url.append(this.text, first, end);
-      request.headerInsertOffset = end;
-      return state;
-    }
-    if (this.headers.addLine(first, end)) {
-      if (request) {
-        request.headerInsertOffset = end;
-      }
-      return state;
-    }
-    this.headers.flush();
-    return state === 'requestHeaders' ? 'requestBody' : 'responseBody';
-  }
-
-  /** A line of the request's body, the response's body or the pasted payload being read. */
-  bodyLine(state: State, line: number, start: number, first: number, end: number): void {
-    const block = this.block;
-    let body: SourceText | undefined;
-    if (state === 'requestBody') {
-      body = block.request ? (block.request.body ??= new SourceText()) : undefined;
-    } else if (state === 'responseBody') {
-      body = this.response ? (this.response.body ??= new SourceText()) : undefined;
-    } else if (state === 'payload') {
-      body = block.payloads[block.payloads.length - 1];
-    }
-    if (body) {
-      body.append(
-        this.text,
-        body.isEmpty ? first : start,
-        end,
-        this.lastBodyLine === line - 1 && !body.isEmpty,
-      );
-      this.lastBodyLine = line;
-    }
-  }
+  return state === 'payload' ? block.payloads[block.payloads.length - 1] : undefined;
 }
 
 /**
