@@ -120,7 +120,8 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
     const start = starts[line];
     const end = ends[line];
     const first = firstNonBlank(text, start, end);
-    const c0 = text.charCodeAt(first);
+    // Not read past the end of the text (an empty last line): the engine would stop inlining this read for good.
+    const c0 = first < end ? text.charCodeAt(first) : END_OF_LINE;
     // A separator ends everything, even an unterminated script, so each block reads the same on its own.
     if (c0 === HASH && text.charCodeAt(first + 1) === HASH && text.charCodeAt(first + 2) === HASH) {
       headers.flush();
@@ -203,6 +204,9 @@ export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: Htt
   onBlock(block, file);
   return file;
 }
+
+/** What a blank line's first character reads as: no character. */
+const END_OF_LINE = -1;
 
 /** A line of no request or response data that {@link skippedLine} tells apart. */
 const NOT_SKIPPED = 0;
