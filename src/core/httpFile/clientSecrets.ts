@@ -1,7 +1,6 @@
 import { parseBasicCredentials } from '../wire/basicAuthentication';
 import { lintExpander } from './fileVariables';
 import { jsonBodyParams, NamedValue } from './grantLints';
-import { isPushedAuthorizationRequest } from './authorizeLints';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { LineIndex } from './lineIndex';
 import { HttpBlock, HttpFile, HttpRequest, parseHttpFile } from './parseHttpFile';
@@ -63,7 +62,7 @@ export class SecretsReader {
   readonly sink: SecretsSink = (block, ctx) => {
     const request = block.request;
     const endpoint = ctx.endpoint;
-    if (request !== undefined && (endpoint === 'authorize' || isPushed(request))) {
+    if (request !== undefined && (endpoint === 'authorize' || ctx.pushed)) {
       const own = endpoint === 'authorize' ? authorizeSecrets(block, ctx) : blockSecretsOf(block, ctx);
       if (own !== NO_SECRETS) {
         this.read.set(block.startLine, own);
@@ -113,7 +112,7 @@ const VARIABLE_ONLY: BlockSecrets = { ...NO_SECRETS, secretVariable: true };
 function blockSecretsOf(block: HttpBlock, ctx: RequestContext): BlockSecrets {
   const secretVariable = block.variables.length > 0 && definesSecret(block.variables);
   const request = block.request;
-  if (request === undefined || !sendsClientCredentials(request, ctx)) {
+  if (request === undefined || !sendsClientCredentials(ctx)) {
     return secretVariable ? VARIABLE_ONLY : NO_SECRETS;
   }
   return requestSecrets(request, ctx, secretVariable);
@@ -149,14 +148,14 @@ export function secretsOfBlockText(text: string, variables: ReadonlyMap<string, 
   );
 }
 
-function sendsClientCredentials(request: HttpRequest, ctx: RequestContext): boolean {
+function sendsClientCredentials(ctx: RequestContext): boolean {
   const endpoint = ctx.endpoint;
   return (
     endpoint === 'token' ||
     endpoint === 'authorize' ||
     endpoint === 'revoke' ||
     endpoint === 'introspect' ||
-    isPushed(request)
+    ctx.pushed
   );
 }
 
@@ -167,12 +166,6 @@ function definesSecret(variables: readonly (readonly [string, string])[]): boole
     }
   }
   return false;
-}
-
-function isPushed(request: HttpRequest): boolean {
-  return (
-    request.method === 'POST' && /\/par/i.test(request.url.text) && isPushedAuthorizationRequest(request)
-  );
 }
 
 /** The parts of several blocks read as one (a block re-read on its own may parse as an empty block and itself). */
@@ -221,7 +214,7 @@ function requestSecrets(request: HttpRequest, ctx: RequestContext, secretVariabl
   }
   // An authorization request (or one pushed ahead of it) tells whether its client's code exchange repeats a redirect URI.
   const redirects =
-    redirect && (ctx.endpoint === 'authorize' || isPushed(request)) ? [id ?? ''] : NO_SECRETS.redirects;
+    redirect && (ctx.endpoint === 'authorize' || ctx.pushed) ? [id ?? ''] : NO_SECRETS.redirects;
   if (ctx.endpoint === 'authorize') {
     return redirects.length > 0 || secretVariable ? { ...NO_SECRETS, redirects, secretVariable } : NO_SECRETS;
   }

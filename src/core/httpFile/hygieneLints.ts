@@ -1,4 +1,5 @@
 import { localText } from '../text/localText';
+import { DOLLAR, EQUALS, LOWER_N, LOWER_T, SPACE } from './charCodes';
 import { Finding, finding } from './finding';
 import { NamedValue } from './grantLints';
 import { HttpBlock, HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
@@ -68,10 +69,14 @@ export function looksLikeIdToken(claims: Readonly<Record<string, unknown>> | und
   return claims !== undefined && ID_TOKEN_CLAIMS.some((c) => typeof claims[c] === 'string');
 }
 
-/** An ID token's variable (`{{$auth.idToken("…")}}`) used as the bearer value. */
-export function isIdTokenVariable(authValue: string): boolean {
-  // Most variable values are access tokens: the plain search rules them out without running the pattern.
-  return authValue.indexOf('idToken') >= 0 && /^bearer\s+\{\{\s*\$auth\.idToken\(/i.test(authValue);
+/**
+ * An ID token's variable (`{{$auth.idToken("…")}}`) used as the bearer value; `braces` is where the value's first
+ * `{{` is. Most variables are access tokens (`{{token}}`): the character after the braces rules them out without
+ * running the pattern, as only `$` or a blank (all of them ASCII controls, the space, or past U+009F) can stand there.
+ */
+export function isIdTokenVariable(authValue: string, braces: number): boolean {
+  const c = authValue.charCodeAt(braces + 2);
+  return (c === DOLLAR || c <= SPACE || c > 0x9f) && /^bearer\s+\{\{\s*\$auth\.idToken\(/i.test(authValue);
 }
 
 /** Query parameters that carry a token or a client's secret: URLs are written to logs, proxies and histories. */
@@ -86,12 +91,7 @@ const SECRET_QUERY =
 export function lintSecretInQuery(url: SourceText, out: Finding[]): void {
   const text = url.text;
   const q = text.indexOf('?');
-  // Every name the pattern knows ends in `token=`, `secret=` or `assertion=`: most queries have none of them, and the
-  // engine's own search rules them out without cutting the query or running the pattern.
-  if (
-    q < 0 ||
-    (text.indexOf('token=', q) < 0 && text.indexOf('secret=', q) < 0 && text.indexOf('assertion=', q) < 0)
-  ) {
+  if (q < 0 || !mayNameSecret(text, q)) {
     return;
   }
   const m = SECRET_QUERY.exec(text.slice(q));
@@ -108,6 +108,24 @@ export function lintSecretInQuery(url: SourceText, out: Finding[]): void {
       ),
     );
   }
+}
+
+/**
+ * Whether a name before an `=` after `q` ends in `token`, `secret` or `assertion`, as every name {@link SECRET_QUERY}
+ * knows does: most queries have none, and this rules them out with a search per `=` (usually one or two) instead of
+ * a search per name, without cutting the query or running the pattern.
+ */
+function mayNameSecret(text: string, q: number): boolean {
+  for (let eq = text.indexOf('=', q); eq >= 0; eq = text.indexOf('=', eq + 1)) {
+    const c = text.charCodeAt(eq - 1);
+    if (
+      (c === LOWER_N && (text.startsWith('token', eq - 5) || text.startsWith('assertion', eq - 9))) ||
+      (c === LOWER_T && text.startsWith('secret', eq - 6))
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Methods whose requests seldom carry a body: a body there is more likely a request that was meant to follow. */
@@ -167,9 +185,12 @@ export function lintHtmlEntity(source: SourceText, out: Finding[]): void {
 export function lintFormSpaces(params: readonly NamedValue[], body: SourceText, out: Finding[]): void {
   const text = body.text;
   for (const p of params) {
-    // Read in place: a copy of every parameter's name was most of what this check cost.
-    const eq = text.indexOf('=', p.start);
-    if (eq < 0 || eq >= p.valueStart) {
+    // Read in place, back from where the value starts: its `=` is there, past any blanks (a name has none).
+    let eq = p.valueStart - 1;
+    while (eq > p.start && isBlank(text.charCodeAt(eq))) {
+      eq--;
+    }
+    if (eq <= p.start || text.charCodeAt(eq) !== EQUALS) {
       continue;
     }
     if (isBlank(text.charCodeAt(eq - 1)) || isBlank(text.charCodeAt(eq + 1))) {

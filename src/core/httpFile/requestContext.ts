@@ -1,4 +1,5 @@
 import { PRACTICE_DEFAULT_PORT } from '../practice/practiceSettings';
+import { isPushedAuthorizationRequest } from './authorizeLints';
 import { FormParam, findParam, parseFormParams } from './formParams';
 import { lintExpander } from './fileVariables';
 import { HttpFile, HttpRequest } from './parseHttpFile';
@@ -25,6 +26,8 @@ export interface RequestContext {
   /** Form body parameters; offsets are into `request.body.text`. */
   readonly form: readonly FormParam[];
   readonly isForm: boolean;
+  /** A POST to a pushed authorization request endpoint (RFC 9126): its body holds an authorization request. */
+  readonly pushed: boolean;
 }
 
 /** The context of a block without a request line. */
@@ -38,6 +41,7 @@ export const UNKNOWN_CONTEXT: RequestContext = {
   query: [],
   form: [],
   isForm: false,
+  pushed: false,
 };
 
 /**
@@ -95,6 +99,7 @@ class LazyRequestContext implements RequestContext {
   private formParams: FormParam[] | undefined;
   private grant: string | undefined | typeof UNREAD = UNREAD;
   private providerKind: ProviderKind | undefined;
+  private pushedRequest: boolean | undefined;
 
   constructor(
     private readonly request: HttpRequest,
@@ -171,6 +176,11 @@ class LazyRequestContext implements RequestContext {
       this.url.slice(this.authorityStart, authorityEnd).endsWith(`:${PRACTICE_DEFAULT_PORT}`) &&
       (path.startsWith('/oauth2/') || path.startsWith('/payments/'))
     );
+  }
+
+  get pushed(): boolean {
+    this.pushedRequest ??= isPushedAuthorizationRequest(this.request);
+    return this.pushedRequest;
   }
 
   /** Query parameters; offsets are into `request.url.text`. */

@@ -1,7 +1,7 @@
 import { authVariableText } from '../send/sendVariables';
 import { localText } from '../text/localText';
 import { lintBearerToken, lintDateHeader } from './apiRequestLints';
-import { isPushedAuthorizationRequest, lintAuthorizeParams } from './authorizeLints';
+import { lintAuthorizeParams } from './authorizeLints';
 import { isPublicTokenClient, lintCredentialsInUrl } from './clientAuthLints';
 import { tokenClientId } from './clientSecrets';
 import { Finding, FindingExtras, FindingFix, finding, findingWith } from './finding';
@@ -52,13 +52,14 @@ export function lintRequest(
     }
   }
   const authValue = authAt < 0 ? undefined : headers.valueAt(authAt);
-  const written = authValue !== undefined && !isVariable(authValue);
+  const braces = authValue === undefined ? -1 : authValue.indexOf('{{');
+  const written = authValue !== undefined && braces < 0 && !isMasked(authValue);
   const dateHeader = headers.at(dateAt);
   const date = dateHeader && !isVariable(dateHeader.value) ? dateHeader : undefined;
   const tokenOrAuthorize = ctx.endpoint === 'token' || ctx.endpoint === 'authorize';
-  const pushed = !tokenOrAuthorize && isPushedAuthorizationRequest(request);
+  const pushed = !tokenOrAuthorize && ctx.pushed;
   // An ID token from a profile's variable, sent where an access token belongs.
-  const idTokenVariable = authValue !== undefined && !written && isIdTokenVariable(authValue);
+  const idTokenVariable = braces >= 0 && isIdTokenVariable(authValue!, braces);
   lintHtmlEntity(request.url, out);
   if (!tokenOrAuthorize) {
     lintSecretInQuery(request.url, out);
@@ -91,11 +92,13 @@ export function lintRequest(
   return out;
 }
 
-/** Not written out: a `{{variable}}`, or a masked value (`Basic ••••` in a response document, `«redacted»`). */
-const isVariable = (value: string) =>
-  value.includes('{{') ||
+/** Not written out: a `{{variable}}`, or a masked value. */
+const isVariable = (value: string) => value.includes('{{') || isMasked(value);
+
+/** A masked value (`Basic ••••` in a response document, `«redacted»`). */
+const isMasked = (value: string) =>
   // The mask characters are rare: a plain search rules most values out before the pattern runs.
-  ((value.includes('•') || value.includes('«')) && /(?:^|\s)(?:•+|«redacted»)\s*$/.test(value));
+  (value.includes('•') || value.includes('«')) && /(?:^|\s)(?:•+|«redacted»)\s*$/.test(value);
 
 class RequestLinter {
   private readonly url: SourceText;
