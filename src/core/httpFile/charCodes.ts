@@ -57,8 +57,25 @@ export function isUpperCaseLetter(c: number): boolean {
   return c >= UPPER_A && c <= UPPER_Z;
 }
 
-/** RFC 9110 token characters: letters, digits and ``!#$%&'*+-.^_`|~``. */
+/**
+ * RFC 9110 token characters: letters, digits and ``!#$%&'*+-.^_`|~``. Read from a table: a header name is read a
+ * character at a time, and the comparisons cost the parse of a 1 MB file about 2 M of its 40 M instructions.
+ */
 export function isTokenChar(c: number): boolean {
+  return c < 128 && TOKEN_CHARS[c] === 1;
+}
+
+/** 1 for each ASCII token character. */
+const TOKEN_CHARS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    table[c] = isTokenCharInRule(c) ? 1 : 0;
+  }
+  return table;
+})();
+
+/** {@link isTokenChar} as RFC 9110 §5.6.2 lists the characters. */
+function isTokenCharInRule(c: number): boolean {
   return (
     isDigit(c) ||
     isUpperCaseLetter(c) ||

@@ -59,4 +59,19 @@ describe('jsonScanner', () => {
       assert.doesNotThrow(() => scanJson(text, 0), text);
     }
   });
+
+  it('ends a value cut off by the end of the text at the end, whether or not braces were open', () => {
+    const cases: [text: string, end: number, complete: boolean][] = [
+      ['"error": "invalid"', 18, true],
+      ['"a": 1, "b"', 11, false],
+      ['{"a": 1', 7, false],
+      ['[1, 2', 5, false],
+      ['{"a":', 5, false],
+      ['"error": tru', 9, false],
+    ];
+    for (const [text, end, complete] of cases) {
+      const r = scanJson(text, 0);
+      assert.deepEqual([r.end, r.complete], [end, complete], text);
+    }
+  });
 });
