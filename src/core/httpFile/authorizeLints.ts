@@ -10,15 +10,6 @@ const PLAIN_CHALLENGE = /^[A-Za-z0-9._~-]{43,128}$/;
 
 const isVariable = (value: string) => value.includes('{{');
 
-function param(params: readonly NamedValue[], name: string): NamedValue | undefined {
-  for (const p of params) {
-    if (p.name === name) {
-      return p;
-    }
-  }
-  return undefined;
-}
-
 /**
  * Checks of an authorization request's parameters, whether they ride in the query of the browser request or in the
  * body of a pushed authorization request (RFC 9126): credentials in the front channel, PKCE, and OpenID's `nonce`.
@@ -41,22 +32,35 @@ export function lintAuthorizeParams(
         detail,
       ),
     );
-  if (frontChannel) {
-    for (const p of params) {
-      const name = p.name;
-      // What proves who the client is belongs in the back channel, never in a browser's address bar. Compared rather
-      // than looked up in a set, which would hash every parameter name the query was cut into.
-      if (name === 'client_secret' || name === 'client_assertion' || name === 'password') {
-        add('lint.authorize.credentials-in-front-channel', p, 'error', `\`${p.name}\``, true);
+  // One walk over the parameters, each kept at its first occurrence. Names are compared rather than looked up in a
+  // set, which would hash every name the query was cut into.
+  let responseType: NamedValue | undefined;
+  let challenge: NamedValue | undefined;
+  let method: NamedValue | undefined;
+  let scope: NamedValue | undefined;
+  let nonce: NamedValue | undefined;
+  for (const p of params) {
+    const name = p.name;
+    if (name === 'client_secret' || name === 'client_assertion' || name === 'password') {
+      // What proves who the client is belongs in the back channel, never in a browser's address bar.
+      if (frontChannel) {
+        add('lint.authorize.credentials-in-front-channel', p, 'error', `\`${name}\``, true);
       }
+    } else if (name === 'response_type') {
+      responseType ??= p;
+    } else if (name === 'code_challenge') {
+      challenge ??= p;
+    } else if (name === 'code_challenge_method') {
+      method ??= p;
+    } else if (name === 'scope') {
+      scope ??= p;
+    } else if (name === 'nonce') {
+      nonce ??= p;
     }
   }
-  const responseType = param(params, 'response_type');
   if (responseType && /(^|\s)token(\s|$)/.test(responseType.value)) {
     add('lint.authorize.implicit-grant', responseType, 'warning');
   }
-  const challenge = param(params, 'code_challenge');
-  const method = param(params, 'code_challenge_method');
   if (method && !challenge) {
     add('lint.authorize.pkce-method-without-challenge', method, 'error');
   }
@@ -85,10 +89,9 @@ export function lintAuthorizeParams(
       );
     }
   }
-  const scope = param(params, 'scope');
-  if (scope && /(^|\s)openid(\s|$)/.test(scope.value) && !param(params, 'nonce')) {
+  if (scope && /(^|\s)openid(\s|$)/.test(scope.value) && !nonce) {
     // A nonce is required when an ID token comes back from the authorization endpoint (implicit or hybrid flow).
-    const implicit = /(^|\s)id_token(\s|$)/.test(param(params, 'response_type')?.value ?? '');
+    const implicit = /(^|\s)id_token(\s|$)/.test(responseType?.value ?? '');
     add('lint.authorize.openid-without-nonce', scope, implicit ? 'warning' : 'information');
   }
 }

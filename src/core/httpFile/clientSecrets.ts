@@ -62,16 +62,16 @@ export class SecretsReader {
   readonly sink: SecretsSink = (block, ctx) => {
     const request = block.request;
     const endpoint = ctx.endpoint;
-    if (request !== undefined && (endpoint === 'authorize' || ctx.pushed)) {
+    // Token requests first, the most common ones: the request lints read a token request as one even when its path
+    // looks like a pushed request's, and so does this.
+    const laterRequest =
+      request !== undefined && (endpoint === 'token' || endpoint === 'revoke' || endpoint === 'introspect');
+    if (!laterRequest && request !== undefined && (endpoint === 'authorize' || ctx.pushed)) {
       const own = endpoint === 'authorize' ? authorizeSecrets(block, ctx) : blockSecretsOf(block, ctx);
       if (own !== NO_SECRETS) {
         this.read.set(block.startLine, own);
       }
-    } else if (
-      (request !== undefined &&
-        (endpoint === 'token' || endpoint === 'revoke' || endpoint === 'introspect')) ||
-      (block.variables.length > 0 && definesSecret(block.variables))
-    ) {
+    } else if (laterRequest || (block.variables.length > 0 && definesSecret(block.variables))) {
       this.later.push(block.startLine, block.endLine);
     }
   };
@@ -403,21 +403,28 @@ export function undecidedQuestion(diagnostic: object): FileQuestion | undefined 
 
 /** `diagnostics` without those that wait for an answer the file does not give. */
 function decideUndecided(diagnostics: HttpDiagnostic[], secrets: () => FileSecrets): HttpDiagnostic[] {
-  if (!diagnostics.some((d) => WAITS.has(d.code) && undecided.has(d))) {
-    return diagnostics;
+  let file: FileSecrets | undefined;
+  let kept: HttpDiagnostic[] | undefined;
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i];
+    const question = waits(d.code) ? undecided.get(d) : undefined;
+    if (question !== undefined) {
+      file ??= secrets();
+      if (!file.answers(question)) {
+        // The first one dropped: the list is copied up to here, and goes on without it.
+        kept ??= diagnostics.slice(0, i);
+        continue;
+      }
+    }
+    kept?.push(d);
   }
-  const file = secrets();
-  return diagnostics.filter((d) => {
-    const question = WAITS.has(d.code) ? undecided.get(d) : undefined;
-    return question === undefined || file.answers(question);
-  });
+  return kept ?? diagnostics;
 }
 
 /** The findings that can wait for the file. */
-const WAITS: ReadonlySet<string> = new Set([
-  'lint.token.missing-client-auth',
-  'lint.token.missing-redirect-uri',
-]);
+function waits(code: string): boolean {
+  return code === 'lint.token.missing-client-auth' || code === 'lint.token.missing-redirect-uri';
+}
 
 /** The secrets of the blocks whose first and last lines `lines` holds in pairs, each read on its own. */
 function secretsOfLines(

@@ -57,8 +57,17 @@ export function parseFormParams(text: string, start = 0, end = text.length): For
       }
       q++;
     }
-    const rawName = text.slice(p, eq < 0 ? q : eq).trim();
-    if (rawName) {
+    // The name without the blanks around it, found in place: cutting and then trimming made two strings of it.
+    let nameStart = p;
+    let nameEnd = eq < 0 ? q : eq;
+    while (nameStart < nameEnd && isTrimmed(text.charCodeAt(nameStart))) {
+      nameStart++;
+    }
+    while (nameEnd > nameStart && isTrimmed(text.charCodeAt(nameEnd - 1))) {
+      nameEnd--;
+    }
+    if (nameEnd > nameStart) {
+      const rawName = text.slice(nameStart, nameEnd);
       const valueStart = eq < 0 ? q : skipBlanks(text, eq + 1, q);
       let valueEnd = q;
       while (
@@ -91,6 +100,11 @@ export function findParam(params: readonly FormParam[], name: string): FormParam
     }
   }
   return undefined;
+}
+
+/** What `String.prototype.trim` removes: ASCII blanks and line breaks here, and for the rest its own answer. */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && String.fromCharCode(c).trim() === '');
 }
 
 function skipBlanks(text: string, p: number, end: number): number {

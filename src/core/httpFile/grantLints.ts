@@ -137,7 +137,10 @@ export function lintGrant(
     out.push(f);
     return;
   }
-  const missing = rule.requires.filter((name) => !params.some((p) => p.name === name && p.value !== ''));
+  const missing =
+    rule.requires.length === 0
+      ? rule.requires
+      : rule.requires.filter((name) => !params.some((p) => p.name === name && p.value !== ''));
   if (missing.length > 0) {
     out.push(
       finding('lint.token.grant-missing-parameter', start, end, 'error', NONE, needsText(value, missing)),
