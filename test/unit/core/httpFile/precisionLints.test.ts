@@ -169,4 +169,60 @@ describe('precision lints', () => {
       assert.doesNotMatch(hover('https://auth.example.com'), /erratum/i);
     });
   });
+
+  describe('the quick tests before each check rule out only what the check would', () => {
+    const has = (text: string, code: string) => codes(text).includes(code);
+
+    it('finds a token or secret in any query parameter, and no other name', () => {
+      const query = (q: string) => `GET https://api.example.com/me?${q}\n`;
+      for (const q of ['access_token=abc', 'a=1&client_secret=s', 'token=x', 'a=1&client_assertion=y']) {
+        assert.ok(has(query(q), 'lint.request.secret-in-query'), q);
+      }
+      for (const q of ['tokens=1&secretary=2', 'x=token', 'assertion_type=z', 'a=1']) {
+        assert.ok(!has(query(q), 'lint.request.secret-in-query'), q);
+      }
+      assert.ok(!has('GET https://api.example.com/token?x=1\n', 'lint.request.secret-in-query'));
+    });
+
+    it('finds an ID token variable sent as the bearer value, with any blank inside the braces', () => {
+      const bearer = (value: string) => `GET https://api.example.com/me\nAuthorization: Bearer ${value}\n`;
+      for (const value of [
+        '{{$auth.idToken("p")}}',
+        '{{ $auth.idToken("p") }}',
+        '{{\u00a0$auth.idToken("p")}}',
+      ]) {
+        assert.ok(has(bearer(value), 'lint.bearer.id-token'), value);
+      }
+      for (const value of ['{{token}}', '{{$auth.token("p")}}', '{{ accessToken }}']) {
+        assert.ok(!has(bearer(value), 'lint.bearer.id-token'), value);
+      }
+    });
+
+    it("finds blanks around a form parameter's `=`, wherever the parameter stands", () => {
+      const host = 'https://auth.example.com';
+      assert.ok(has(token(host, 'grant_type = client_credentials&client_id=a'), 'lint.request.form-spaces'));
+      assert.ok(has(token(host, 'grant_type=client_credentials&scope =x'), 'lint.request.form-spaces'));
+      assert.ok(has(token(host, 'grant_type=client_credentials&scope= x'), 'lint.request.form-spaces'));
+      assert.ok(!has(token(host, 'grant_type=client_credentials&scope=a b'), 'lint.request.form-spaces'));
+      assert.ok(!has(token(host, 'grant_type=client_credentials&flag&x=1'), 'lint.request.form-spaces'));
+    });
+
+    it('reads a POST to a PAR endpoint as an authorization request sent through the back channel', () => {
+      const secretInFront = 'lint.authorize.credentials-in-front-channel';
+      assert.ok(
+        has(
+          'GET https://auth.example.com/authorize?response_type=code&client_id=a&client_secret=s\n',
+          secretInFront,
+        ),
+      );
+      const par = `POST https://auth.example.com/oauth2/par\n${FORM}\nresponse_type=code&client_id=a&client_secret=s\n`;
+      assert.ok(!has(par, secretInFront));
+      assert.ok(
+        has(
+          par.replace('client_secret=s', 'code_challenge_method=S256'),
+          'lint.authorize.pkce-method-without-challenge',
+        ),
+      );
+    });
+  });
 });
