@@ -91,6 +91,9 @@ export async function checkWebWorkerHost(root, log = console.error) {
         // starts later (a fresh clone on a busy machine): closed, so the next round opens a new one.
         await page.keyboard.press('Escape');
         await ui.command('View: Close Editor');
+        // And the .http file in front again: had the close met it instead, nothing would activate the extension.
+        await ui.quickOpen(FILE);
+        await page.locator('.tabs-container .tab.active', { hasText: FILE }).waitFor({ timeout: 10_000 });
       }
       const text = await row.innerText();
       if (!/web worker/i.test(text)) {
