@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandIds, SettingKeys } from '../../../src/constants';
 import { escapeMarkdownText } from '../../../src/core/text/markdownText';
-import { english, type Translate } from '../../../src/core/text/translate';
 import type { OperationResult } from '../../../src/platform/operationResult';
 import type { WorkbenchTestApi } from '../../../src/wiring/workbenchTestApi';
 import { OidcProviderServer, startOidcProvider } from '../../doubles/oidcProviderServer';
@@ -10,11 +9,9 @@ import { NotificationRecorder } from '../support/notificationRecorder';
 import { addOidcProfile, removeTestProfile, signInOverHttp } from '../support/testProfiles';
 import { waitFor } from '../support/waitFor';
 import { setSetting, workbenchApi } from '../support/workbench';
+import { shouting } from '../../doubles/shoutingTranslation';
 
 const PROFILE_ID = 'oidc-language';
-
-/** Upper-cases each message it is given and leaves the values alone, as a language other than English would. */
-const shouting: Translate = (message, ...args) => english(message.toUpperCase(), ...args);
 
 describe('a failed sign-in in the user language', function () {
   this.timeout(60_000);

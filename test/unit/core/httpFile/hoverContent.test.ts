@@ -3,6 +3,7 @@ import { english } from '../../../../src/core/text/translate';
 import { hoverContent } from '../../../../src/core/httpFile/hoverContent';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
+import { shouting } from '../../../doubles/shoutingTranslation';
 
 const kb = KnowledgeBase.create();
 const COMMANDS = {
@@ -31,8 +32,6 @@ describe('hoverContent', () => {
   });
 
   it('takes its own words from the translation, the catalog entry’s from the knowledge base', () => {
-    const shouting = (message: string, ...args: (string | number)[]) =>
-      english(message.toUpperCase(), ...args);
     const [d] = lintHttpFile(
       'GET https://api.rabobank.nl/openapi/payments/account-information/ais/accounts/a/balances\n\nHTTP/1.1 403 Forbidden\n',
       kb,

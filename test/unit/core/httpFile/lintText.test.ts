@@ -2,10 +2,7 @@ import * as assert from 'node:assert/strict';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
 import { LintContext } from '../../../../src/core/httpFile/lintContext';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
-import { english, type Translate } from '../../../../src/core/text/translate';
-
-/** Upper-cases each message of ours; the values put into it (the file's own words) stay as they are. */
-const shouting: Translate = (message, ...args) => english(message.toUpperCase(), ...args);
+import { shouting } from '../../../doubles/shoutingTranslation';
 
 const profile = {
   id: 'rabo',

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FALLBACK_FIX, fixToShow } from '../../../../src/core/knowledge/fixText';
-import { english, type Translate } from '../../../../src/core/text/translate';
-
-const shouting: Translate = (message, ...args) => english(message.toUpperCase(), ...args);
+import { shouting } from '../../../doubles/shoutingTranslation';
 
 describe('fixToShow: the fix a notification ends with, in the user language', () => {
   it("shows the error's own fix rendered when the English passes the checks", () => {

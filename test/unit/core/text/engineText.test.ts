@@ -14,14 +14,11 @@ import { prepareSendRequest } from '../../../../src/core/send/sendRequest';
 import { parseHttpFile } from '../../../../src/core/httpFile/parseHttpFile';
 import { renderText } from '../../../../src/core/text/localText';
 import { shownError } from '../../../../src/core/text/shownError';
-import { english, type Translate } from '../../../../src/core/text/translate';
 import { NodeHttpClient } from '../../../../src/node/nodeHttpClient';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';
 import { engineError } from '../../../doubles/engineError';
 import { repoRoot } from '../../../support/paths';
-
-/** Upper-cases each message it is given and leaves the values alone, as a language other than English would. */
-const shouting: Translate = (message, ...args) => english(message.toUpperCase(), ...args);
+import { shouting } from '../../../doubles/shoutingTranslation';
 
 /**
  * The folders whose errors reach a notification: every message and fix built there must be a `localText(…)`, so the

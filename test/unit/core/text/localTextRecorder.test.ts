@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { renderText } from '../../../../src/core/text/localText';
 import { localTextRecorder } from '../../../../src/core/text/localTextRecorder';
-import { english, type Translate } from '../../../../src/core/text/translate';
-
-const shouting: Translate = (message, ...args) => english(message.toUpperCase(), ...args);
+import { shouting } from '../../../doubles/shoutingTranslation';
 
 describe('localTextRecorder', () => {
   it('turns what code said through the text port back into a sentence, nested phrases included', () => {

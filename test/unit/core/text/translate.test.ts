@@ -22,13 +22,11 @@ import { statusBarLook } from '../../../../src/features/statusBar/statusBarPrese
 import { renderTokenDetails } from '../../../../src/features/tokens/tokenDetailsDocument';
 import { buildProfile } from '../../../doubles/builders/profileBuilder';
 import { repoRoot } from '../../../support/paths';
+import { shouting } from '../../../doubles/shoutingTranslation';
 
 const MIN = 60_000;
 const H = 60 * MIN;
 const DAY = 24 * H;
-
-/** A "translation" anyone can recognise: the message upper-cased, the values left as they are. */
-const shouting: Translate = (message, ...args) => english(message.toUpperCase(), ...args);
 
 /** Records each message it is asked for, and answers in English. */
 function recording(): { translate: Translate; messages: Set<string> } {

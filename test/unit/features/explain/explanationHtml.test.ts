@@ -4,6 +4,7 @@ import { explainAnswer } from '../../../../src/core/httpFile/explainAnswer';
 import { KnowledgeBase } from '../../../../src/core/knowledge/knowledgeBase';
 import { HoverActionKind } from '../../../../src/core/knowledge/knowledgeEntry';
 import { explanationHtml, requestedAction } from '../../../../src/features/explain/explanationHtml';
+import { shouting } from '../../../doubles/shoutingTranslation';
 
 const kb = KnowledgeBase.create();
 const security = { nonce: 'n0nce', cspSource: 'vscode-webview://abc' };
@@ -28,8 +29,6 @@ describe('explanationHtml', () => {
   });
 
   it('takes the page’s own words from the translation', () => {
-    const shouting = (message: string, ...args: (string | number)[]) =>
-      english(message.toUpperCase(), ...args);
     const html = explanationHtml(forbidden, security, ALL, shouting, 'en');
     assert.match(html, /<h1>Rabobank API: forbidden/);
     assert.match(html, /<h2>LIKELY CAUSES<\/h2>/);

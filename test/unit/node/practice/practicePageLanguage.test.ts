@@ -4,11 +4,8 @@
  * English, as a real bank answers.
  */
 import * as assert from 'node:assert/strict';
-import { english, type Translate } from '../../../../src/core/text/translate';
 import { PracticeServer, startPracticeServer } from '../../../../src/node/practice/practiceServer';
-
-/** A "language" in which every message is upper case; values stay as they are. */
-const shouting: Translate = (message, ...args) => english(message.toUpperCase(), ...args);
+import { shouting } from '../../../doubles/shoutingTranslation';
 
 /** The visible text of a page, without tags and with entities read back, on one line. */
 function visibleText(html: string): string {
