@@ -1,6 +1,5 @@
 import { Finding, finding } from './finding';
 import { NamedValue } from './grantLints';
-import { HttpRequest } from './parseHttpFile';
 import { SourceText } from './sourceText';
 
 /** RFC 7636 §4.2: an S256 challenge is the base64url SHA-256 of the verifier, 43 characters without padding. */
@@ -94,15 +93,4 @@ export function lintAuthorizeParams(
     const implicit = /(^|\s)id_token(\s|$)/.test(responseType?.value ?? '');
     add('lint.authorize.openid-without-nonce', scope, implicit ? 'warning' : 'information');
   }
-}
-
-/** A path that ends in `/par` or `/par/request`, before any query. */
-const PAR_PATH_END = /\/par(?:\/request)?\/?(?:\?|#|$)/i;
-
-/** A POST to a pushed authorization request endpoint (RFC 9126 §2): `/par`, or Keycloak's `/ext/par/request`. */
-export function isPushedAuthorizationRequest(request: HttpRequest): boolean {
-  if (request.method !== 'POST') {
-    return false;
-  }
-  return PAR_PATH_END.test(request.url.text);
 }

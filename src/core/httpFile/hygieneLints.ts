@@ -185,7 +185,7 @@ export function lintHtmlEntity(source: SourceText, out: Finding[]): void {
 export function lintFormSpaces(params: readonly NamedValue[], body: SourceText, out: Finding[]): void {
   const text = body.text;
   for (const p of params) {
-    // Read in place, back from where the value starts: its `=` is there, past any blanks (a name has none).
+    // Read in place, back from where the value starts: its `=` is there, past any blanks (a name has no `=`).
     let eq = p.valueStart - 1;
     while (eq > p.start && isBlank(text.charCodeAt(eq))) {
       eq--;

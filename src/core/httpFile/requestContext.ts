@@ -1,5 +1,4 @@
 import { PRACTICE_DEFAULT_PORT } from '../practice/practiceSettings';
-import { isPushedAuthorizationRequest } from './authorizeLints';
 import { FormParam, findParam, parseFormParams } from './formParams';
 import { lintExpander } from './fileVariables';
 import { HttpFile, HttpRequest } from './parseHttpFile';
@@ -179,7 +178,7 @@ class LazyRequestContext implements RequestContext {
   }
 
   get pushed(): boolean {
-    this.pushedRequest ??= isPushedAuthorizationRequest(this.request);
+    this.pushedRequest ??= this.request.method === 'POST' && PAR_PATH_END.test(this.request.url.text);
     return this.pushedRequest;
   }
 
@@ -315,6 +314,12 @@ class LazyRequestContext implements RequestContext {
     return findParam(where === 'query' ? this.query : this.form, name);
   }
 }
+
+/**
+ * A path that ends in `/par` or `/par/request`, before any query: a pushed authorization request endpoint (RFC 9126
+ * §2), or Keycloak's `/ext/par/request`.
+ */
+const PAR_PATH_END = /\/par(?:\/request)?\/?(?:\?|#|$)/i;
 
 /** A lazily read field that has not been read yet. */
 const UNREAD = Symbol('unread');
