@@ -180,7 +180,7 @@ export function diagnoseParsedFile(
 
 /** Whether the block's findings depend on file variables: only the request URL is resolved against them. */
 export function usesVariables(block: HttpBlock): boolean {
-  return block.request !== undefined && urlUsesVariables(block.request.url.text);
+  return block.request !== undefined && urlUsesVariables(block.request);
 }
 
 function sortByPosition(diagnostics: HttpDiagnostic[]): HttpDiagnostic[] {

@@ -105,6 +105,8 @@ export function requestLine(text: string, first: number, end: number, line: numb
     body: undefined,
     externalBody: false,
     headerInsertOffset: end,
+    queryAt: NOT_SEARCHED,
+    bracesAt: NOT_SEARCHED,
   };
 }
 
@@ -143,4 +145,23 @@ function isMethodName(text: string, start: number, end: number): boolean {
     }
   }
   return true;
+}
+
+/** An offset in {@link HttpRequest} not searched for yet. */
+export const NOT_SEARCHED = -2;
+
+/** Where the request's URL has its first `?` (-1 for none); searched for the first time it is asked, once the request is read. */
+export function urlQueryAt(request: HttpRequest): number {
+  if (request.queryAt === NOT_SEARCHED) {
+    request.queryAt = request.url.text.indexOf('?');
+  }
+  return request.queryAt;
+}
+
+/** Where the request's URL has its first `{{` (-1 for none), searched for once. */
+export function urlBracesAt(request: HttpRequest): number {
+  if (request.bracesAt === NOT_SEARCHED) {
+    request.bracesAt = request.url.text.indexOf('{{');
+  }
+  return request.bracesAt;
 }

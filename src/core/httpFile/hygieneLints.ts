@@ -2,7 +2,7 @@ import { localText } from '../text/localText';
 import { DOLLAR, EQUALS, LOWER_N, LOWER_T, SPACE } from './charCodes';
 import { Finding, finding } from './finding';
 import { NamedValue } from './grantLints';
-import { HttpBlock, HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
+import { HttpBlock, HttpFile, HttpHeader, HttpRequest, urlQueryAt } from './parseHttpFile';
 import { SourceText } from './sourceText';
 
 /**
@@ -88,10 +88,14 @@ const SECRET_QUERY =
  * (those have lints of their own): an API call with `?access_token=`, or `check_token?token=…&client_secret=…`.
  * A `{{variable}}` value counts too: it is sent in the URL all the same.
  */
-export function lintSecretInQuery(url: SourceText, out: Finding[]): void {
+export function lintSecretInQuery(request: HttpRequest, out: Finding[]): void {
+  const q = urlQueryAt(request);
+  if (q < 0) {
+    return;
+  }
+  const url = request.url;
   const text = url.text;
-  const q = text.indexOf('?');
-  if (q < 0 || !mayNameSecret(text, q)) {
+  if (!mayNameSecret(text, q)) {
     return;
   }
   const m = SECRET_QUERY.exec(text.slice(q));

@@ -16,11 +16,12 @@ import {
   trimmedEnd,
 } from './charCodes';
 import { HeaderSection, HeaderTable, HttpHeaders, NO_HEADERS } from './httpHeaders';
-import { atName, requestLine, statusLine, variableLine } from './httpLines';
+import { NOT_SEARCHED, atName, requestLine, statusLine, variableLine } from './httpLines';
 import { LineIndex } from './lineIndex';
 import { SourceText } from './sourceText';
 
 export { HttpHeader, HttpHeaders } from './httpHeaders';
+export { urlBracesAt, urlQueryAt } from './httpLines';
 
 /** A request as written: request line, headers and body, `{{…}}` variables left as text. */
 export interface HttpRequest {
@@ -34,6 +35,12 @@ export interface HttpRequest {
   externalBody: boolean;
   /** Offset just after the request line or the last header: where a new header line goes. */
   headerInsertOffset: number;
+  /**
+   * Where `url.text` has its first `?` and its first `{{` (-1 for none), or {@link NOT_SEARCHED}: several checks of
+   * every request ask, so each is searched for once. Read them through {@link urlQueryAt} and {@link urlBracesAt}.
+   */
+  queryAt: number;
+  bracesAt: number;
 }
 
 /** A recorded response: status line, headers and body, written out or pasted after a request. */
@@ -342,6 +349,8 @@ function headerLine(
   if (request && (c0 === QUESTION || c0 === AMP) && headers.isEmpty) {
     request.url.append(text, first, end);
     request.headerInsertOffset = end;
+    request.queryAt = NOT_SEARCHED;
+    request.bracesAt = NOT_SEARCHED;
     return state;
   }
   if (headers.addLine(first, end)) {

@@ -1,7 +1,7 @@
 import { PRACTICE_DEFAULT_PORT } from '../practice/practiceSettings';
 import { FormParam, findParam, parseFormParams } from './formParams';
 import { lintExpander } from './fileVariables';
-import { HttpFile, HttpRequest } from './parseHttpFile';
+import { HttpFile, HttpRequest, urlBracesAt, urlQueryAt } from './parseHttpFile';
 
 /** Which kind of endpoint a request hit; decides between the error families that share a payload. */
 export type EndpointKind =
@@ -50,15 +50,14 @@ export const UNKNOWN_CONTEXT: RequestContext = {
  */
 const FORM_MEDIA_TYPE = /application\/x-www-form-urlencoded/i;
 
-/** Whether a request URL has `{{variables}}` before its query: only that part is resolved against the file's. */
-export function urlUsesVariables(urlText: string): boolean {
-  return usesVariablesBefore(urlText, urlText.indexOf('?'));
-}
-
-/** {@link urlUsesVariables} with the offset of the URL's `?` (-1 for none) already known. */
-function usesVariablesBefore(urlText: string, questionMark: number): boolean {
-  const braces = urlText.indexOf('{{');
-  return braces >= 0 && (questionMark < 0 || braces < questionMark);
+/** Whether a request's URL has `{{variables}}` before its query: only that part is resolved against the file's. */
+export function urlUsesVariables(request: HttpRequest): boolean {
+  const braces = urlBracesAt(request);
+  if (braces < 0) {
+    return false;
+  }
+  const questionMark = urlQueryAt(request);
+  return questionMark < 0 || braces < questionMark;
 }
 
 /**
@@ -106,11 +105,11 @@ class LazyRequestContext implements RequestContext {
     private readonly providerOfUrl?: (url: string) => ProviderKind | undefined,
   ) {
     const urlText = request.url.text;
-    const questionMark = urlText.indexOf('?');
+    const questionMark = urlQueryAt(request);
     this.questionMark = questionMark;
     let url = urlText;
     let urlEnd = questionMark < 0 ? urlText.length : questionMark;
-    if (usesVariablesBefore(urlText, questionMark)) {
+    if (urlUsesVariables(request)) {
       // Too long once expanded: read as written, as a URL with unknown variables is.
       const expanded = lintExpander(variables).expand(urlText.slice(0, urlEnd)).text;
       if (expanded !== undefined) {

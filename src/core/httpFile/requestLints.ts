@@ -62,7 +62,7 @@ export function lintRequest(
   const idTokenVariable = braces >= 0 && isIdTokenVariable(authValue!, braces);
   lintHtmlEntity(request.url, out);
   if (!tokenOrAuthorize) {
-    lintSecretInQuery(request.url, out);
+    lintSecretInQuery(request, out);
     // Most requests are neither token nor authorize requests and send their token from a variable: nothing more to
     // check, and no linter or header objects to make.
     if (!written && !date && !pushed && !idTokenVariable) {

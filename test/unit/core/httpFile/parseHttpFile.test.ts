@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../../src/core/httpFile/lineIndex';
 import { resolveVariables } from '../../../../src/core/httpFile/fileVariables';
-import { parseHttpFile } from '../../../../src/core/httpFile/parseHttpFile';
+import { parseHttpFile, urlBracesAt, urlQueryAt } from '../../../../src/core/httpFile/parseHttpFile';
 
 describe('parseHttpFile', () => {
   it('splits blocks on ### and reads names, variables, request line, headers and body', () => {
@@ -70,6 +70,15 @@ describe('parseHttpFile', () => {
     );
     assert.equal(file.blocks[0].request?.url.text, 'https://a.example/authorize\n?client_id=x\n&state=y');
     assert.equal(file.blocks[0].request?.headers.length, 1);
+  });
+
+  it("finds the URL's query and first variable once the continuation lines are read", () => {
+    const request = parseHttpFile('GET https://a.example/{{path}}/x\n    ?client_id={{id}}\n').blocks[0]
+      .request!;
+    assert.equal(urlQueryAt(request), request.url.text.indexOf('?'));
+    assert.equal(urlBracesAt(request), request.url.text.indexOf('{{'));
+    const plain = parseHttpFile('GET https://a.example/x\n').blocks[0].request!;
+    assert.deepEqual([urlQueryAt(plain), urlBracesAt(plain)], [-1, -1]);
   });
 
   it('reads a response right after a request body, and a document that is only a response', () => {
