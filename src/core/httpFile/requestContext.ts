@@ -177,7 +177,7 @@ class LazyRequestContext implements RequestContext {
   }
 
   get pushed(): boolean {
-    this.pushedRequest ??= this.request.method === 'POST' && PAR_PATH_END.test(this.request.url.text);
+    this.pushedRequest ??= this.request.method === 'POST' && isPushedPath(this.url, this.urlEnd);
     return this.pushedRequest;
   }
 
@@ -315,10 +315,16 @@ class LazyRequestContext implements RequestContext {
 }
 
 /**
- * A path that ends in `/par` or `/par/request`, before any query: a pushed authorization request endpoint (RFC 9126
- * §2), or Keycloak's `/ext/par/request`.
+ * A path that ends in `/par` or `/par/request`: a pushed authorization request endpoint (RFC 9126 §2), or Keycloak's
+ * `/ext/par/request`. Tested on the URL before its query (a `?next=/par` says nothing of the endpoint).
  */
-const PAR_PATH_END = /\/par(?:\/request)?\/?(?:\?|#|$)/i;
+const PAR_PATH_END = /\/par(?:\/request)?\/?$/i;
+
+/** Whether `url[0, end)` ends in a pushed request's path; its last character (any case) rules out most at once. */
+function isPushedPath(url: string, end: number): boolean {
+  const last = url.charCodeAt(end - 1) | 0x20;
+  return (last === 0x72 || last === 0x74 || last === 0x2f) && PAR_PATH_END.test(url.slice(0, end));
+}
 
 /** A lazily read field that has not been read yet. */
 const UNREAD = Symbol('unread');

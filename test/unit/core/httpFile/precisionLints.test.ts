@@ -112,6 +112,20 @@ describe('precision lints', () => {
       assert.match(apply(text, d.data.fixes[0].edits), /client_id=app&state=\{\{\$guid\}\}\n$/);
     });
 
+    it('reads the pushed endpoint from the path: a query ending in /par is not one, a variable naming one is', () => {
+      const body = '\nresponse_type=code&client_id=app\n';
+      const pushed = (url: string, before = '') => codes(`${before}POST ${url}\n${FORM}${body}`);
+      assert.deepEqual(pushed('https://auth.example.com/par/'), ['lint.authorize.missing-state']);
+      assert.deepEqual(pushed('https://auth.example.com/ext/PAR/Request?x=1'), [
+        'lint.authorize.missing-state',
+      ]);
+      assert.deepEqual(pushed('https://auth.example.com/login?next=/par'), []);
+      assert.deepEqual(pushed('https://auth.example.com/parking'), []);
+      assert.deepEqual(pushed('{{parUrl}}', '@parUrl = https://auth.example.com/oauth/par\n\n'), [
+        'lint.authorize.missing-state',
+      ]);
+    });
+
     it('does not ask for state on the follow-up of a pushed request', () => {
       const text = 'GET https://auth.example.com/authorize?client_id=app&request_uri=urn%3Ax%3Ay\n';
       assert.deepEqual(codes(text), []);
