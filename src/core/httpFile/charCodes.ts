@@ -117,3 +117,16 @@ export function indexInLine(text: string, needle: string, from: number, end: num
   const i = text.slice(from, end).indexOf(needle);
   return i < 0 ? -1 : from + i;
 }
+
+/**
+ * `name === literal`, for a name (a parameter's, a JSON key) cut from a document. The engine compares a cut string of 13 characters or more with a
+ * literal of its length by a call into its runtime; the last characters tell most such names apart first
+ * (`client_secret`, `response_type`, `code_verifier`, `refresh_token`), so that call is made about only on a match.
+ */
+export function isName(name: string, literal: string): boolean {
+  const n = literal.length;
+  return (
+    name.length === n &&
+    (n === 0 || (name.charCodeAt(n - 1) === literal.charCodeAt(n - 1) && name === literal))
+  );
+}

@@ -1,4 +1,5 @@
 import { formDecode } from '../wire/formEncoding';
+import { isName } from './charCodes';
 
 /**
  * A `name=value` pair of a query string or form body, with offsets of the raw text it came from. The value is cut
@@ -95,7 +96,7 @@ export function parseFormParams(text: string, start = 0, end = text.length): For
 /** The first parameter of that name. */
 export function findParam(params: readonly FormParam[], name: string): FormParam | undefined {
   for (const p of params) {
-    if (p.name === name) {
+    if (isName(p.name, name)) {
       return p;
     }
   }

@@ -1,3 +1,5 @@
+import { isName } from './charCodes';
+
 /** A JSON value with its exact offsets in the scanned text, so diagnostics can point at a single string. */
 export type JsonNode = JsonObject | JsonArray | JsonString | JsonScalar;
 
@@ -86,7 +88,7 @@ function scan(scanner: Scanner, text: string): JsonScanResult {
 /** Looks up a member value by key (first match). */
 export function memberValue(obj: JsonObject, key: string): JsonNode | undefined {
   for (const m of obj.members) {
-    if (m.key === key) {
+    if (isName(m.key, key)) {
       return m.value;
     }
   }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { english } from '../../../../src/core/text/translate';
-import { suggestGrant } from '../../../../src/core/httpFile/grantLints';
+import { knownGrant, suggestGrant } from '../../../../src/core/httpFile/grantLints';
 import { hoverContent } from '../../../../src/core/httpFile/hoverContent';
 import { HttpDiagnostic, TextEdit } from '../../../../src/core/httpFile/httpDiagnostic';
 import { lintHttpFile } from '../../../../src/core/httpFile/httpFileDiagnostics';
@@ -51,6 +51,23 @@ describe('precision lints', () => {
         assert.equal(suggestGrant(written), meant);
       });
     }
+
+    it('knows a grant only by its exact name, and hands back its own string for it', () => {
+      const cut = 'grant_type=client_credentials'.slice(11);
+      assert.equal(knownGrant(cut)?.[0], 'client_credentials');
+      assert.equal(knownGrant('authorization_code')?.[0], 'authorization_code');
+      // Same length and last letter as a known grant, or one letter off: not known.
+      for (const near of [
+        'authorizatiom_code',
+        'client_credentialz',
+        'Client_credentials',
+        'refresh_tokeN',
+        '',
+        'code',
+      ]) {
+        assert.equal(knownGrant(near), undefined, near);
+      }
+    });
 
     it('offers a fix that writes the grant it suggests', () => {
       const text = token(
