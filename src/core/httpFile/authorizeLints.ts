@@ -1,4 +1,5 @@
 import { Finding, finding } from './finding';
+import { isName } from './charCodes';
 import { NamedValue } from './grantLints';
 import { SourceText } from './sourceText';
 
@@ -20,17 +21,6 @@ export function lintAuthorizeParams(
   frontChannel: boolean,
   out: Finding[],
 ): void {
-  const add = (code: string, p: NamedValue, severity: Finding['severity'], detail?: string, whole = false) =>
-    out.push(
-      finding(
-        code,
-        source.toReal(whole ? p.start : p.valueStart),
-        source.toReal(p.valueEnd),
-        severity,
-        undefined,
-        detail,
-      ),
-    );
   // One walk over the parameters, each kept at its first occurrence. Names are compared rather than looked up in a
   // set, which would hash every name the query was cut into.
   let responseType: NamedValue | undefined;
@@ -40,16 +30,16 @@ export function lintAuthorizeParams(
   let nonce: NamedValue | undefined;
   for (const p of params) {
     const name = p.name;
-    if (name === 'client_secret' || name === 'client_assertion' || name === 'password') {
+    if (isName(name, 'client_secret') || isName(name, 'client_assertion') || name === 'password') {
       // What proves who the client is belongs in the back channel, never in a browser's address bar.
       if (frontChannel) {
-        add('lint.authorize.credentials-in-front-channel', p, 'error', `\`${name}\``, true);
+        add(out, source, 'lint.authorize.credentials-in-front-channel', p, 'error', `\`${name}\``, true);
       }
-    } else if (name === 'response_type') {
+    } else if (isName(name, 'response_type')) {
       responseType ??= p;
-    } else if (name === 'code_challenge') {
+    } else if (isName(name, 'code_challenge')) {
       challenge ??= p;
-    } else if (name === 'code_challenge_method') {
+    } else if (isName(name, 'code_challenge_method')) {
       method ??= p;
     } else if (name === 'scope') {
       scope ??= p;
@@ -58,16 +48,18 @@ export function lintAuthorizeParams(
     }
   }
   if (responseType && /(^|\s)token(\s|$)/.test(responseType.value)) {
-    add('lint.authorize.implicit-grant', responseType, 'warning');
+    add(out, source, 'lint.authorize.implicit-grant', responseType, 'warning');
   }
   if (method && !challenge) {
-    add('lint.authorize.pkce-method-without-challenge', method, 'error');
+    add(out, source, 'lint.authorize.pkce-method-without-challenge', method, 'error');
   }
   if (challenge && !isVariable(challenge.value)) {
     const s256 = method?.value === 'S256';
     const shape = s256 ? S256_CHALLENGE : PLAIN_CHALLENGE;
     if (!shape.test(challenge.value)) {
       add(
+        out,
+        source,
         'lint.authorize.pkce-challenge-malformed',
         challenge,
         'error',
@@ -81,6 +73,8 @@ export function lintAuthorizeParams(
     }
     if (!method || method.value === 'plain') {
       add(
+        out,
+        source,
         'lint.authorize.pkce-plain',
         method ?? challenge,
         'warning',
@@ -91,6 +85,31 @@ export function lintAuthorizeParams(
   if (scope && /(^|\s)openid(\s|$)/.test(scope.value) && !nonce) {
     // A nonce is required when an ID token comes back from the authorization endpoint (implicit or hybrid flow).
     const implicit = /(^|\s)id_token(\s|$)/.test(responseType?.value ?? '');
-    add('lint.authorize.openid-without-nonce', scope, implicit ? 'warning' : 'information');
+    add(out, source, 'lint.authorize.openid-without-nonce', scope, implicit ? 'warning' : 'information');
   }
+}
+
+/**
+ * A finding on a parameter's value (or the whole `name=value` with `whole`). A function of its own rather than a
+ * closure over `out` and `source`: this runs for every authorization request, and a closure is an object each time.
+ */
+function add(
+  out: Finding[],
+  source: SourceText,
+  code: string,
+  p: NamedValue,
+  severity: Finding['severity'],
+  detail?: string,
+  whole = false,
+): void {
+  out.push(
+    finding(
+      code,
+      source.toReal(whole ? p.start : p.valueStart),
+      source.toReal(p.valueEnd),
+      severity,
+      undefined,
+      detail,
+    ),
+  );
 }

@@ -401,24 +401,23 @@ export function undecidedQuestion(diagnostic: object): FileQuestion | undefined 
   return undecided.get(diagnostic);
 }
 
-/** `diagnostics` without those that wait for an answer the file does not give. */
+/** `diagnostics` without those that wait for an answer the file does not give, dropped in place. */
 function decideUndecided(diagnostics: HttpDiagnostic[], secrets: () => FileSecrets): HttpDiagnostic[] {
   let file: FileSecrets | undefined;
-  let kept: HttpDiagnostic[] | undefined;
+  let kept = 0;
   for (let i = 0; i < diagnostics.length; i++) {
     const d = diagnostics[i];
     const question = waits(d.code) ? undecided.get(d) : undefined;
     if (question !== undefined) {
       file ??= secrets();
       if (!file.answers(question)) {
-        // The first one dropped: the list is copied up to here, and goes on without it.
-        kept ??= diagnostics.slice(0, i);
         continue;
       }
     }
-    kept?.push(d);
+    diagnostics[kept++] = d;
   }
-  return kept ?? diagnostics;
+  diagnostics.length = kept;
+  return diagnostics;
 }
 
 /** The findings that can wait for the file. */
