@@ -119,9 +119,9 @@ export function indexInLine(text: string, needle: string, from: number, end: num
 }
 
 /**
- * `name === literal`, for a name (a parameter's, a JSON key) cut from a document. The engine compares a cut string of 13 characters or more with a
- * literal of its length by a call into its runtime; the last characters tell most such names apart first
- * (`client_secret`, `response_type`, `code_verifier`, `refresh_token`), so that call is made about only on a match.
+ * `name === literal`, for a name (a parameter's, a JSON key) cut from a document. The engine compares a cut string of
+ * 13 characters or more with a literal of its length by a call into its runtime; the last characters tell most such
+ * names apart first (`client_secret`, `response_type`, `code_verifier`), so that call is made almost only for a match.
  */
 export function isName(name: string, literal: string): boolean {
   const n = literal.length;

@@ -150,7 +150,7 @@ function isMethodName(text: string, start: number, end: number): boolean {
 /** An offset in {@link HttpRequest} not searched for yet. */
 export const NOT_SEARCHED = -2;
 
-/** Where the request's URL has its first `?` (-1 for none); searched for the first time it is asked, once the request is read. */
+/** Where the request's URL has its first `?` (-1 for none), searched for once, the first time it is asked. */
 export function urlQueryAt(request: HttpRequest): number {
   if (request.queryAt === NOT_SEARCHED) {
     request.queryAt = request.url.text.indexOf('?');
