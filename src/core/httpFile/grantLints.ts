@@ -1,3 +1,4 @@
+import { isName } from './charCodes';
 import { Finding, FindingFix, NONE, finding } from './finding';
 import { LocalText, localText } from '../text/localText';
 import { TextEdit } from './httpDiagnostic';
@@ -47,17 +48,13 @@ interface GrantRule {
 type GrantEntry = readonly [grant: string, rule: GrantRule];
 
 /**
- * The table's entry for a grant it knows. Names are compared rather than looked up in a map, which would hash the
- * value (a string cut from the request) first; only a name of the value's length and last character is compared at
- * all, since comparing a long cut string with a literal of its length costs a call into the engine's runtime.
- * The entry's name is the table's own string: later comparisons with it are cheap.
+ * The table's entry for a grant it knows. Names are compared ({@link isName}) rather than looked up in a map, which
+ * would hash the value (a string cut from the request) first. The entry's name is the table's own string: later
+ * comparisons with it are cheap.
  */
 export function knownGrant(value: string): GrantEntry | undefined {
-  const length = value.length;
-  const last = value.charCodeAt(length - 1);
   for (const entry of GRANT_RULES) {
-    const name = entry[0];
-    if (name.length === length && name.charCodeAt(length - 1) === last && name === value) {
+    if (isName(value, entry[0])) {
       return entry;
     }
   }
