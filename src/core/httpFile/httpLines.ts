@@ -84,8 +84,18 @@ export function requestLine(text: string, first: number, end: number, line: numb
     if (urlStart === end) {
       return undefined;
     }
-  } else if (!/^(https?:\/\/|\{\{|\/)/i.test(text.slice(first, p))) {
-    return undefined;
+  } else if (!startsLikeUrl(text.slice(first, p))) {
+    // REST Client also reads its methods in small letters (`post https://…`, sent as POST); only before something
+    // that starts like a URL, so that a line of prose (`Get the token first`) stays prose.
+    const named = lowerCaseMethod(text.slice(first, p));
+    if (named === undefined) {
+      return undefined;
+    }
+    urlStart = firstNonBlank(text, p, end);
+    if (!startsLikeUrl(text.slice(urlStart, Math.min(end, urlStart + 8)))) {
+      return undefined;
+    }
+    method = named;
   }
   let urlEnd = trimmedEnd(text, urlStart, end);
   // A trailing ` HTTP/1.1` names the protocol version, not part of the URL; only a URL with a space can have one.
@@ -108,6 +118,23 @@ export function requestLine(text: string, first: number, end: number, line: numb
     queryAt: NOT_SEARCHED,
     bracesAt: NOT_SEARCHED,
   };
+}
+
+function startsLikeUrl(text: string): boolean {
+  return /^(https?:\/\/|\{\{|\/)/i.test(text);
+}
+
+/** The methods REST Client reads in any case, by their name in small letters. */
+const REST_CLIENT_METHODS = new Map(
+  ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE'].map((m) => [
+    m.toLowerCase(),
+    m,
+  ]),
+);
+
+/** `word` as the capitalised method it names when it is one of REST Client's written in other letters (`post`). */
+function lowerCaseMethod(word: string): string | undefined {
+  return word.length < 3 || word.length > 7 ? undefined : REST_CLIENT_METHODS.get(word.toLowerCase());
 }
 
 /** The method at `text[start, end)`, as one shared string when it is a common one. */

@@ -139,9 +139,9 @@ function mayNameSecret(text: string, q: number): boolean {
 function isBodylessMethod(method: string): boolean {
   return method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'OPTIONS';
 }
-/** A line of a body that reads like a request line. */
+/** A line of a body that reads like a request line (the method in any case, as REST Client reads it). */
 const REQUEST_LINE_IN_BODY =
-  /(?:^|\n)[ \t]*((?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/|\{\{)\S*)/;
+  /(?:^|\n)[ \t]*((?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:https?:\/\/|\{\{)\S*)/i;
 
 /**
  * A request line inside the body of a `GET` (or another request that seldom has a body): only `###` starts a new

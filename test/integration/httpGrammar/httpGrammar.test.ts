@@ -65,6 +65,10 @@ const SAMPLE = [
   'content-type: application/json',
   '',
   '{"error": "invalid_grant"}',
+  '###',
+  'post {{host}}/oauth2/token',
+  '###',
+  'Get the token first',
 ];
 
 describe('http grammar', () => {
@@ -129,6 +133,12 @@ describe('http grammar', () => {
     assert.match(scopesOf(5, 'Authorization'), /entity\.name\.tag\.header\.http/);
     assert.match(scopesOf(5, '$auth.token'), /support\.function\.builtin\.http/);
     assert.match(scopesOf(5, '"rabo"'), /string\.quoted\.double\.http/);
+  });
+
+  it('colours a method in small letters only before something that starts like a URL, as the parser reads it', () => {
+    assert.match(scopesOf(16, 'post'), /keyword\.control\.http/);
+    assert.match(scopesOf(16, '/oauth2/token'), /string\.unquoted\.url\.http/);
+    assert.doesNotMatch(lines[18].map(([, scopes]) => scopes).join(' '), /keyword\.control\.http|url\.http/);
   });
 
   it('hands JSON bodies to VS Code’s JSON grammar and still colours variables in them', () => {

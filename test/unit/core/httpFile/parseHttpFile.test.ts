@@ -64,6 +64,24 @@ describe('parseHttpFile', () => {
     }
   });
 
+  it("reads REST Client's methods in small letters before a URL, and leaves prose alone", () => {
+    const lines: Array<[string, string | undefined, string | undefined]> = [
+      ['post https://a.example/token', 'POST', 'https://a.example/token'],
+      ['get {{base}}/accounts HTTP/1.1', 'GET', '{{base}}/accounts'],
+      ['Delete /x', 'DELETE', '/x'],
+      ['options  HTTPS://a.example', 'OPTIONS', 'HTTPS://a.example'],
+      ['trace https://a.example', 'TRACE', 'https://a.example'],
+      ['Get the token first', undefined, undefined],
+      ['post it to the channel', undefined, undefined],
+      ['propfind https://a.example/dav', undefined, undefined],
+      ['post', undefined, undefined],
+    ];
+    for (const [line, method, url] of lines) {
+      const request = parseHttpFile(`${line}\nAccept: */*\n`).blocks[0].request;
+      assert.deepEqual([request?.method, request?.url.text], [method, url], line);
+    }
+  });
+
   it('reads query continuation lines into the URL', () => {
     const file = parseHttpFile(
       'GET https://a.example/authorize\n    ?client_id=x\n    &state=y\nAccept: */*\n',
