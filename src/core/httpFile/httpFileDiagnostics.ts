@@ -13,7 +13,9 @@ import { HttpDiagnostic, QuickFix } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext, providerOfProfileHost } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
-import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext, urlUsesVariables } from './requestContext';
+import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext } from './requestContext';
+import { BearerVariableUse, bearerVariableFindings, missedBearerVariable } from './bearerVariables';
+import { OPEN_BRACE, OPEN_BRACKET, QUOTE } from './charCodes';
 import { lintRequestLineInBody, lintRequestlessBlock } from './hygieneLints';
 import { rabobankRequiredScopes } from './rabobankScopes';
 import { lintRequest } from './requestLints';
@@ -55,15 +57,17 @@ function lintText(
   // and diagnosing then each run for a while before the other takes over, instead of taking turns block by block.
   // A block whose URL uses `{{variables}}` waits for the end, because a variable may be defined (or redefined) further
   // down. Only a few wait: past MAX_WAITING, they are let go and read again once the variables are all known, so a file
-  // of such requests costs a second read rather than keeping every block of it alive.
+  // of such requests costs a second read rather than keeping every block of it alive. `Bearer {{name}}` waits only if
+  // `name` is defined by then; the others are judged without variables, and again if a definition follows.
   const diagnostics: HttpDiagnostic[] = [];
   let waiting: HttpBlock[] | undefined = [];
   const batch: HttpBlock[] = [];
   const secrets = onSecrets ? undefined : new SecretsReader();
   const sink = onSecrets ?? secrets!.sink;
+  const bearers = new BearerVariableUse();
   const file = readHttpFile(text, (block, partial) => {
     onBlock?.(block);
-    if (usesVariables(block)) {
+    if (bearers.mustWait(block, partial)) {
       waiting?.push(block);
       if (waiting && waiting.length > MAX_WAITING) {
         waiting = undefined;
@@ -72,31 +76,57 @@ function lintText(
     }
     batch.push(block);
     if (batch.length === BATCH_SIZE) {
-      diagnoseBlocks(partial, batch, kb, lint, diagnostics, sink);
+      diagnoseBlocks({ ...partial, variables: NO_VARIABLES }, batch, kb, lint, diagnostics, sink);
       batch.length = 0;
     }
   });
-  diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
-  batch.length = 0;
+  diagnoseBlocks({ ...file, variables: NO_VARIABLES }, batch, kb, lint, diagnostics, sink);
   if (waiting) {
     for (let i = 0; i < waiting.length; i += BATCH_SIZE) {
       diagnoseBlocks(file, waiting.slice(i, i + BATCH_SIZE), kb, lint, diagnostics, sink);
     }
   } else {
-    readHttpFile(text, (block) => {
-      if (usesVariables(block)) {
-        batch.push(block);
-        if (batch.length === BATCH_SIZE) {
-          diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
-          batch.length = 0;
-        }
-      }
-    });
-    diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
+    const again = new BearerVariableUse();
+    diagnoseAgain(
+      file,
+      (block, partial) => again.mustWait(block, partial),
+      (blocks) => diagnoseBlocks(file, blocks, kb, lint, diagnostics, sink),
+    );
+  }
+  const late = bearers.definedLate(file.variables);
+  if (late.length > 0) {
+    diagnoseAgain(
+      file,
+      (block, partial) => missedBearerVariable(block, partial, late),
+      (blocks) => diagnoseBlocks(file, blocks, kb, lint, diagnostics, IGNORE_SECRETS, bearerVariableFindings),
+    );
   }
   const sorted = sortByPosition(diagnostics);
   return secrets ? secrets.decide(sorted, file) : sorted;
 }
+
+/** Reads the file again and hands the blocks `select` picks to `diagnose`, in batches. */
+function diagnoseAgain(
+  file: HttpFile,
+  select: (block: HttpBlock, partial: HttpFile) => boolean,
+  diagnose: (blocks: HttpBlock[]) => void,
+): void {
+  const batch: HttpBlock[] = [];
+  readHttpFile(file.text, (block, partial) => {
+    if (select(block, partial)) {
+      batch.push(block);
+      if (batch.length === BATCH_SIZE) {
+        diagnose(batch);
+        batch.length = 0;
+      }
+    }
+  });
+  diagnose(batch);
+}
+
+/** The file variables blocks that do not wait see (only bearer lints would look), and a sink for blocks seen before. */
+const NO_VARIABLES: ReadonlyMap<string, string> = new Map();
+const IGNORE_SECRETS: SecretsSink = () => undefined;
 
 /** How many blocks that use variables {@link lintHttpFile} keeps until the end before it reads them again instead. */
 const MAX_WAITING = 4096;
@@ -119,6 +149,7 @@ function diagnoseBlocks(
   lint: LintContext,
   out: HttpDiagnostic[],
   secrets: SecretsSink,
+  findingsOf: typeof blockFindings = blockFindings,
 ): void {
   const providerOfUrl =
     lint.profiles.length > 0 ? (url: string) => providerOfProfileHost(lint.profiles, url) : undefined;
@@ -138,7 +169,7 @@ function diagnoseBlocks(
     const before = findings.length;
     if (failed[i] === 0) {
       try {
-        blockFindings(file, block, contexts[i], lint, findings);
+        findingsOf(file, block, contexts[i], lint, findings);
       } catch {
         findings.length = before;
       }
@@ -176,11 +207,6 @@ export function diagnoseParsedFile(
   }
   const sorted = sortByPosition(diagnostics);
   return secrets ? secrets.decide(sorted, file) : sorted;
-}
-
-/** Whether the block's findings depend on file variables: only the request URL is resolved against them. */
-export function usesVariables(block: HttpBlock): boolean {
-  return block.request !== undefined && urlUsesVariables(block.request);
 }
 
 function sortByPosition(diagnostics: HttpDiagnostic[]): HttpDiagnostic[] {
@@ -258,10 +284,6 @@ function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestCo
 }
 
 type StatusLine = CommentRun['statuses'][number];
-
-const OPEN_BRACE = 123;
-const OPEN_BRACKET = 91;
-const QUOTE = 34;
 
 /**
  * `json` in any case. Written as a case-insensitive pattern rather than `toLowerCase().includes`: the same answer (no

@@ -11,7 +11,8 @@ import {
 } from './clientSecrets';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { Range } from './lineIndex';
-import { diagnoseParsedFile, lintHttpFile, usesVariables } from './httpFileDiagnostics';
+import { usesVariables } from './bearerVariables';
+import { diagnoseParsedFile, lintHttpFile } from './httpFileDiagnostics';
 import { LintContext } from './lintContext';
 import { HttpFile, parseHttpFile } from './parseHttpFile';
 

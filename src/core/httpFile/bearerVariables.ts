@@ -1,0 +1,254 @@
+import { lintBearerToken } from './apiRequestLints';
+import { CLOSE_BRACE, DOLLAR, OPEN_BRACE, isBlank } from './charCodes';
+import { lintExpander } from './fileVariables';
+import { Finding } from './finding';
+import { lintAuthorizationValue } from './hygieneLints';
+import { LintContext } from './lintContext';
+import { HttpBlock, HttpFile, HttpHeader, HttpRequest } from './parseHttpFile';
+import { RequestContext, urlUsesVariables } from './requestContext';
+
+/*
+ * `Authorization: Bearer {{name}}` where the file itself defines `@name = …`: public samples keep the token (or the
+ * placeholder that stands for it) in a file variable. The value that is sent is judged as if it were written in the
+ * header. Whether a file defines a name is known only once it is read to its end, so the linter asks which blocks
+ * depend on that ({@link usesVariables}, {@link BearerVariableUse}).
+ */
+
+/**
+ * Where the name in a `Bearer {{name}}` value at `text[start, end)` starts (after any blanks inside the braces), or -1
+ * when the value is not one, or names a profile's `{{$auth…}}` or another system variable. Read in place: the linter
+ * asks this of every request's `Authorization` header.
+ */
+function bearerNameStart(text: string, start: number, end: number): number {
+  // `Bearer {{x}}` at the shortest; most values are ruled out by their last character.
+  if (
+    end - start < 12 ||
+    text.charCodeAt(end - 1) !== CLOSE_BRACE ||
+    text.charCodeAt(end - 2) !== CLOSE_BRACE
+  ) {
+    return -1;
+  }
+  const BEARER = 'bearer';
+  for (let i = 0; i < BEARER.length; i++) {
+    // ASCII letters only: setting the 0x20 bit turns a capital into its small letter.
+    if ((text.charCodeAt(start + i) | 0x20) !== BEARER.charCodeAt(i)) {
+      return -1;
+    }
+  }
+  let p = start + BEARER.length;
+  if (!isBlank(text.charCodeAt(p))) {
+    return -1;
+  }
+  while (isBlank(text.charCodeAt(p))) {
+    p++;
+  }
+  if (text.charCodeAt(p) !== OPEN_BRACE || text.charCodeAt(p + 1) !== OPEN_BRACE) {
+    return -1;
+  }
+  p += 2;
+  while (p < end - 2 && isBlank(text.charCodeAt(p))) {
+    p++;
+  }
+  return p === end - 2 || text.charCodeAt(p) === DOLLAR ? -1 : p;
+}
+
+/** Where the name that starts at `nameStart` ends, before the blanks and the `}}` that close the value at `end`. */
+function bearerNameEnd(text: string, nameStart: number, end: number): number {
+  let q = end - 2;
+  while (q > nameStart && isBlank(text.charCodeAt(q - 1))) {
+    q--;
+  }
+  return q;
+}
+
+/** The name in a `Bearer {{name}}` value (not a profile's `{{$auth…}}`). */
+export function bearerVariableName(authValue: string): string | undefined {
+  const end = authValue.length;
+  const start = bearerNameStart(authValue, 0, end);
+  return start < 0 ? undefined : authValue.slice(start, bearerNameEnd(authValue, start, end));
+}
+
+/** Where the request's first `Authorization` header is (-1 for none). */
+function authorizationAt(request: HttpRequest): number {
+  const headers = request.headers;
+  for (let i = 0; i < headers.length; i++) {
+    if (headers.isNamed(i, 'authorization')) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** The variable a request's `Authorization` header takes its bearer token from, if it is written that way. */
+export function authorizationVariable(request: HttpRequest): string | undefined {
+  const at = authorizationAt(request);
+  if (at < 0) {
+    return undefined;
+  }
+  const headers = request.headers;
+  const text = headers.document;
+  const end = headers.valueEndAt(at);
+  const start = bearerNameStart(text, headers.valueStartAt(at), end);
+  return start < 0 ? undefined : text.slice(start, bearerNameEnd(text, start, end));
+}
+
+/** Whether `authValue` is `Bearer {{name}}` with a name the file defines. */
+export function definesBearerVariable(authValue: string, variables: ReadonlyMap<string, string>): boolean {
+  const name = variables.size === 0 ? undefined : bearerVariableName(authValue);
+  return name !== undefined && variables.has(name);
+}
+
+/**
+ * The value that will be sent for `Bearer {{name}}` when the file defines `@name` as a token written out (through
+ * other file variables, if need be), with the header's own `Bearer ` in front (`braces` is where the `{{` is); and the
+ * name. Nothing for a name the file leaves to an environment, or a value with variables left in it (a request
+ * variable's `{{login.response.body.access_token}}`, a `{{$dotenv …}}`).
+ */
+function bearerFromVariable(
+  authValue: string,
+  braces: number,
+  variables: ReadonlyMap<string, string>,
+): { readonly value: string; readonly name: string } | undefined {
+  const name = variables.size === 0 ? undefined : bearerVariableName(authValue);
+  const defined = name === undefined ? undefined : variables.get(name);
+  if (defined === undefined) {
+    return undefined;
+  }
+  const token = lintExpander(variables).expand(defined).text?.trim();
+  return token && !token.includes('{{')
+    ? { value: authValue.slice(0, braces) + token, name: name! }
+    : undefined;
+}
+
+/**
+ * The lints of a written bearer token (a placeholder, an ID token, an expired token, a missing Rabobank scope) on the
+ * token a file variable holds, reported on the header's `{{name}}`.
+ */
+export function lintBearerVariable(
+  file: HttpFile,
+  ctx: RequestContext,
+  lint: LintContext,
+  auth: HttpHeader,
+  out: Finding[],
+): void {
+  const value = auth.value;
+  const braces = value.indexOf('{{');
+  const fromVariable = braces < 0 ? undefined : bearerFromVariable(value, braces, file.variables);
+  if (fromVariable === undefined) {
+    return;
+  }
+  const sent = { value: fromVariable.value, valueStart: auth.valueStart, valueEnd: auth.valueEnd };
+  if (!lintAuthorizationValue(sent, out, fromVariable.name)) {
+    lintBearerToken(file, ctx, lint, sent, out);
+  }
+}
+
+/**
+ * Whether the block's findings depend on file variables: the request URL is resolved against them, and a bearer token
+ * taken from one of them is judged as written.
+ */
+export function usesVariables(block: HttpBlock): boolean {
+  const request = block.request;
+  return request !== undefined && (urlUsesVariables(request) || authorizationVariable(request) !== undefined);
+}
+
+/**
+ * What `lintHttpFile` keeps about bearer variables as it reads: a block whose URL uses variables waits for the whole
+ * file, and so does one whose bearer variable is defined by the time it is read (it may be defined again further
+ * down). The others are diagnosed at once, without variables, and their names are kept, to be judged again at the
+ * end if the file defines them after all. Names are kept as bits (two per name, of 1,024) rather than strings: every
+ * block of a large file may send `Bearer {{token}}`, and cutting each name from the document into a set made the lint
+ * of the 1 MB bench file run 7 % more instructions. A bit set by another name only costs a second read of the file.
+ */
+export class BearerVariableUse {
+  private readonly defined = new Int32Array(32);
+  private readonly usedBefore = new Int32Array(32);
+
+  /** Whether `block`, just read, must wait until the end of the file (`partial` is the file read so far). */
+  mustWait(block: HttpBlock, partial: HttpFile): boolean {
+    for (const [name] of block.variables) {
+      addBits(this.defined, hashOf(name, 0, name.length));
+    }
+    const request = block.request;
+    if (request === undefined) {
+      return false;
+    }
+    if (urlUsesVariables(request)) {
+      return true;
+    }
+    const at = authorizationAt(request);
+    if (at < 0) {
+      return false;
+    }
+    const headers = request.headers;
+    const text = headers.document;
+    const end = headers.valueEndAt(at);
+    const start = bearerNameStart(text, headers.valueStartAt(at), end);
+    if (start < 0) {
+      return false;
+    }
+    const nameEnd = bearerNameEnd(text, start, end);
+    const hash = hashOf(text, start, nameEnd);
+    if (hasBits(this.defined, hash) && partial.variables.has(text.slice(start, nameEnd))) {
+      return true;
+    }
+    addBits(this.usedBefore, hash);
+    return false;
+  }
+
+  /** The names `variables` (the whole file's) defines that blocks diagnosed at once may have used. */
+  definedLate(variables: ReadonlyMap<string, string>): string[] {
+    const late: string[] = [];
+    for (const name of variables.keys()) {
+      if (hasBits(this.usedBefore, hashOf(name, 0, name.length))) {
+        late.push(name);
+      }
+    }
+    return late;
+  }
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let p = start; p < end; p++) {
+    h = Math.imul(h ^ text.charCodeAt(p), 0x01000193);
+  }
+  return h;
+}
+
+function addBits(bits: Int32Array, hash: number): void {
+  bits[(hash >>> 5) & 31] |= 1 << (hash & 31);
+  bits[(hash >>> 15) & 31] |= 1 << ((hash >>> 10) & 31);
+}
+
+function hasBits(bits: Int32Array, hash: number): boolean {
+  return (
+    (bits[(hash >>> 5) & 31] & (1 << (hash & 31))) !== 0 &&
+    (bits[(hash >>> 15) & 31] & (1 << ((hash >>> 10) & 31))) !== 0
+  );
+}
+
+/**
+ * Whether `lintHttpFile` diagnosed the block before `partial` (the file read so far) defined the bearer variable it
+ * uses, one of the names `late` defines only further down.
+ */
+export function missedBearerVariable(block: HttpBlock, partial: HttpFile, late: readonly string[]): boolean {
+  const request = block.request;
+  const name =
+    request === undefined || urlUsesVariables(request) ? undefined : authorizationVariable(request);
+  return name !== undefined && late.includes(name) && !partial.variables.has(name);
+}
+
+/** Only the lints of a bearer token taken from a file variable (see `lintHttpFile`). */
+export function bearerVariableFindings(
+  file: HttpFile,
+  block: HttpBlock,
+  ctx: RequestContext,
+  lint: LintContext,
+  out: Finding[],
+): void {
+  const auth = block.request?.headers.find('authorization');
+  if (auth) {
+    lintBearerVariable(file, ctx, lint, auth, out);
+  }
+}
