@@ -49,23 +49,35 @@ function bearerNameStart(text: string, start: number, end: number): number {
   while (p < end - 2 && isBlank(text.charCodeAt(p))) {
     p++;
   }
-  return p === end - 2 || text.charCodeAt(p) === DOLLAR ? -1 : p;
+  const name = p;
+  if (name === end - 2 || text.charCodeAt(name) === DOLLAR) {
+    return -1;
+  }
+  // One name, and nothing but blanks after it (`{{a b}}` names no variable).
+  p = bearerNameEnd(text, name);
+  while (isBlank(text.charCodeAt(p))) {
+    p++;
+  }
+  return p === end - 2 ? name : -1;
 }
 
-/** Where the name that starts at `nameStart` ends, before the blanks and the `}}` that close the value at `end`. */
-function bearerNameEnd(text: string, nameStart: number, end: number): number {
-  let q = end - 2;
-  while (q > nameStart && isBlank(text.charCodeAt(q - 1))) {
-    q--;
+/** Where the name that starts at `start` ends: at a blank or the `}}` that closes it. */
+function bearerNameEnd(text: string, start: number): number {
+  let p = start;
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c === CLOSE_BRACE || isBlank(c)) {
+      break;
+    }
+    p++;
   }
-  return q;
+  return p;
 }
 
 /** The name in a `Bearer {{name}}` value (not a profile's `{{$auth…}}`). */
 export function bearerVariableName(authValue: string): string | undefined {
-  const end = authValue.length;
-  const start = bearerNameStart(authValue, 0, end);
-  return start < 0 ? undefined : authValue.slice(start, bearerNameEnd(authValue, start, end));
+  const start = bearerNameStart(authValue, 0, authValue.length);
+  return start < 0 ? undefined : authValue.slice(start, bearerNameEnd(authValue, start));
 }
 
 /** Where the request's first `Authorization` header is (-1 for none). */
@@ -79,17 +91,18 @@ function authorizationAt(request: HttpRequest): number {
   return -1;
 }
 
+/** Where the name of the variable a request's bearer token comes from starts in its document, or -1. */
+function bearerNameOf(request: HttpRequest): number {
+  const at = authorizationAt(request);
+  const headers = request.headers;
+  return at < 0 ? -1 : bearerNameStart(headers.document, headers.valueStartAt(at), headers.valueEndAt(at));
+}
+
 /** The variable a request's `Authorization` header takes its bearer token from, if it is written that way. */
 export function authorizationVariable(request: HttpRequest): string | undefined {
-  const at = authorizationAt(request);
-  if (at < 0) {
-    return undefined;
-  }
-  const headers = request.headers;
-  const text = headers.document;
-  const end = headers.valueEndAt(at);
-  const start = bearerNameStart(text, headers.valueStartAt(at), end);
-  return start < 0 ? undefined : text.slice(start, bearerNameEnd(text, start, end));
+  const start = bearerNameOf(request);
+  const text = request.headers.document;
+  return start < 0 ? undefined : text.slice(start, bearerNameEnd(text, start));
 }
 
 /** Whether `authValue` is `Bearer {{name}}` with a name the file defines. */
@@ -176,18 +189,12 @@ export class BearerVariableUse {
     if (urlUsesVariables(request)) {
       return true;
     }
-    const at = authorizationAt(request);
-    if (at < 0) {
-      return false;
-    }
-    const headers = request.headers;
-    const text = headers.document;
-    const end = headers.valueEndAt(at);
-    const start = bearerNameStart(text, headers.valueStartAt(at), end);
+    const start = bearerNameOf(request);
     if (start < 0) {
       return false;
     }
-    const nameEnd = bearerNameEnd(text, start, end);
+    const text = request.headers.document;
+    const nameEnd = bearerNameEnd(text, start);
     const hash = hashOf(text, start, nameEnd);
     if (hasBits(this.defined, hash) && partial.variables.has(text.slice(start, nameEnd))) {
       return true;
@@ -205,6 +212,17 @@ export class BearerVariableUse {
       }
     }
     return late;
+  }
+
+  /**
+   * Whether `lintHttpFile` diagnosed the block before `partial` (the file read so far) defined the bearer variable it
+   * uses, one of the names `late` defines only further down.
+   */
+  static missed(block: HttpBlock, partial: HttpFile, late: readonly string[]): boolean {
+    const request = block.request;
+    const name =
+      request === undefined || urlUsesVariables(request) ? undefined : authorizationVariable(request);
+    return name !== undefined && late.includes(name) && !partial.variables.has(name);
   }
 }
 
@@ -228,27 +246,19 @@ function hasBits(bits: Int32Array, hash: number): boolean {
   );
 }
 
-/**
- * Whether `lintHttpFile` diagnosed the block before `partial` (the file read so far) defined the bearer variable it
- * uses, one of the names `late` defines only further down.
- */
-export function missedBearerVariable(block: HttpBlock, partial: HttpFile, late: readonly string[]): boolean {
-  const request = block.request;
-  const name =
-    request === undefined || urlUsesVariables(request) ? undefined : authorizationVariable(request);
-  return name !== undefined && late.includes(name) && !partial.variables.has(name);
-}
-
-/** Only the lints of a bearer token taken from a file variable (see `lintHttpFile`). */
-export function bearerVariableFindings(
+/** A lint of one block, which adds its findings to `out`. */
+export type BlockLint = (
   file: HttpFile,
   block: HttpBlock,
   ctx: RequestContext,
   lint: LintContext,
   out: Finding[],
-): void {
+) => void;
+
+/** Only the lints of a bearer token taken from a file variable (see `lintHttpFile`). */
+export const bearerVariableFindings: BlockLint = (file, block, ctx, lint, out) => {
   const auth = block.request?.headers.find('authorization');
   if (auth) {
     lintBearerVariable(file, ctx, lint, auth, out);
   }
-}
+};

@@ -14,7 +14,7 @@ import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext, providerOfProfileHost } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
 import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext } from './requestContext';
-import { BearerVariableUse, bearerVariableFindings, missedBearerVariable } from './bearerVariables';
+import { BearerVariableUse, BlockLint, bearerVariableFindings } from './bearerVariables';
 import { OPEN_BRACE, OPEN_BRACKET, QUOTE } from './charCodes';
 import { lintRequestLineInBody, lintRequestlessBlock } from './hygieneLints';
 import { rabobankRequiredScopes } from './rabobankScopes';
@@ -97,7 +97,7 @@ function lintText(
   if (late.length > 0) {
     diagnoseAgain(
       file,
-      (block, partial) => missedBearerVariable(block, partial, late),
+      (block, partial) => BearerVariableUse.missed(block, partial, late),
       (blocks) => diagnoseBlocks(file, blocks, kb, lint, diagnostics, IGNORE_SECRETS, bearerVariableFindings),
     );
   }
@@ -149,7 +149,7 @@ function diagnoseBlocks(
   lint: LintContext,
   out: HttpDiagnostic[],
   secrets: SecretsSink,
-  findingsOf: typeof blockFindings = blockFindings,
+  findingsOf: BlockLint = blockFindings,
 ): void {
   const providerOfUrl =
     lint.profiles.length > 0 ? (url: string) => providerOfProfileHost(lint.profiles, url) : undefined;

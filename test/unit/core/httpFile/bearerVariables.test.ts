@@ -23,6 +23,8 @@ describe('bearer tokens taken from file variables', () => {
       ['Bearer {{}}', undefined],
       ['Bearer {{  }}', undefined],
       ['Bearer {{token}} x', undefined],
+      ['Bearer {{a b}}', undefined],
+      ['Bearer {{a}b}}', undefined],
       ['Bearer abc{{token}}', undefined],
       ['Bearers {{token}}', undefined],
       ['{{token}}', undefined],
