@@ -105,10 +105,17 @@ export function authorizationVariable(request: HttpRequest): string | undefined 
   return start < 0 ? undefined : text.slice(start, bearerNameEnd(text, start));
 }
 
-/** Whether `authValue` is `Bearer {{name}}` with a name the file defines. */
-export function definesBearerVariable(authValue: string, variables: ReadonlyMap<string, string>): boolean {
-  const name = variables.size === 0 ? undefined : bearerVariableName(authValue);
-  return name !== undefined && variables.has(name);
+/**
+ * Whether `authValue` is `Bearer {{name}}` with a name the file defines. A block linted before the whole file is read
+ * has its value noted instead, and is judged at the end if the file defines the name (see {@link BearerVariableUse}).
+ */
+export function definesBearerVariable(authValue: string, file: HttpFile): boolean {
+  if (file.noteBearer !== undefined) {
+    file.noteBearer(authValue);
+    return false;
+  }
+  const name = file.variables.size === 0 ? undefined : bearerVariableName(authValue);
+  return name !== undefined && file.variables.has(name);
 }
 
 /**
@@ -165,64 +172,61 @@ export function usesVariables(block: HttpBlock): boolean {
   return request !== undefined && (urlUsesVariables(request) || authorizationVariable(request) !== undefined);
 }
 
+/** What the blocks `lintHttpFile` lints early see of the file's variables. */
+const NO_VARIABLES: ReadonlyMap<string, string> = new Map();
+
 /**
- * What `lintHttpFile` keeps about bearer variables as it reads: a block whose URL uses variables waits for the whole
- * file, and so does one whose bearer variable is defined by the time it is read (it may be defined again further
- * down). The others are diagnosed at once, without variables, and their names are kept, to be judged again at the
- * end if the file defines them after all. Names are kept as bits (two per name, of 1,024) rather than strings: every
- * block of a large file may send `Bearer {{token}}`, and cutting each name from the document into a set made the lint
- * of the 1 MB bench file run 7 % more instructions. A bit set by another name only costs a second read of the file.
+ * What `lintHttpFile` keeps about bearer variables. It lints most blocks as it reads them, before it knows which
+ * variables the file defines (a definition further down holds too): those blocks are linted without variables, and the
+ * names their `Authorization` values take a token from are noted. At the end, the blocks whose name the file defines
+ * are read again for the bearer lints alone. Names are kept as bits (two per name, of 1,024) rather than strings: every
+ * block of a large file may send `Bearer {{token}}`, and a bit set by another name only costs a second read.
  */
 export class BearerVariableUse {
-  private readonly defined = new Int32Array(32);
   private readonly usedBefore = new Int32Array(32);
 
-  /** Whether `block`, just read, must wait until the end of the file (`partial` is the file read so far). */
-  mustWait(block: HttpBlock, partial: HttpFile): boolean {
-    for (const [name] of block.variables) {
-      addBits(this.defined, hashOf(name, 0, name.length));
-    }
-    const request = block.request;
-    if (request === undefined) {
-      return false;
-    }
-    if (urlUsesVariables(request)) {
-      return true;
-    }
-    const start = bearerNameOf(request);
-    if (start < 0) {
-      return false;
-    }
-    const text = request.headers.document;
-    const nameEnd = bearerNameEnd(text, start);
-    const hash = hashOf(text, start, nameEnd);
-    if (hasBits(this.defined, hash) && partial.variables.has(text.slice(start, nameEnd))) {
-      return true;
-    }
-    addBits(this.usedBefore, hash);
-    return false;
+  /** The file as a block linted early sees it: the parser's shape, without variables, noting bearer values. */
+  early(file: HttpFile): HttpFile {
+    return {
+      text: file.text,
+      lines: file.lines,
+      blocks: file.blocks,
+      variables: NO_VARIABLES,
+      noteBearer: this.note,
+    };
   }
 
-  /** The names `variables` (the whole file's) defines that blocks diagnosed at once may have used. */
-  definedLate(variables: ReadonlyMap<string, string>): string[] {
+  /** Notes the variable an `Authorization` value takes its bearer token from, if it names one. */
+  private readonly note = (authValue: string): void => {
+    const start = bearerNameStart(authValue, 0, authValue.length);
+    if (start >= 0) {
+      addBits(this.usedBefore, hashOf(authValue, start, bearerNameEnd(authValue, start)));
+    }
+  };
+
+  /**
+   * The names `variables` (the whole file's) defines that a block linted early may take its token from, and whose
+   * value is written out (not a request variable's or a `.env` file's).
+   */
+  definedAndUsed(variables: ReadonlyMap<string, string>): string[] {
     const late: string[] = [];
-    for (const name of variables.keys()) {
+    for (const [name, value] of variables) {
       if (hasBits(this.usedBefore, hashOf(name, 0, name.length))) {
-        late.push(name);
+        const expanded = lintExpander(variables).expand(value).text;
+        if (expanded && !expanded.includes('{{')) {
+          late.push(name);
+        }
       }
     }
     return late;
   }
 
-  /**
-   * Whether `lintHttpFile` diagnosed the block before `partial` (the file read so far) defined the bearer variable it
-   * uses, one of the names `late` defines only further down.
-   */
-  static missed(block: HttpBlock, partial: HttpFile, late: readonly string[]): boolean {
+  /** Whether `lintHttpFile` linted the block early and its bearer token comes from one of the names in `late`. */
+  static missed(block: HttpBlock, late: readonly string[]): boolean {
     const request = block.request;
     const name =
       request === undefined || urlUsesVariables(request) ? undefined : authorizationVariable(request);
-    return name !== undefined && late.includes(name) && !partial.variables.has(name);
+    return name !== undefined && late.includes(name);
   }
 }
 

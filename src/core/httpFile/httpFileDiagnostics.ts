@@ -13,7 +13,7 @@ import { HttpDiagnostic, QuickFix } from './httpDiagnostic';
 import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext, providerOfProfileHost } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
-import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext } from './requestContext';
+import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext, urlUsesVariables } from './requestContext';
 import { BearerVariableUse, BlockLint, bearerVariableFindings } from './bearerVariables';
 import { OPEN_BRACE, OPEN_BRACKET, QUOTE } from './charCodes';
 import { lintRequestLineInBody, lintRequestlessBlock } from './hygieneLints';
@@ -57,8 +57,8 @@ function lintText(
   // and diagnosing then each run for a while before the other takes over, instead of taking turns block by block.
   // A block whose URL uses `{{variables}}` waits for the end, because a variable may be defined (or redefined) further
   // down. Only a few wait: past MAX_WAITING, they are let go and read again once the variables are all known, so a file
-  // of such requests costs a second read rather than keeping every block of it alive. `Bearer {{name}}` waits only if
-  // `name` is defined by then; the others are judged without variables, and again if a definition follows.
+  // of such requests costs a second read rather than keeping every block of it alive. The others are linted without
+  // variables: a bearer token one of them takes from a variable is judged at the end (see `BearerVariableUse`).
   const diagnostics: HttpDiagnostic[] = [];
   let waiting: HttpBlock[] | undefined = [];
   const batch: HttpBlock[] = [];
@@ -67,7 +67,7 @@ function lintText(
   const bearers = new BearerVariableUse();
   const file = readHttpFile(text, (block, partial) => {
     onBlock?.(block);
-    if (bearers.mustWait(block, partial)) {
+    if (block.request !== undefined && urlUsesVariables(block.request)) {
       waiting?.push(block);
       if (waiting && waiting.length > MAX_WAITING) {
         waiting = undefined;
@@ -76,28 +76,27 @@ function lintText(
     }
     batch.push(block);
     if (batch.length === BATCH_SIZE) {
-      diagnoseBlocks({ ...partial, variables: NO_VARIABLES }, batch, kb, lint, diagnostics, sink);
+      diagnoseBlocks(bearers.early(partial), batch, kb, lint, diagnostics, sink);
       batch.length = 0;
     }
   });
-  diagnoseBlocks({ ...file, variables: NO_VARIABLES }, batch, kb, lint, diagnostics, sink);
+  diagnoseBlocks(bearers.early(file), batch, kb, lint, diagnostics, sink);
   if (waiting) {
     for (let i = 0; i < waiting.length; i += BATCH_SIZE) {
       diagnoseBlocks(file, waiting.slice(i, i + BATCH_SIZE), kb, lint, diagnostics, sink);
     }
   } else {
-    const again = new BearerVariableUse();
     diagnoseAgain(
       file,
-      (block, partial) => again.mustWait(block, partial),
+      (block) => block.request !== undefined && urlUsesVariables(block.request),
       (blocks) => diagnoseBlocks(file, blocks, kb, lint, diagnostics, sink),
     );
   }
-  const late = bearers.definedLate(file.variables);
+  const late = bearers.definedAndUsed(file.variables);
   if (late.length > 0) {
     diagnoseAgain(
       file,
-      (block, partial) => BearerVariableUse.missed(block, partial, late),
+      (block) => BearerVariableUse.missed(block, late),
       (blocks) => diagnoseBlocks(file, blocks, kb, lint, diagnostics, IGNORE_SECRETS, bearerVariableFindings),
     );
   }
@@ -108,12 +107,12 @@ function lintText(
 /** Reads the file again and hands the blocks `select` picks to `diagnose`, in batches. */
 function diagnoseAgain(
   file: HttpFile,
-  select: (block: HttpBlock, partial: HttpFile) => boolean,
+  select: (block: HttpBlock) => boolean,
   diagnose: (blocks: HttpBlock[]) => void,
 ): void {
   const batch: HttpBlock[] = [];
-  readHttpFile(file.text, (block, partial) => {
-    if (select(block, partial)) {
+  readHttpFile(file.text, (block) => {
+    if (select(block)) {
       batch.push(block);
       if (batch.length === BATCH_SIZE) {
         diagnose(batch);
@@ -124,8 +123,7 @@ function diagnoseAgain(
   diagnose(batch);
 }
 
-/** The file variables blocks that do not wait see (only bearer lints would look), and a sink for blocks seen before. */
-const NO_VARIABLES: ReadonlyMap<string, string> = new Map();
+/** For blocks whose client secrets were gathered already. */
 const IGNORE_SECRETS: SecretsSink = () => undefined;
 
 /** How many blocks that use variables {@link lintHttpFile} keeps until the end before it reads them again instead. */

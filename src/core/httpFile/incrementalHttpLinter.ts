@@ -278,7 +278,7 @@ export class IncrementalHttpLinter {
     this.diagnosed++;
     const secrets = new SecretsReader();
     b.diagnostics = diagnoseParsedFile(
-      { text: file.text, lines: file.lines, blocks: file.blocks, variables },
+      { text: file.text, lines: file.lines, blocks: file.blocks, variables, noteBearer: undefined },
       this.kb,
       context,
       secrets.sink,

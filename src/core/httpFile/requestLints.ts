@@ -63,7 +63,7 @@ export function lintRequest(
   // An ID token from a profile's variable, sent where an access token belongs.
   const idTokenVariable = braces >= 0 && isIdTokenVariable(authValue!, braces);
   // A token the file writes out in a variable of its own, judged as if written in the header.
-  const fromVariable = braces >= 0 && !idTokenVariable && definesBearerVariable(authValue!, file.variables);
+  const fromVariable = braces >= 0 && !idTokenVariable && definesBearerVariable(authValue!, file);
   lintHtmlEntity(request.url, out);
   if (!tokenOrAuthorize) {
     lintSecretInQuery(request, out);
@@ -74,9 +74,7 @@ export function lintRequest(
     }
   }
   const auth =
-    written || tokenOrAuthorize || idTokenVariable || fromVariable !== undefined
-      ? headers.at(authAt)
-      : undefined;
+    written || tokenOrAuthorize || idTokenVariable || fromVariable ? headers.at(authAt) : undefined;
   if (tokenOrAuthorize || pushed) {
     const l = new RequestLinter(file, request, ctx, lint, out, auth);
     if (ctx.endpoint === 'token') {

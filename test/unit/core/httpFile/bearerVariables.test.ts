@@ -45,22 +45,31 @@ describe('bearer tokens taken from file variables', () => {
     assert.equal(authorizationVariable(request('X-Authorization: Bearer {{t}}')), undefined);
   });
 
-  it('keeps the names used before their definition, and tells which of the file’s names those may be', () => {
+  it('notes the names blocks linted early use, and tells which of them the file writes a value for', () => {
     const file = parseHttpFile(
-      'GET https://a.example/\nAuthorization: Bearer {{early}}\n###\n@early = x\n@other = y\n###\n' +
-        'GET https://a.example/\nAuthorization: Bearer {{other}}\n',
+      'GET https://a.example/\nAuthorization: Bearer {{early}}\n###\n@early = x\n@other = y\n' +
+        '@fromLogin = {{login.response.body.token}}\n###\n' +
+        'GET https://a.example/\nAuthorization: Bearer {{fromLogin}}\n###\n' +
+        'GET {{host}}/\nAuthorization: Bearer {{other}}\n',
     );
     const use = new BearerVariableUse();
-    // Read block by block, as lintHttpFile reads: the first use comes before any definition, the second after.
-    const partial = { ...file, variables: new Map<string, string>() };
-    const waits = file.blocks.map((block) => {
-      for (const [name, value] of block.variables) {
-        partial.variables.set(name, value);
-      }
-      return use.mustWait(block, partial);
-    });
-    assert.deepEqual(waits, [false, false, true]);
-    assert.deepEqual(use.definedLate(file.variables), ['early']);
+    const early = use.early(file);
+    assert.equal(early.variables.size, 0);
+    for (const value of [
+      'Bearer {{early}}',
+      'Bearer {{ fromLogin }}',
+      'Basic {{other}}',
+      'Bearer {{$auth.token("x")}}',
+    ]) {
+      early.noteBearer!(value);
+    }
+    // `other` is only in a Basic header, `fromLogin` is a request variable's: neither is judged again.
+    assert.deepEqual(use.definedAndUsed(file.variables), ['early']);
+    // The block with a variable in its URL waited for the end: it was not linted early.
+    assert.deepEqual(
+      file.blocks.map((block) => BearerVariableUse.missed(block, ['early', 'other'])),
+      [true, false, false, false],
+    );
   });
 
   it('gives what diagnosing the whole parsed document gives, wherever the definitions stand', () => {
