@@ -3,7 +3,7 @@ import { LocalText, localText } from '../text/localText';
 import { decodeJwtUnverified } from '../tokens/decodeJwt';
 import { isImfFixdate, jwtScopes } from './credentials';
 import { Finding, finding, findingWith } from './finding';
-import { AuthorizationValue, looksLikeIdToken } from './hygieneLints';
+import { looksLikeIdToken } from './hygieneLints';
 import { LintContext } from './lintContext';
 import { HttpFile, HttpHeader } from './parseHttpFile';
 import { rabobankRequiredScopes } from './rabobankScopes';
@@ -19,7 +19,7 @@ export function lintBearerToken(
   file: HttpFile,
   ctx: RequestContext,
   lint: LintContext,
-  auth: AuthorizationValue,
+  auth: HttpHeader,
   out: Finding[],
 ): void {
   const m = /^bearer\s+/i.exec(auth.value);

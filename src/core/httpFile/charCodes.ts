@@ -38,7 +38,6 @@ export const LOWER_T = 0x74;
 export const LOWER_Z = 0x7a;
 export const OPEN_BRACE = 0x7b;
 export const PIPE = 0x7c;
-export const CLOSE_BRACE = 0x7d;
 export const TILDE = 0x7e;
 /** A byte-order mark, which the reader treats as a blank wherever it stands. */
 export const BOM = 0xfeff;

@@ -14,8 +14,6 @@ import { scanJson } from './jsonScanner';
 import { EMPTY_LINT_CONTEXT, LintContext, providerOfProfileHost } from './lintContext';
 import { CommentRun, HttpBlock, HttpFile, HttpResponse, readHttpFile } from './parseHttpFile';
 import { RequestContext, UNKNOWN_CONTEXT, resolveRequestContext, urlUsesVariables } from './requestContext';
-import { BearerVariableUse, BlockLint, bearerVariableFindings } from './bearerVariables';
-import { OPEN_BRACE, OPEN_BRACKET, QUOTE } from './charCodes';
 import { lintRequestLineInBody, lintRequestlessBlock } from './hygieneLints';
 import { rabobankRequiredScopes } from './rabobankScopes';
 import { lintRequest } from './requestLints';
@@ -57,17 +55,15 @@ function lintText(
   // and diagnosing then each run for a while before the other takes over, instead of taking turns block by block.
   // A block whose URL uses `{{variables}}` waits for the end, because a variable may be defined (or redefined) further
   // down. Only a few wait: past MAX_WAITING, they are let go and read again once the variables are all known, so a file
-  // of such requests costs a second read rather than keeping every block of it alive. The others are linted without
-  // variables: a bearer token one of them takes from a variable is judged at the end (see `BearerVariableUse`).
+  // of such requests costs a second read rather than keeping every block of it alive.
   const diagnostics: HttpDiagnostic[] = [];
   let waiting: HttpBlock[] | undefined = [];
   const batch: HttpBlock[] = [];
   const secrets = onSecrets ? undefined : new SecretsReader();
   const sink = onSecrets ?? secrets!.sink;
-  const bearers = new BearerVariableUse();
   const file = readHttpFile(text, (block, partial) => {
     onBlock?.(block);
-    if (block.request !== undefined && urlUsesVariables(block.request)) {
+    if (usesVariables(block)) {
       waiting?.push(block);
       if (waiting && waiting.length > MAX_WAITING) {
         waiting = undefined;
@@ -76,55 +72,31 @@ function lintText(
     }
     batch.push(block);
     if (batch.length === BATCH_SIZE) {
-      diagnoseBlocks(bearers.early(partial), batch, kb, lint, diagnostics, sink);
+      diagnoseBlocks(partial, batch, kb, lint, diagnostics, sink);
       batch.length = 0;
     }
   });
-  diagnoseBlocks(bearers.early(file), batch, kb, lint, diagnostics, sink);
+  diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
+  batch.length = 0;
   if (waiting) {
     for (let i = 0; i < waiting.length; i += BATCH_SIZE) {
       diagnoseBlocks(file, waiting.slice(i, i + BATCH_SIZE), kb, lint, diagnostics, sink);
     }
   } else {
-    diagnoseAgain(
-      file,
-      (block) => block.request !== undefined && urlUsesVariables(block.request),
-      (blocks) => diagnoseBlocks(file, blocks, kb, lint, diagnostics, sink),
-    );
-  }
-  const late = bearers.definedAndUsed(file.variables);
-  if (late.length > 0) {
-    diagnoseAgain(
-      file,
-      (block) => BearerVariableUse.missed(block, late),
-      (blocks) => diagnoseBlocks(file, blocks, kb, lint, diagnostics, IGNORE_SECRETS, bearerVariableFindings),
-    );
+    readHttpFile(text, (block) => {
+      if (usesVariables(block)) {
+        batch.push(block);
+        if (batch.length === BATCH_SIZE) {
+          diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
+          batch.length = 0;
+        }
+      }
+    });
+    diagnoseBlocks(file, batch, kb, lint, diagnostics, sink);
   }
   const sorted = sortByPosition(diagnostics);
   return secrets ? secrets.decide(sorted, file) : sorted;
 }
-
-/** Reads the file again and hands the blocks `select` picks to `diagnose`, in batches. */
-function diagnoseAgain(
-  file: HttpFile,
-  select: (block: HttpBlock) => boolean,
-  diagnose: (blocks: HttpBlock[]) => void,
-): void {
-  const batch: HttpBlock[] = [];
-  readHttpFile(file.text, (block) => {
-    if (select(block)) {
-      batch.push(block);
-      if (batch.length === BATCH_SIZE) {
-        diagnose(batch);
-        batch.length = 0;
-      }
-    }
-  });
-  diagnose(batch);
-}
-
-/** For blocks whose client secrets were gathered already. */
-const IGNORE_SECRETS: SecretsSink = () => undefined;
 
 /** How many blocks that use variables {@link lintHttpFile} keeps until the end before it reads them again instead. */
 const MAX_WAITING = 4096;
@@ -147,7 +119,6 @@ function diagnoseBlocks(
   lint: LintContext,
   out: HttpDiagnostic[],
   secrets: SecretsSink,
-  findingsOf: BlockLint = blockFindings,
 ): void {
   const providerOfUrl =
     lint.profiles.length > 0 ? (url: string) => providerOfProfileHost(lint.profiles, url) : undefined;
@@ -167,7 +138,7 @@ function diagnoseBlocks(
     const before = findings.length;
     if (failed[i] === 0) {
       try {
-        findingsOf(file, block, contexts[i], lint, findings);
+        blockFindings(file, block, contexts[i], lint, findings);
       } catch {
         findings.length = before;
       }
@@ -205,6 +176,11 @@ export function diagnoseParsedFile(
   }
   const sorted = sortByPosition(diagnostics);
   return secrets ? secrets.decide(sorted, file) : sorted;
+}
+
+/** Whether the block's findings depend on file variables: only the request URL is resolved against them. */
+export function usesVariables(block: HttpBlock): boolean {
+  return block.request !== undefined && urlUsesVariables(block.request);
 }
 
 function sortByPosition(diagnostics: HttpDiagnostic[]): HttpDiagnostic[] {
@@ -282,6 +258,10 @@ function responseFindings(file: HttpFile, response: HttpResponse, ctx: RequestCo
 }
 
 type StatusLine = CommentRun['statuses'][number];
+
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const QUOTE = 34;
 
 /**
  * `json` in any case. Written as a case-insensitive pattern rather than `toLowerCase().includes`: the same answer (no

@@ -77,21 +77,6 @@ export class HttpHeaders {
     return this.table.value(this.from + i);
   }
 
-  /** The document the headers are read from. */
-  get document(): string {
-    return this.table.document;
-  }
-
-  /** Where the value of the `i`-th header starts in {@link document}. */
-  valueStartAt(i: number): number {
-    return this.table.offset(this.from + i, 2);
-  }
-
-  /** Where the value of the `i`-th header ends in {@link document}. */
-  valueEndAt(i: number): number {
-    return this.table.offset(this.from + i, 3);
-  }
-
   /** The first header of that name (in any case). */
   find(name: string): HttpHeader | undefined {
     return this.at(this.indexOf(name));
@@ -172,11 +157,6 @@ export class HeaderTable {
   value(i: number): string {
     const rows = this.rows;
     return this.document.slice(rows[i * 4 + 2], rows[i * 4 + 3]);
-  }
-
-  /** The `i`-th header's name start (0), name end (1), value start (2) or value end (3). */
-  offset(i: number, which: 0 | 1 | 2 | 3): number {
-    return this.rows[i * 4 + which];
   }
 
   isNamed(i: number, lowerCaseName: string): boolean {

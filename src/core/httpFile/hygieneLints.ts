@@ -24,15 +24,11 @@ const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 /** Which claims make a JWT an ID token rather than an access token (OpenID Connect Core §2, §3.1.3.6, §3.3.2.11). */
 const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
 
-/** An `Authorization` value and where the header's value stands in the document. */
-export type AuthorizationValue = Pick<HttpHeader, 'value' | 'valueStart' | 'valueEnd'>;
-
 /**
  * An `Authorization` header written with quotes around it, or with a placeholder where the token goes: both are sent
  * as written, and the server refuses the request. Returns whether it found one (then the token is not judged further).
- * `variable` names the file variable the token came from, if it did (see `bearerVariables.ts`).
  */
-export function lintAuthorizationValue(auth: AuthorizationValue, out: Finding[], variable?: string): boolean {
+export function lintAuthorizationValue(auth: HttpHeader, out: Finding[]): boolean {
   const value = auth.value;
   const c = value.charCodeAt(0);
   if ((c === 39 || c === 34) && value.length > 1 && value.charCodeAt(value.length - 1) === c) {
@@ -60,7 +56,7 @@ export function lintAuthorizationValue(auth: AuthorizationValue, out: Finding[],
         auth.valueEnd,
         'error',
         undefined,
-        variable === undefined ? token : localText('{0}, the value of @{1}', token, variable),
+        token,
       ),
     );
     return true;

@@ -11,8 +11,7 @@ import {
 } from './clientSecrets';
 import { HttpDiagnostic } from './httpDiagnostic';
 import { Range } from './lineIndex';
-import { usesVariables } from './bearerVariables';
-import { diagnoseParsedFile, lintHttpFile } from './httpFileDiagnostics';
+import { diagnoseParsedFile, lintHttpFile, usesVariables } from './httpFileDiagnostics';
 import { LintContext } from './lintContext';
 import { HttpFile, parseHttpFile } from './parseHttpFile';
 
@@ -278,7 +277,7 @@ export class IncrementalHttpLinter {
     this.diagnosed++;
     const secrets = new SecretsReader();
     b.diagnostics = diagnoseParsedFile(
-      { text: file.text, lines: file.lines, blocks: file.blocks, variables, noteBearer: undefined },
+      { text: file.text, lines: file.lines, blocks: file.blocks, variables },
       this.kb,
       context,
       secrets.sink,

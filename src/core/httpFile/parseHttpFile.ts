@@ -82,11 +82,6 @@ export interface HttpFile {
   readonly blocks: HttpBlock[];
   /** File variables (`@name = value`); the last definition wins. */
   readonly variables: ReadonlyMap<string, string>;
-  /**
-   * Set while a block is linted before the file is read to its end, without its variables: takes the `Authorization`
-   * values that may name one, to be judged at the end (see `BearerVariableUse`).
-   */
-  readonly noteBearer?: (authValue: string) => void;
 }
 
 /** What the lines being read belong to. */
@@ -108,7 +103,7 @@ export function parseHttpFile(text: string): HttpFile {
 export function readHttpFile(text: string, onBlock: (block: HttpBlock, file: HttpFile) => void): HttpFile {
   const lines = new LineIndex(text);
   const variables = new Map<string, string>();
-  const file: HttpFile = { text, lines, blocks: [], variables, noteBearer: undefined };
+  const file: HttpFile = { text, lines, blocks: [], variables };
   const headers = new HeaderSection(new HeaderTable(text));
   // Everything a line reads or changes stays in locals of this loop, and the steps below take and return it: the
   // loop runs once per line, and fields of a reader object cost a store and a load on every line (docs/benchmarks.md).

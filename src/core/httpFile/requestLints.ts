@@ -1,7 +1,6 @@
 import { authVariableText } from '../send/sendVariables';
 import { localText } from '../text/localText';
 import { lintBearerToken, lintDateHeader } from './apiRequestLints';
-import { definesBearerVariable, lintBearerVariable } from './bearerVariables';
 import { lintAuthorizeParams } from './authorizeLints';
 import { isPublicTokenClient, lintCredentialsInUrl } from './clientAuthLints';
 import { tokenClientId } from './clientSecrets';
@@ -62,19 +61,16 @@ export function lintRequest(
   const pushed = !tokenOrAuthorize && ctx.pushed;
   // An ID token from a profile's variable, sent where an access token belongs.
   const idTokenVariable = braces >= 0 && isIdTokenVariable(authValue!, braces);
-  // A token the file writes out in a variable of its own, judged as if written in the header.
-  const fromVariable = braces >= 0 && !idTokenVariable && definesBearerVariable(authValue!, file);
   lintHtmlEntity(request.url, out);
   if (!tokenOrAuthorize) {
     lintSecretInQuery(request, out);
     // Most requests are neither token nor authorize requests and send their token from a variable: nothing more to
     // check, and no linter or header objects to make.
-    if (!written && !date && !pushed && !idTokenVariable && !fromVariable) {
+    if (!written && !date && !pushed && !idTokenVariable) {
       return out;
     }
   }
-  const auth =
-    written || tokenOrAuthorize || idTokenVariable || fromVariable ? headers.at(authAt) : undefined;
+  const auth = written || tokenOrAuthorize || idTokenVariable ? headers.at(authAt) : undefined;
   if (tokenOrAuthorize || pushed) {
     const l = new RequestLinter(file, request, ctx, lint, out, auth);
     if (ctx.endpoint === 'token') {
@@ -90,9 +86,6 @@ export function lintRequest(
   }
   if (written && auth && !lintAuthorizationValue(auth, out)) {
     lintBearerToken(file, ctx, lint, auth, out);
-  }
-  if (fromVariable && auth) {
-    lintBearerVariable(file, ctx, lint, auth, out);
   }
   if (date) {
     lintDateHeader(date, out);

@@ -168,29 +168,6 @@ describe('lintHttpFile diagnosing blocks as it reads them', () => {
     ]);
   });
 
-  it('judges a bearer token from a variable defined hundreds of blocks further down', () => {
-    const use = 'GET https://api.example.com/me\nAuthorization: Bearer {{apiToken}}\n';
-    const between = Array.from({ length: 300 }, (_, i) => `GET https://api.example.com/items/${i}\n`).join(
-      '###\n',
-    );
-    assert.deepEqual(codesOf(`${use}###\n${between}###\n@apiToken = YOUR_TOKEN\n`), [
-      'lint.bearer.placeholder',
-    ]);
-    assert.deepEqual(codesOf(`${use}###\n${between}###\n@apiToken = 8f14e45fceea167a5a36dedd4bea2543\n`), []);
-    // Defined above and again below: the last definition wins, whichever it is.
-    const real = '@apiToken = 8f14e45fceea167a5a36dedd4bea2543\n';
-    const placeholder = '@apiToken = YOUR_TOKEN\n';
-    assert.deepEqual(codesOf(`${real}###\n${use}###\n${between}###\n${placeholder}`), [
-      'lint.bearer.placeholder',
-    ]);
-    assert.deepEqual(codesOf(`${placeholder}###\n${use}###\n${between}###\n${real}`), []);
-    // Each use of the name is judged, before and after the definition.
-    assert.deepEqual(codesOf(`${use}###\n${between}###\n${placeholder}###\n${use}`), [
-      'lint.bearer.placeholder',
-      'lint.bearer.placeholder',
-    ]);
-  });
-
   it('follows definitions further down for every block whose URL uses them, in a large file', () => {
     const text = corpus.map((f) => f.text).join('\n###\n');
     const redefined = `${text}\n###\n@tokenUrl = https://login.example.com/oauth2/token\n@host = https://oauth.rabobank.nl\n`;

@@ -41,7 +41,6 @@ const DOCUMENTS: Record<string, string> = {
   'CR line breaks': `###\r${REFRESH_400.replace(/\n/g, '\r')}\r###\r${REFRESH_400.replace(/\n/g, '\r')}`,
   'longer separators and hashes inside lines': `#### a\n${REFRESH_400}\n# not ### a separator\n###### b\n${REFRESH_400}`,
   'a variable defined below its use': `###\n${VARIABLE_URL}\n###\n@host = https://oauth.rabobank.nl\n###\n${REFRESH_400}`,
-  'a bearer token in a variable defined below its use': `###\nGET https://api.example.com/me\nAuthorization: Bearer {{tok}}\n###\n@tok = <token>\n`,
   'a variable defined twice': `@host = https://example.com\n###\n${VARIABLE_URL}\n###\n@host = https://oauth.rabobank.nl\n@host = https://api.rabobank.nl\n`,
   'empty blocks': '###\n###\n\n###\n',
 };
